@@ -1,0 +1,63 @@
+"""Defaults in one place: the validated options object every entry point takes."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from karamap.errors import ConfigurationError
+
+__all__ = ["Options", "DEFAULT_CACHE_DIR", "GEOCODERS"]
+
+DEFAULT_CACHE_DIR = Path(platformdirs.user_cache_dir("karamap"))
+#: names accepted by ``--geocoder``; "offline" is the embedded index alone
+GEOCODERS = ("offline", "nominatim")
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Run options with their defaults.
+
+    >>> Options().geocoder
+    'offline'
+    >>> Options(geocoder="bing")
+    Traceback (most recent call last):
+    ...
+    karamap.errors.ConfigurationError: unknown geocoder 'bing' (choose from offline, nominatim)
+    """
+
+    #: where the offline index and the geocoder cache live
+    cache_dir: Path = DEFAULT_CACHE_DIR
+    #: "offline" (embedded only) or an online geocoder tried after it
+    geocoder: str = "offline"
+    #: the User-Agent an online geocoder is called with (required by Nominatim's policy)
+    user_agent: str | None = None
+    #: at least this many seconds between two requests to an online geocoder
+    min_delay_seconds: float = 1.0
+    #: the user's own places and aliases (CSV or GeoJSON); they win over everything else
+    overrides: Path | None = None
+    #: stop at the first bad article instead of skipping it
+    strict: bool = False
+    #: resolutions scoring below this are reported as unknown places
+    min_score: float = 0.0
+
+    def __post_init__(self) -> None:
+        if self.geocoder not in GEOCODERS:
+            raise ConfigurationError(
+                f"unknown geocoder {self.geocoder!r} (choose from {', '.join(GEOCODERS)})"
+            )
+        if self.min_delay_seconds < 0:
+            raise ConfigurationError("min_delay_seconds must not be negative")
+        if not 0.0 <= self.min_score <= 1.0:
+            raise ConfigurationError("min_score must lie between 0 and 1")
+        if self.geocoder != "offline" and not self.user_agent:
+            raise ConfigurationError(
+                f"the {self.geocoder} geocoder needs a user agent naming you or your project "
+                "(--user-agent 'myproject/1.0 me@example.org')"
+            )
+
+    def replace(self, **changes: object) -> Options:
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]

@@ -1,0 +1,59 @@
+"""The pipeline: articles stream through recognise, resolve, temporal and events into Documents."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from os import PathLike
+
+from karamap.config import Options
+from karamap.events import extract_events
+from karamap.gazetteer import Gazetteer
+from karamap.gazetteer.open import open_gazetteer
+from karamap.model import Article, Document
+from karamap.read import read
+from karamap.recognise import recognise
+from karamap.resolve import resolve
+from karamap.temporal import tag_times
+
+__all__ = ["annotate", "annotate_article"]
+
+Source = str | PathLike[str] | Article | Iterable["Source"]
+
+
+def annotate_article(article: Article, gazetteer: Gazetteer) -> Document:
+    """Everything karamap finds in one article.
+
+    >>> from karamap.model import Article
+    >>> import datetime as dt
+    >>> doc = annotate_article(Article("a", "Clashes erupted in Aghdam on Sept. 27, 2020.",
+    ...                                dt.date(2021, 1, 30)), open_gazetteer())
+    >>> [r.place.name for r in doc.places]
+    ['Aghdam']
+    """
+    mentions = recognise(article, gazetteer)
+    resolutions = resolve(article, mentions, gazetteer)
+    timexes = tag_times(article)
+    events = extract_events(article, resolutions, timexes)
+    return Document(article, tuple(resolutions), tuple(timexes), tuple(events))
+
+
+def annotate(
+    sources: Source,
+    *,
+    options: Options | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> Iterator[Document]:
+    """Read ``sources`` and yield one :class:`Document` per article, streaming.
+
+    ``sources`` is a path (text file, JSONL file or folder), an :class:`Article`,
+    or an iterable of these. The gazetteer defaults to the one ``options`` describe.
+    """
+    options = options or Options()
+    owned = gazetteer is None
+    gaz = gazetteer or open_gazetteer(options)
+    try:
+        for article in read(sources, strict=options.strict):
+            yield annotate_article(article, gaz)
+    finally:
+        if owned:
+            gaz.close()
