@@ -1,21 +1,19 @@
-"""The pipeline: articles stream through recognise, resolve, temporal and events into Documents."""
+"""The pipeline of one article: recognise, resolve, temporal and events into a Document."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from os import PathLike
 
-from karamap.config import Options
 from karamap.events import extract_events
 from karamap.gazetteer import Gazetteer
 from karamap.gazetteer.open import open_gazetteer
 from karamap.model import Article, Document
-from karamap.read import read
 from karamap.recognise import recognise
 from karamap.resolve import resolve
 from karamap.temporal import tag_times
 
-__all__ = ["annotate", "annotate_article"]
+__all__ = ["annotate_article", "Source"]
 
 Source = str | PathLike[str] | Article | Iterable["Source"]
 
@@ -35,25 +33,3 @@ def annotate_article(article: Article, gazetteer: Gazetteer) -> Document:
     timexes = tag_times(article)
     events = extract_events(article, resolutions, timexes)
     return Document(article, tuple(resolutions), tuple(timexes), tuple(events))
-
-
-def annotate(
-    sources: Source,
-    *,
-    options: Options | None = None,
-    gazetteer: Gazetteer | None = None,
-) -> Iterator[Document]:
-    """Read ``sources`` and yield one :class:`Document` per article, streaming.
-
-    ``sources`` is a path (text file, JSONL file or folder), an :class:`Article`,
-    or an iterable of these. The gazetteer defaults to the one ``options`` describe.
-    """
-    options = options or Options()
-    owned = gazetteer is None
-    gaz = gazetteer or open_gazetteer(options)
-    try:
-        for article in read(sources, strict=options.strict):
-            yield annotate_article(article, gaz)
-    finally:
-        if owned:
-            gaz.close()

@@ -1,0 +1,5 @@
+"""``python -m karamap``: the command line."""
+
+from karamap.cli import main
+
+main()

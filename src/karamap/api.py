@@ -1,0 +1,170 @@
+"""The library calls behind the CLI: annotate to JSONL, build a map, export a layer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from karamap.atomic import check_writable_dir
+from karamap.config import Options
+from karamap.gazetteer.open import open_gazetteer
+from karamap.jsonl import write_jsonl
+from karamap.layers import Layers, build_layers
+from karamap.model import Document
+from karamap.paths import EXAMPLE_NAME, example_articles
+from karamap.pipeline import Source, annotate_article
+from karamap.read import ReadReport, read
+
+__all__ = [
+    "annotate",
+    "annotate_to_jsonl",
+    "layers_of",
+    "build_map",
+    "export",
+    "AnnotateResult",
+    "BuildResult",
+    "ExportResult",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotateResult:
+    """What ``annotate_to_jsonl`` wrote."""
+
+    path: Path
+    documents: int
+    report: ReadReport
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    """What ``build_map`` wrote: the HTML map and the layer files."""
+
+    map_path: Path
+    layer_paths: tuple[Path, ...]
+    documents: int
+    places: int
+    events: int
+    report: ReadReport
+    attribution: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    """What ``export`` wrote."""
+
+    path: Path
+    features: int
+    report: ReadReport = field(default_factory=ReadReport)
+
+
+def annotate(
+    sources: Source,
+    *,
+    options: Options | None = None,
+    report: ReadReport | None = None,
+) -> Iterator[Document]:
+    """Read ``sources`` and yield the :class:`Document` of each article, streaming.
+
+    Examples
+    --------
+    >>> docs = list(annotate(example_articles()))
+    >>> sorted({r.place.name for r in docs[0].places})[:3]
+    ['Ankara', 'Armenia', 'Azerbaijan']
+    """
+    options = options or Options()
+    gazetteer = open_gazetteer(options)
+    try:
+        for article in read(sources, strict=options.strict, report=report):
+            yield annotate_article(article, gazetteer)
+    finally:
+        gazetteer.close()
+
+
+def annotate_to_jsonl(sources: Source, path: str | Path, *, options: Options | None = None) -> AnnotateResult:
+    """Annotate ``sources`` and write the JSONL of DESIGN.md to ``path`` (atomically)."""
+    path = Path(path)
+    check_writable_dir(path.parent)
+    report = ReadReport()
+    count = write_jsonl(annotate(sources, options=options, report=report), path)
+    return AnnotateResult(path, count, report)
+
+
+def layers_of(sources: Source, *, options: Options | None = None,
+              report: ReadReport | None = None) -> Layers:
+    """The GeoDataFrame layers (places, regions, events) of ``sources``."""
+    return build_layers(annotate(sources, options=options, report=report))
+
+
+def build_map(
+    sources: Source | None = None,
+    out_dir: str | Path = "maps",
+    name: str | None = None,
+    *,
+    options: Options | None = None,
+    offline: bool = False,
+    title: str | None = None,
+) -> BuildResult:
+    """Build ``out_dir/NAME.html`` and the GeoJSON layers of ``sources``.
+
+    With no sources, the bundled example article is mapped under the name
+    ``karabakh-joint-center``.
+    """
+    from karamap.export import write_layers
+    from karamap.render import write_map
+
+    options = options or Options()
+    if sources is None or sources == () or sources == []:
+        sources = example_articles()
+        name = name or EXAMPLE_NAME
+    name = name or "karamap"
+    out = Path(out_dir)
+    check_writable_dir(out)
+    report = ReadReport()
+    documents = list(annotate(sources, options=options, report=report))
+    layers = build_layers(documents)
+    attribution = _attribution(options)
+    map_path = write_map(layers, out / f"{name}.html", title=title or _title(documents, name),
+                         offline=offline, attribution=attribution)
+    layer_paths = write_layers(layers, out, name)
+    return BuildResult(
+        map_path=map_path,
+        layer_paths=tuple(layer_paths),
+        documents=len(documents),
+        places=len(layers.places),
+        events=len(layers.events),
+        report=report,
+        attribution=attribution,
+    )
+
+
+def export(
+    sources: Source,
+    layer: str,
+    path: str | Path,
+    *,
+    format: str = "geojson",
+    options: Options | None = None,
+) -> ExportResult:
+    """Write one layer (``places``, ``regions`` or ``events``) of ``sources`` to ``path``."""
+    from karamap.export import export_layer
+
+    path = Path(path)
+    check_writable_dir(path.parent)
+    report = ReadReport()
+    layers = layers_of(sources, options=options, report=report)
+    written = export_layer(layers, layer, path, format=format)
+    return ExportResult(written, len(getattr(layers, layer)), report)
+
+
+def _title(documents: list[Document], name: str) -> str:
+    if len(documents) == 1 and documents[0].article.title:
+        return documents[0].article.title
+    return f"{name}: {len(documents)} articles"
+
+
+def _attribution(options: Options) -> str:
+    if options.geocoder == "nominatim":
+        return "Geocoding © OpenStreetMap contributors (Nominatim)"
+    return ""

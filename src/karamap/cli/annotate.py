@@ -1,0 +1,33 @@
+"""``karamap annotate``: places, dates and events of each article as JSONL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from karamap import api
+from karamap.cli.common import input_options, options_from
+from karamap.cli.summary import print_report
+
+__all__ = ["annotate_command"]
+
+
+@click.command(
+    "annotate",
+    epilog="""\b
+Examples:
+  karamap annotate article.txt -o article.jsonl
+  karamap annotate corpus.jsonl news/ -o all.jsonl --strict
+""",
+)
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The JSONL file to write (one JSON object per article).")
+@input_options
+def annotate_command(sources: tuple[Path, ...], output: Path, **kwargs: object) -> None:
+    """Write one JSON object per article of SOURCES: its places, time expressions and events
+    with character offsets (the format of DESIGN.md that the scorers read)."""
+    result = api.annotate_to_jsonl(list(sources), output, options=options_from(kwargs))
+    print_report(result.report)
+    click.echo(f"{result.documents} articles -> {result.path}", err=True)

@@ -1,0 +1,73 @@
+"""What the CLI commands share: input options, error handling, the run summary."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from karamap.config import GEOCODERS, Options
+from karamap.errors import KaramapError, exit_code_for
+
+__all__ = ["input_options", "options_from", "run_guarded", "echo_error", "EXIT_INTERRUPTED"]
+
+#: exit code after Ctrl-C (128 + SIGINT), as shells report it
+EXIT_INTERRUPTED = 130
+
+
+def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The options every command that reads articles takes."""
+    decorators = [
+        click.option("--strict", is_flag=True,
+                     help="Stop at the first bad article instead of skipping it."),
+        click.option("--geocoder", type=click.Choice(GEOCODERS), default="offline", show_default=True,
+                     help="Online geocoder asked after the offline gazetteer (opt-in)."),
+        click.option("--user-agent", metavar="UA",
+                     help="User-Agent for an online geocoder, naming you (required with one)."),
+        click.option("--overrides", type=click.Path(dir_okay=False, path_type=Path),
+                     help="CSV or GeoJSON of your own places and aliases; wins over the rest."),
+        click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+                     help="Where the offline index and the geocoder cache live."),
+    ]
+    return functools.reduce(lambda f, d: d(f), reversed(decorators), func)
+
+
+def options_from(kwargs: dict[str, Any]) -> Options:
+    """Build the validated :class:`Options` from the shared input options."""
+    changes: dict[str, Any] = {
+        "strict": kwargs.pop("strict", False),
+        "geocoder": kwargs.pop("geocoder", "offline"),
+        "user_agent": kwargs.pop("user_agent", None),
+        "overrides": kwargs.pop("overrides", None),
+    }
+    cache_dir = kwargs.pop("cache_dir", None)
+    if cache_dir is not None:
+        changes["cache_dir"] = cache_dir
+    return Options(**changes)
+
+
+def echo_error(message: str) -> None:
+    click.echo(f"karamap: error: {message}", err=True)
+
+
+def run_guarded(command: click.Command, argv: list[str] | None) -> int:
+    """Run ``command``; karamap errors become one line on stderr and their exit code."""
+    try:
+        result = command.main(args=argv, prog_name="karamap", standalone_mode=False)
+    except KaramapError as err:
+        echo_error(str(err))
+        return exit_code_for(err)
+    except click.exceptions.Abort:
+        click.echo("karamap: interrupted", err=True)
+        return EXIT_INTERRUPTED
+    except KeyboardInterrupt:
+        click.echo("karamap: interrupted", err=True)
+        return EXIT_INTERRUPTED
+    except click.ClickException as err:
+        err.show(file=sys.stderr)
+        return err.exit_code
+    return result if isinstance(result, int) else 0
