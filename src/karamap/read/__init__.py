@@ -1,0 +1,155 @@
+"""Read articles from text files, JSONL files, folders, strings and Article objects, streaming.
+
+Bad inputs never stop a batch (unless ``strict``): each one is skipped, named with
+its file (and line) in the :class:`ReadReport`, and the reading goes on.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from karamap.errors import (
+    ConfigurationError,
+    DuplicateIdError,
+    InputError,
+    NoArticlesError,
+    ReadError,
+)
+from karamap.model import Article
+from karamap.read.files import (
+    JSONL_SUFFIXES,
+    MAX_LINE_BYTES,
+    MAX_TEXT_BYTES,
+    Failure,
+    iter_folder,
+    iter_jsonl,
+    read_text_file,
+)
+from karamap.read.report import ReadReport, Skipped
+from karamap.read.text import read_text
+
+__all__ = ["read", "read_text", "ReadReport", "Skipped", "MAX_TEXT_BYTES", "MAX_LINE_BYTES"]
+
+
+def read(sources: Any, *, strict: bool = False, report: ReadReport | None = None) -> Iterator[Article]:
+    """Stream the articles of ``sources``.
+
+    Parameters
+    ----------
+    sources : a path (``str`` or path-like) to a text file, a JSONL file or a folder,
+        an :class:`Article`, or an iterable of these (nested freely).
+
+        - A text file (any suffix but ``.jsonl``/``.ndjson``) is one article; its id is
+          the file name without suffix. An optional first line ``date YYYY-MM-DD Title``
+          gives the publication date and title; ``Article.text`` is the whole file, that
+          line included, so offsets index into the file as Python's text mode reads it
+          (UTF-8, BOM dropped, CRLF and CR read as LF). Non-UTF-8 files are decoded as
+          Windows-1254, Windows-1252 or latin-1 and the report notes which.
+        - A JSONL file holds one object a line: ``{"id", "text", "date"?, "title"?,
+          "url"?, "source"?}`` (``published`` or ``dct`` are read as ``date``; other keys
+          are ignored). It is streamed line by line.
+        - A folder: its ``.txt``, ``.jsonl`` and ``.ndjson`` files, recursively, sorted;
+          ids of its text files are their paths relative to it, without suffix.
+    strict : raise the first bad input's error instead of skipping it.
+    report : filled while reading: the article count, what was skipped and why, and
+        the recoveries made (encodings).
+
+    Raises
+    ------
+    InputError
+        With ``strict``, the first bad input's error. Without, only when no article
+        at all was read: :class:`NoArticlesError` when the sources were empty, else
+        the first problem met (:class:`ReadError`, :class:`EncodingError`,
+        :class:`HeaderError`, :class:`RecordError`).
+    ConfigurationError
+        ``sources`` holds something that is no source (a number, bytes ...).
+
+    Examples
+    --------
+    >>> from karamap.paths import example_articles
+    >>> [(a.id, a.published.isoformat()) for a in read(example_articles())]
+    [('2021-01-30-joint-karabakh-center', '2021-01-30')]
+    """
+    report = report if report is not None else ReadReport()
+    seen: dict[str, str] = {}
+    failures: list[Failure] = []
+    count = 0
+    for item in _expand(sources, report):
+        if isinstance(item, Article):
+            first = seen.get(item.id)
+            if first is None:
+                seen[item.id] = item.origin or item.id
+                count += 1
+                report.articles += 1
+                yield item
+                continue
+            where = item.origin or item.id
+            item = Failure(where, DuplicateIdError(
+                f"{where}: duplicate article id {item.id!r} (first read from {first})"))
+        if strict:
+            raise item.error
+        failures.append(item)
+        report.skip(item.origin, item.error)
+    if count == 0:
+        raise _nothing_read(failures)
+
+
+def _nothing_read(failures: list[Failure]) -> InputError:
+    if not failures:
+        return NoArticlesError("no input given: name text files, JSONL files or folders")
+    # A real problem (a missing file, a bad encoding) says more than "nothing there".
+    real = [f for f in failures if not isinstance(f.error, NoArticlesError)]
+    first = (real or failures)[0].error
+    if len(failures) == 1:
+        return first
+    others = len(failures) - 1
+    error = type(first)(f"{first} (and {others} more problem{'s' if others > 1 else ''}; "
+                        "no article was read)")
+    error.__cause__ = first
+    return error
+
+
+def _expand(source: Any, report: ReadReport) -> Iterator[Article | Failure]:
+    if isinstance(source, Article):
+        yield source
+    elif isinstance(source, str | os.PathLike):
+        yield from _expand_path(Path(source), report)
+    elif isinstance(source, bytes | bytearray | dict) or not isinstance(source, Iterable):
+        raise ConfigurationError(
+            f"cannot read {type(source).__name__} as articles: pass paths, Article objects, "
+            "or karamap.read_text(...) for a string"
+        )
+    else:
+        for item in source:
+            yield from _expand(item, report)
+
+
+def _expand_path(path: Path, report: ReadReport) -> Iterator[Article | Failure]:
+    origin = str(path)
+    if path.is_dir():
+        empty = True
+        for file, stem, file_origin in iter_folder(path, origin=origin):
+            empty = False
+            yield from _expand_file(file, stem, file_origin, report)
+        if empty:
+            yield Failure(origin, NoArticlesError(
+                f"{origin}: folder holds no .txt or .jsonl file"))
+    elif path.exists():
+        yield from _expand_file(path, path.stem, origin, report)
+    elif path.is_symlink():
+        yield Failure(origin, ReadError(f"{origin}: broken symbolic link"))
+    else:
+        yield Failure(origin, ReadError(f"{origin}: no such file or folder"))
+
+
+def _expand_file(path: Path, stem: str, origin: str, report: ReadReport) -> Iterator[Article | Failure]:
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        yield from iter_jsonl(path, origin=origin, report=report)
+        return
+    try:
+        yield read_text_file(path, id=stem, origin=origin, report=report)
+    except InputError as err:
+        yield Failure(origin, err)
