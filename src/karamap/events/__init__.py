@@ -1,15 +1,15 @@
-"""Events: sentences with a trigger turned into dated, located, typed events."""
+"""Events: sentences with a trigger turned into dated, located, typed events (ACLED/GDELT style).
+
+Modules: :mod:`~karamap.events.types` (the types and their CAMEO, PLOVER, ACLED codes),
+:mod:`~karamap.events.triggers` (the lexicon), :mod:`~karamap.events.clauses`,
+:mod:`~karamap.events.when`, :mod:`~karamap.events.where`, :mod:`~karamap.events.actors`,
+:mod:`~karamap.events.attribution`, :mod:`~karamap.events.dedup` and
+:mod:`~karamap.events.extract` (which joins them).
+"""
 
 from __future__ import annotations
 
-from karamap.events.types import EVENT_TYPES, EventType
-from karamap.model import Article, Event, Resolution, TimeExpr
+from karamap.events.extract import event_id, extract_events
+from karamap.events.types import EVENT_TYPES, EventType, event_type
 
-__all__ = ["extract_events", "EVENT_TYPES", "EventType"]
-
-
-def extract_events(
-    article: Article, resolutions: list[Resolution], timexes: list[TimeExpr]
-) -> list[Event]:
-    """The events told by ``article`` (placeholder until the extractor lands)."""
-    return []
+__all__ = ["extract_events", "event_id", "EVENT_TYPES", "EventType", "event_type"]

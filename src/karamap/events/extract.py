@@ -1,0 +1,156 @@
+"""The event extractor: sentences and clauses with a trigger turned into Events."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+from karamap.events.actors import actors_in
+from karamap.events.attribution import Attribution, find_attribution
+from karamap.events.clauses import HEADER, Clause, split_clauses
+from karamap.events.dedup import merge_duplicates
+from karamap.events.triggers import Trigger, best_trigger, find_triggers
+from karamap.events.when import When, event_time
+from karamap.events.where import Where, document_focus, event_place
+from karamap.model import Article, Event, Resolution, TimeExpr, TimeSpan
+from karamap.sentences import split_sentences
+
+__all__ = ["extract_events", "event_id"]
+
+_QUOTES = "\"“”"
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
+# Types whose date anchors a later "the agreement" ("withdrawing in line with the agreement").
+_ANCHOR_TYPES = frozenset({"ceasefire", "agreement_signed"})
+
+
+def event_id(doc_id: str, quote_start: int, quote_end: int, trigger_start: int, type_: str) -> str:
+    """A stable id: a hash of the document id, the offsets and the type.
+
+    >>> event_id("doc", 0, 10, 3, "armed_clash") == event_id("doc", 0, 10, 3, "armed_clash")
+    True
+    """
+    key = f"{doc_id}\x1f{quote_start}\x1f{quote_end}\x1f{trigger_start}\x1f{type_}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _opens_quote_unclosed(sentence: str) -> bool:
+    s = sentence.lstrip()
+    return bool(s) and s[0] in "\"“" and sum(sentence.count(q) for q in _QUOTES) % 2 == 1
+
+
+def _confidence(trigger: Trigger, when: When, where: Where, attribution: Attribution | None) -> float:
+    score = 0.4 if trigger.type == "statement" else (0.45 if trigger.nominal else 0.6)
+    if not when.inferred:
+        score += 0.15
+    if where.stated:
+        score += 0.1
+    if attribution is not None:
+        score += 0.05
+    return round(min(score, 0.95), 4)
+
+
+def _actors(
+    text: str, clause: Clause, sentence: tuple[int, int], resolutions: list[Resolution],
+    exclude: tuple[int, int] | None,
+) -> tuple[str, ...]:
+    own = actors_in(text, clause.start, clause.end, resolutions, exclude=exclude)
+    if clause.lead in ("whose", "which"):
+        # "a defeat for Armenia, whose armed forces ..." : the clause's subject is the last party named.
+        before = actors_in(text, sentence[0], clause.start, resolutions, exclude=exclude)
+        if before:
+            own = [before[-1]] + [a for a in own if a != before[-1]]
+    if not own:
+        own = actors_in(text, sentence[0], sentence[1], resolutions, exclude=exclude)
+    return tuple(own)
+
+
+def extract_events(
+    article: Article, resolutions: Sequence[Resolution], timexes: Sequence[TimeExpr]
+) -> list[Event]:
+    """The events told by ``article``, one per incident, in the order first told.
+
+    Each sentence is cut into clauses; a clause with a trigger (see
+    :mod:`karamap.events.triggers`) becomes an event of the most specific type it tells,
+    dated by :func:`karamap.events.when.event_time`, located by
+    :func:`karamap.events.where.event_place`, with its actors, its attribution and the
+    sentence as the quote. Incidents told twice are merged.
+
+    >>> import datetime as dt
+    >>> from karamap.model import Article, TimeExpr, TimeSpan
+    >>> a = Article("d", "Armenian forces withdrew on Nov. 20.", dt.date(2021, 1, 30))
+    >>> tx = TimeExpr(27, 34, "Nov. 20", "DATE", "2020-11-20",
+    ...               TimeSpan(dt.date(2020, 11, 20), dt.date(2020, 11, 20), "day"))
+    >>> (e,) = extract_events(a, [], [tx])
+    >>> (e.type, e.when.start.isoformat(), e.time_inferred, e.quote)
+    ('withdrawal', '2020-11-20', False, 'Armenian forces withdrew on Nov. 20.')
+    """
+    text = article.text
+    res = sorted((r for r in resolutions), key=lambda r: r.mention.start)
+    txs = sorted((t for t in timexes), key=lambda t: t.start)
+    focus = document_focus(text, res)
+    protected = [(t.start, t.end) for t in txs] + [(r.mention.start, r.mention.end) for r in res]
+    skip = [(t.start, t.end) for t in txs]
+    sentences = split_sentences(text)
+    events: list[Event] = []
+    anchors: list[TimeSpan] = []
+    last_speaker: str | None = None
+    for n, (ss, se) in enumerate(sentences):
+        qs = ss
+        if n == 0:
+            head = HEADER.match(text, 0)
+            if head and head.end() > ss:
+                qs = head.end()
+        attribution = find_attribution(text, qs, se, skip=skip, last_speaker=last_speaker)
+        if attribution is None and _opens_quote_unclosed(text[qs:se]) and n + 1 < len(sentences):
+            ns, ne = sentences[n + 1]
+            attribution = find_attribution(text, ns, ne, skip=skip, last_speaker=last_speaker)
+            if attribution is not None:
+                attribution = Attribution(attribution.text, attribution.speaker, ne, ne)
+        if attribution is not None and attribution.speaker.lower() not in _PRONOUNS:
+            last_speaker = attribution.speaker
+        # The source of an "according to" is neither actor, place nor trigger of the event.
+        quiet = (
+            (attribution.start, attribution.end)
+            if attribution is not None and attribution.text.startswith("according to")
+            else None
+        )
+        for clause in split_clauses(text, qs, se, protected):
+            triggers = [
+                t for t in find_triggers(text, clause.start, clause.end, txs, context=(qs, se))
+                if not (quiet and quiet[0] <= t.start < quiet[1])
+            ]
+            trigger = best_trigger(triggers)
+            if trigger is None:
+                continue
+            span = (clause.start, clause.end)
+            when = event_time(
+                text, span, (qs, se), (trigger.start, trigger.end), txs,
+                lead=clause.lead, doc_date=article.published, anchors=anchors,
+            )
+            where = event_place(text, span, res, focus, exclude=quiet)
+            actors = _actors(text, clause, (qs, se), res, quiet)
+            events.append(
+                Event(
+                    id=event_id(article.id, qs, se, trigger.start, trigger.type),
+                    doc_id=article.id,
+                    type=trigger.type,
+                    trigger=trigger.text,
+                    quote=text[qs:se],
+                    quote_start=qs,
+                    quote_end=se,
+                    when=when.span,
+                    time_precision=when.precision,
+                    time_inferred=when.inferred,
+                    place_ids=where.place_ids,
+                    lat=where.lat,
+                    lon=where.lon,
+                    geo_precision=where.precision,
+                    place_stated=where.stated,
+                    actors=actors,
+                    attribution=attribution.text if attribution else None,
+                    confidence=_confidence(trigger, when, where, attribution),
+                )
+            )
+            if trigger.type in _ANCHOR_TYPES and when.span is not None:
+                anchors.append(when.span)
+    return merge_duplicates(events)

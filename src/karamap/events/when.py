@@ -1,0 +1,134 @@
+"""When an event happened: the clause's own date, else the governing date, else the document date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from karamap.model import TimeExpr, TimeSpan
+
+__all__ = ["When", "acled_time_precision", "event_time", "point_of"]
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """The time of an event: its span, the ACLED time precision, and whether it was inferred."""
+
+    span: TimeSpan | None
+    precision: int
+    inferred: bool
+
+
+_COARSE = frozenset({"month", "quarter", "season", "year", "decade", "century"})
+# Words before a governing date that put the event after it ("since", "despite the Nov. 10 deal").
+_AFTER = re.compile(r"\b(?:since|after|following|despite|from)\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+_RELATIONAL_START = re.compile(r"^(?:since|after|following|from)\s+", re.IGNORECASE)
+_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# A definite reference back to an agreement told earlier ("in line with the agreement").
+_ANAPHOR = re.compile(
+    r"\bthe\s+(?:[\w-]+\s+)?(?:agreement|deal|truce|cease-?\s?fire|accord|memorandum|armistice|statement)\b",
+    re.IGNORECASE,
+)
+
+
+def acled_time_precision(span: TimeSpan) -> int:
+    """ACLED's code: 1 a day, 2 a week or a range within a month, 3 a month or coarser.
+
+    >>> acled_time_precision(TimeSpan(dt.date(2020, 9, 27), dt.date(2020, 11, 9), "range"))
+    3
+    """
+    days = (span.end - span.start).days + 1
+    if span.precision in _COARSE:
+        return 3
+    if days <= 1:
+        return 1
+    return 2 if days <= 31 else 3
+
+
+def point_of(t: TimeExpr) -> TimeSpan | None:
+    """The date itself of a relational expression ("since 1991" -> 1991), else its span."""
+    if t.span is None:
+        return None
+    if not _RELATIONAL_START.match(t.text):
+        return t.span
+    m = _VALUE.match(t.value or "")
+    if not m:
+        return TimeSpan(t.span.start, t.span.start, "day")
+    y, mo, d = int(m.group(1)), m.group(2), m.group(3)
+    if d:
+        day = dt.date(y, int(mo), int(d))
+        return TimeSpan(day, day, "day")
+    if mo:
+        first = dt.date(y, int(mo), 1)
+        nxt = dt.date(y + (first.month == 12), first.month % 12 + 1, 1)
+        return TimeSpan(first, nxt - dt.timedelta(days=1), "month")
+    return TimeSpan(dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
+
+
+def _open_interval(start: dt.date, doc_date: dt.date | None) -> TimeSpan:
+    if doc_date is None or doc_date <= start:
+        return TimeSpan(start, start, "day")
+    return TimeSpan(start, doc_date, "range")
+
+
+def _when(span: TimeSpan, inferred: bool) -> When:
+    return When(span, acled_time_precision(span), inferred)
+
+
+def event_time(
+    text: str,
+    clause: tuple[int, int],
+    sentence: tuple[int, int],
+    trigger: tuple[int, int],
+    timexes: list[TimeExpr],
+    *,
+    lead: str | None = None,
+    doc_date: dt.date | None = None,
+    anchors: list[TimeSpan] | None = None,
+) -> When:
+    """The time of the event whose trigger is at ``trigger`` in ``clause`` of ``sentence``.
+
+    1. A date in the clause: its span (a date that modifies the trigger's noun, "the Nov. 10 deal",
+       is the event's own; "since Nov. 10" opens an interval up to the document date).
+    2. Else the date of the sentence nearest the trigger: the governing date. "since", "after",
+       "despite the" before it put the event in the interval from it to the document date; a
+       clause opened by "when" right after "since 1991" happened in 1991.
+    3. Else a definite reference to an agreement told before ("the agreement"): from that
+       agreement's date to the document date (``anchors`` are the earlier agreements' spans).
+    4. Else the document date, inferred.
+
+    >>> from karamap.model import TimeExpr, TimeSpan
+    >>> t = "Clashes erupted on Sept. 27, 2020."
+    >>> tx = TimeExpr(19, 33, "Sept. 27, 2020", "DATE", "2020-09-27",
+    ...               TimeSpan(dt.date(2020, 9, 27), dt.date(2020, 9, 27), "day"))
+    >>> w = event_time(t, (0, 34), (0, 34), (0, 15), [tx], doc_date=dt.date(2021, 1, 30))
+    >>> (w.span.start.isoformat(), w.precision, w.inferred)
+    ('2020-09-27', 1, False)
+    """
+    usable = [t for t in timexes if t.span is not None and t.type != "SET"]
+    cs, ce = clause
+    own = [t for t in usable if cs <= t.start < ce]
+    if own:
+        t = min(own, key=lambda t: min(abs(t.start - trigger[1]), abs(trigger[0] - t.end)))
+        modifies = -2 <= trigger[0] - t.end <= 12 or (t.start < trigger[1] and trigger[0] < t.end)
+        if not modifies and _RELATIONAL_START.match(t.text):
+            return _when(_open_interval(t.span.start, doc_date), False)
+        if not modifies and _AFTER.search(text[max(cs, t.start - 20):t.start]) and t.type != "DURATION":
+            return _when(_open_interval(t.span.start, doc_date), False)
+        span = t.span if modifies else (point_of(t) or t.span)
+        return _when(span, False)
+    ss, se = sentence
+    governing = [t for t in usable if ss <= t.start < se]
+    if governing:
+        t = min(governing, key=lambda t: min(abs(t.start - trigger[1]), abs(trigger[0] - t.end)))
+        if lead == "when" and 0 <= cs - t.end <= 4:
+            return _when(point_of(t) or t.span, True)
+        if _RELATIONAL_START.match(t.text) or _AFTER.search(text[max(ss, t.start - 20):t.start]):
+            return _when(_open_interval(t.span.start, doc_date), True)
+        return _when(t.span, True)
+    if anchors and _ANAPHOR.search(text[cs:ce]):
+        return _when(_open_interval(anchors[-1].start, doc_date), True)
+    if doc_date is not None:
+        return _when(TimeSpan(doc_date, doc_date, "day"), True)
+    return When(None, 3, True)

@@ -1,0 +1,156 @@
+"""Where an event happened: the most specific place of its clause, else the document's focus."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from karamap.model import Place, Resolution
+
+__all__ = ["Where", "document_focus", "event_place", "SPECIFICITY", "acled_geo_precision"]
+
+#: lower is more specific
+SPECIFICITY: dict[str, int] = {
+    "facility": 0, "city": 1, "admin2": 2, "group": 3, "admin1": 4, "region": 4, "other": 5,
+    "country": 6, "continent": 7,
+}
+_WIDE = frozenset({"country", "continent"})
+# A country right after these words, or with a possessive, names a party rather than a location
+# ("a defeat for Armenia", "Armenia's occupation", "talks with Russia").
+_PARTY_BEFORE = re.compile(r"\b(?:for|by|against|with|between|of|and|to)\s+(?:the\s+)?$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"^['’]s?\b")
+_DATELINE_AFTER = re.compile(r"^\s*(?:[-–—]|\(|,\s*[A-Z][a-z]+\.?\s+\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """The location of an event (ACLED geo precision: 1 the place itself, 2 a district or
+    near a place, 3 a larger region; 0 no location)."""
+
+    place_ids: tuple[str, ...]
+    lat: float | None
+    lon: float | None
+    precision: int
+    stated: bool
+
+
+def acled_geo_precision(place: Place, *, group: bool = False) -> int:
+    """ACLED's geo precision for an event located at ``place``.
+
+    >>> from karamap.model import Place
+    >>> acled_geo_precision(Place("geonames:323786", "Ankara", "city", "TR", 39.9, 32.9))
+    1
+    """
+    kind = "group" if group else place.feature
+    if kind in ("facility", "city"):
+        return 1
+    if kind in ("admin2", "group"):
+        return 2
+    return 3
+
+
+def _is_group(r: Resolution) -> bool:
+    return bool(r.members) or bool(r.place is not None and r.place.members and r.place.feature == "group")
+
+
+def _point(r: Resolution) -> tuple[float, float]:
+    if r.members:
+        return (sum(p.lat for p in r.members) / len(r.members), sum(p.lon for p in r.members) / len(r.members))
+    assert r.place is not None
+    return r.place.lat, r.place.lon
+
+
+def _ids(r: Resolution) -> tuple[str, ...]:
+    assert r.place is not None
+    return (r.place.id,) + tuple(p.id for p in r.members)
+
+
+def _rank(r: Resolution) -> int:
+    assert r.place is not None
+    return SPECIFICITY["group"] if _is_group(r) else SPECIFICITY.get(r.place.feature, 5)
+
+
+def _in_dateline(text: str, r: Resolution) -> bool:
+    line_start = text.rfind("\n", 0, r.mention.start) + 1
+    return text[line_start:r.mention.start].strip() == "" and bool(_DATELINE_AFTER.match(text[r.mention.end:]))
+
+
+def document_focus(text: str, resolutions: list[Resolution]) -> Resolution | None:
+    """The place the article is mostly about: the most mentioned place below country level
+    (a dateline counts half), most specific and earliest on ties; countries only where
+    nothing finer is named.
+
+    >>> from karamap.model import Mention, Place, Resolution
+    >>> nk = Place("karamap:nagorno-karabakh", "Nagorno-Karabakh", "region", "AZ", 39.82, 46.75)
+    >>> am = Place("geonames:174982", "Armenia", "country", "AM", 40.25, 45.0)
+    >>> rs = [Resolution(Mention(0, 8, "Karabakh"), nk, 1.0), Resolution(Mention(20, 27, "Armenia"), am, 1.0),
+    ...       Resolution(Mention(30, 38, "Karabakh"), nk, 1.0)]
+    >>> document_focus("Karabakh ...        Armenia   Karabakh", rs).place.name
+    'Nagorno-Karabakh'
+    """
+    located = [r for r in resolutions if r.place is not None and r.mention.kind != "demonym"]
+    if not located:
+        return None
+    fine = [r for r in located if r.place.feature not in _WIDE]  # type: ignore[union-attr]
+    pool = fine or located
+    weight: Counter[str] = Counter()
+    first: dict[str, Resolution] = {}
+    for r in pool:
+        pid = r.place.id  # type: ignore[union-attr]
+        weight[pid] += 0.5 if _in_dateline(text, r) else 1.0
+        first.setdefault(pid, r)
+    best = max(first, key=lambda pid: (weight[pid], -_rank(first[pid]), -first[pid].mention.start))
+    return first[best]
+
+
+def _party(text: str, r: Resolution, lo: int) -> bool:
+    """The country mention names a party of the event rather than where it happened."""
+    if _POSSESSIVE.match(text[r.mention.end:r.mention.end + 3]):
+        return True
+    return bool(_PARTY_BEFORE.search(text[max(lo, r.mention.start - 20):r.mention.start]))
+
+
+def event_place(
+    text: str,
+    clause: tuple[int, int],
+    resolutions: list[Resolution],
+    focus: Resolution | None,
+    *,
+    exclude: tuple[int, int] | None = None,
+) -> Where:
+    """The location of an event told in ``text[clause[0]:clause[1]]``.
+
+    The most specific place named in the clause (facility, town, district, group of districts,
+    region); a country only where the clause names nothing finer and the country is not just a
+    party ("a defeat for Armenia") nor the country the document's focus lies in; else the
+    document's focus, marked as inferred. A group takes its members' ids and their centroid.
+    """
+    cs, ce = clause
+    cands = [
+        r for r in resolutions
+        if r.place is not None and r.mention.kind != "demonym" and cs <= r.mention.start < ce
+        and not (exclude and exclude[0] <= r.mention.start < exclude[1])
+    ]
+    fine = [r for r in cands if r.place.feature not in _WIDE]  # type: ignore[union-attr]
+    if fine:
+        primary = min(fine, key=lambda r: (_rank(r), r.mention.start))
+        ids: list[str] = []
+        for r in sorted(fine, key=lambda r: (_rank(r), r.mention.start)):
+            for pid in _ids(r):
+                if pid not in ids:
+                    ids.append(pid)
+        lat, lon = _point(primary)
+        return Where(tuple(ids), lat, lon, acled_geo_precision(primary.place, group=_is_group(primary)), True)  # type: ignore[arg-type]
+    countries = [r for r in cands if not _party(text, r, cs)]
+    focus_fine = focus is not None and focus.place is not None and focus.place.feature not in _WIDE
+    if countries and not (
+        focus_fine and any(r.place.country and r.place.country == focus.place.country for r in countries)  # type: ignore[union-attr]
+    ):
+        primary = countries[0]
+        lat, lon = _point(primary)
+        return Where(_ids(primary), lat, lon, 3, True)
+    if focus is not None and focus.place is not None:
+        lat, lon = _point(focus)
+        return Where(_ids(focus), lat, lon, max(2, acled_geo_precision(focus.place, group=_is_group(focus))), False)
+    return Where((), None, None, 0, False)
