@@ -18,6 +18,7 @@ __all__ = [
     "GeocoderError",
     "GeocoderUnavailable",
     "ConfigurationError",
+    "AssetError",
     "EXIT_CODES",
     "exit_code_for",
 ]
@@ -85,6 +86,10 @@ class GeocoderError(GazetteerError):
 
 class GeocoderUnavailable(GeocoderError, ConnectionError):
     """An online geocoder could not be reached (timeouts, refused, 5xx after retries)."""
+
+
+class AssetError(KaramapError, RuntimeError):
+    """A script or style the map inlines is missing, of the wrong version or cannot be inlined."""
 
 
 #: Exit codes of the CLI, by error class (most specific first). Documented in the README.

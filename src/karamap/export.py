@@ -1,0 +1,167 @@
+"""Layers to files GIS tools open: GeoJSON (RFC 7946), GeoParquet and CSV, written atomically."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import shapely
+from shapely.geometry import mapping
+from shapely.geometry.base import BaseGeometry
+
+from karamap.atomic import atomic_path, atomic_write
+from karamap.errors import ConfigurationError, OutputError
+from karamap.layers import Layers
+
+__all__ = ["FORMATS", "LAYERS", "export_layer", "write_layers", "geojson_text", "rfc7946_geometry"]
+
+LAYERS = ("places", "regions", "events")
+FORMATS = ("geojson", "parquet", "csv")
+#: RFC 7946 section 11.2: six decimals are about 10 cm, more is false precision
+_DECIMALS = 6
+
+
+def rfc7946_geometry(geom: BaseGeometry | None) -> dict[str, Any] | None:
+    """A GeoJSON geometry object as RFC 7946 wants it, or None for no geometry.
+
+    Coordinates are longitude, latitude (WGS 84) rounded to 6 decimals, the
+    geometry is made valid, and polygon rings follow the right-hand rule
+    (exteriors counter-clockwise, holes clockwise).
+
+    >>> from shapely.geometry import Polygon
+    >>> rfc7946_geometry(Polygon([(0, 0), (0, 1), (1, 1), (1, 0)]))["coordinates"][0]
+    [[0.0, 1.0], [0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]]
+    """
+    if geom is None or geom.is_empty:
+        return None
+    geom = shapely.set_precision(geom, 10.0**-_DECIMALS)
+    if not geom.is_valid:
+        geom = shapely.make_valid(geom)
+    geom = shapely.orient_polygons(geom, exterior_cw=False)
+    return _lists(mapping(geom))
+
+
+def _lists(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _lists(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_lists(v) for v in value]
+    if isinstance(value, float):
+        out = round(value, _DECIMALS)
+        return 0.0 if out == 0 else out
+    return value
+
+
+def _plain(value: Any) -> Any:
+    """A property value as plain JSON: numpy scalars unwrapped, NaN as null, tuples as lists."""
+    if value is None:
+        return None
+    if isinstance(value, np.ndarray):
+        value = value.tolist()
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def geojson_text(frame: gpd.GeoDataFrame) -> str:
+    """``frame`` as an RFC 7946 FeatureCollection, one feature a line (clean diffs in git).
+
+    No ``crs`` member (RFC 7946 fixes WGS 84); the same frame always gives the same text.
+
+    >>> import geopandas as gpd
+    >>> from shapely.geometry import Point
+    >>> frame = gpd.GeoDataFrame({"name": ["Aghdam"]}, geometry=[Point(46.9295, 39.9937)], crs="EPSG:4326")
+    >>> print(geojson_text(frame))
+    {"type":"FeatureCollection","features":[
+    {"type":"Feature","geometry":{"type":"Point","coordinates":[46.9295,39.9937]},"properties":{"name":"Aghdam"}}
+    ]}
+    <BLANKLINE>
+    """
+    if frame.crs is not None and not frame.crs.equals("EPSG:4326"):
+        frame = frame.to_crs("EPSG:4326")
+    columns = [c for c in frame.columns if c != frame.geometry.name]
+    lines = []
+    for geom, row in zip(frame.geometry, frame[columns].itertuples(index=False, name=None)):
+        feature = {
+            "type": "Feature",
+            "geometry": rfc7946_geometry(geom),
+            "properties": {c: _plain(v) for c, v in zip(columns, row)},
+        }
+        lines.append(json.dumps(feature, ensure_ascii=False, separators=(",", ":"), allow_nan=False))
+    return '{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + ("\n" if lines else "") + "]}\n"
+
+
+def _csv_frame(frame: gpd.GeoDataFrame) -> Any:
+    out = frame.drop(columns=frame.geometry.name).copy()
+    for column in out.columns:
+        if out[column].map(lambda v: isinstance(v, (list, tuple, np.ndarray))).any():
+            out[column] = out[column].map(
+                lambda v: "; ".join(str(x) for x in v) if isinstance(v, (list, tuple, np.ndarray)) else v)
+    out["geometry_wkt"] = [None if g is None or g.is_empty else g.wkt for g in frame.geometry]
+    return out
+
+
+def export_layer(layers: Layers, layer: str, path: str | Path, *, format: str = "geojson") -> Path:
+    """Write one layer (``places``, ``regions`` or ``events``) to ``path``, atomically.
+
+    ``format`` is ``geojson`` (RFC 7946), ``parquet`` (GeoParquet) or ``csv``
+    (the geometry as WKT, lists joined with ``"; "``).
+
+    Raises
+    ------
+    ConfigurationError : an unknown layer or format.
+    OutputError : the file cannot be written.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from karamap.layers import build_layers
+    >>> out = export_layer(build_layers([]), "events", pathlib.Path(tempfile.mkdtemp()) / "e.geojson")
+    >>> out.read_text()
+    '{"type":"FeatureCollection","features":[\\n]}\\n'
+    """
+    if layer not in LAYERS:
+        raise ConfigurationError(f"unknown layer {layer!r}: choose one of {', '.join(LAYERS)}")
+    if format not in FORMATS:
+        raise ConfigurationError(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}")
+    frame: gpd.GeoDataFrame = getattr(layers, layer)
+    path = Path(path)
+    if format == "geojson":
+        text = geojson_text(frame)
+        with atomic_write(path, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+    elif format == "csv":
+        table = _csv_frame(frame)
+        with atomic_write(path, "w", encoding="utf-8", newline="") as fh:
+            table.to_csv(fh, index=False, lineterminator="\n")
+    else:
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError as err:
+            raise ConfigurationError("GeoParquet needs the pyarrow package: pip install pyarrow") from err
+        with atomic_path(path) as tmp:
+            try:
+                frame.to_parquet(tmp, index=False)
+            except (OSError, ValueError) as err:
+                raise OutputError(f"cannot write {path}: {err}") from err
+    return path
+
+
+def write_layers(layers: Layers, directory: str | Path, name: str) -> list[Path]:
+    """Write ``NAME-places.geojson`` and ``NAME-events.geojson`` into ``directory``.
+
+    >>> import tempfile
+    >>> from karamap.layers import build_layers
+    >>> [p.name for p in write_layers(build_layers([]), tempfile.mkdtemp(), "demo")]
+    ['demo-places.geojson', 'demo-events.geojson']
+    """
+    directory = Path(directory)
+    return [export_layer(layers, layer, directory / f"{name}-{layer}.geojson") for layer in ("places", "events")]

@@ -1,0 +1,260 @@
+"""Documents to map layers: GeoDataFrames of places, groups of places (regions) and events."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import geopandas as gpd
+from shapely.geometry import MultiPoint, Point
+from shapely.geometry.base import BaseGeometry
+from shapely.ops import unary_union
+
+from karamap.events.types import EVENT_TYPES
+from karamap.model import Document, Event, Place
+from karamap.outlines import country_outline
+
+__all__ = ["Layers", "build_layers", "PLACE_COLUMNS", "REGION_COLUMNS", "EVENT_COLUMNS", "CRS"]
+
+#: every layer is in WGS 84 longitude/latitude
+CRS = "EPSG:4326"
+
+#: columns of ``Layers.places`` (besides ``geometry``), in order
+PLACE_COLUMNS: tuple[str, ...] = (
+    "place_id", "name", "feature", "country", "lat", "lon", "mentions", "names",
+    "doc_ids", "members", "approximate", "outline", "source", "geonameid",
+)
+#: columns of ``Layers.regions`` (besides ``geometry``), in order
+REGION_COLUMNS: tuple[str, ...] = (
+    "region_id", "name", "mentions", "members", "member_names", "doc_ids",
+)
+#: columns of ``Layers.events`` (besides ``geometry``), in order
+EVENT_COLUMNS: tuple[str, ...] = (
+    "event_id", "doc_id", "type", "type_label", "color", "start_date", "end_date", "precision",
+    "time_precision", "time_inferred", "place_ids", "place_names", "lat", "lon",
+    "geo_precision", "place_stated", "actors", "attribution", "trigger", "quote",
+    "quote_start", "quote_end", "confidence", "source_title", "source_url", "source_date",
+    "source_name",
+)
+
+
+@dataclass(frozen=True)
+class Layers:
+    """The layers of a set of documents, each a GeoDataFrame in EPSG:4326.
+
+    ``places``: one row per place found, with its mention count, the names it was
+    found under, feature kind, country and the documents naming it; the geometry is
+    the place's outline where one is known (countries ship with Natural Earth
+    outlines), else its point.
+    ``regions``: one row per group place ("the seven adjacent districts") with its
+    members; the geometry gathers the members (their outlines, else their points).
+    ``events``: one row per event, in date order; a point where the event has
+    coordinates, else its place's outline, else no geometry.
+    """
+
+    places: gpd.GeoDataFrame
+    regions: gpd.GeoDataFrame
+    events: gpd.GeoDataFrame
+    #: the number of documents the layers were built from
+    documents: int = field(default=0)
+
+    def layer(self, name: str) -> gpd.GeoDataFrame:
+        """The layer called ``name`` (``places``, ``regions`` or ``events``)."""
+        from karamap.errors import ConfigurationError
+
+        if name not in ("places", "regions", "events"):
+            raise ConfigurationError(f"unknown layer {name!r}: choose places, regions or events")
+        frame: gpd.GeoDataFrame = getattr(self, name)
+        return frame
+
+
+@dataclass
+class _PlaceAcc:
+    place: Place
+    mentions: int = 0
+    names: set[str] = field(default_factory=set)
+    docs: set[str] = field(default_factory=set)
+    members: tuple[Place, ...] = ()
+
+
+def build_layers(documents: Iterable[Document]) -> Layers:
+    """The places, regions and events layers of ``documents``.
+
+    Parameters
+    ----------
+    documents : annotated documents (any iterable; consumed once).
+
+    Returns
+    -------
+    Layers
+        Three GeoDataFrames in EPSG:4326; rows are in a stable order
+        (places by mentions then id, regions by id, events by date then id),
+        so the same documents always give the same layers.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from karamap.model import Article, Document, Event, Mention, Place, Resolution, TimeSpan
+    >>> aghdam = Place("geonames:148618", "Aghdam", "admin2", "AZ", 40.0, 46.9)
+    >>> mention = Mention(10, 16, "Aghdam")
+    >>> day = dt.date(2021, 1, 30)
+    >>> event = Event("e1", "a", "deployment", "opened", "A centre opened in Aghdam.", 0, 26,
+    ...               TimeSpan(day, day, "day"), 1, False, (aghdam.id,), 40.0, 46.9, 1, True)
+    >>> doc = Document(Article("a", "A centre opened in Aghdam.", day),
+    ...                (Resolution(mention, aghdam, 1.0),), (), (event,))
+    >>> layers = build_layers([doc])
+    >>> layers.places[["name", "mentions"]].values.tolist()
+    [['Aghdam', 1]]
+    >>> layers.events.loc[0, "start_date"], layers.events.crs.to_string()
+    ('2021-01-30', 'EPSG:4326')
+    """
+    places: dict[str, _PlaceAcc] = {}
+    known: dict[str, Place] = {}
+    event_rows: list[dict[str, Any]] = []
+    count = 0
+    for doc in documents:
+        count += 1
+        for res in doc.resolutions:
+            if res.place is None:
+                continue
+            acc = places.get(res.place.id)
+            if acc is None:
+                acc = places[res.place.id] = _PlaceAcc(res.place)
+            acc.mentions += 1
+            acc.names.add(res.mention.surface)
+            acc.docs.add(doc.id)
+            known.setdefault(res.place.id, res.place)
+            if res.members and not acc.members:
+                acc.members = res.members
+            for member in res.members:
+                known.setdefault(member.id, member)
+        for event in doc.events:
+            event_rows.append(_event_row(doc, event, known))
+    return Layers(
+        places=_places_frame(places),
+        regions=_regions_frame(places, known),
+        events=_events_frame(event_rows, known),
+        documents=count,
+    )
+
+
+def _outline(place: Place) -> BaseGeometry | None:
+    """The place's own geometry, else a shipped country outline for a country."""
+    if place.geometry is not None:
+        geom: BaseGeometry = place.geometry
+        return geom
+    if place.feature == "country":
+        return country_outline(place.country)
+    return None
+
+
+def _places_frame(places: dict[str, _PlaceAcc]) -> gpd.GeoDataFrame:
+    rows = []
+    for acc in sorted(places.values(), key=lambda a: (-a.mentions, a.place.id)):
+        p = acc.place
+        outline = _outline(p)
+        rows.append({
+            "place_id": p.id,
+            "name": p.name,
+            "feature": p.feature,
+            "country": p.country,
+            "lat": float(p.lat),
+            "lon": float(p.lon),
+            "mentions": acc.mentions,
+            "names": sorted(acc.names),
+            "doc_ids": sorted(acc.docs),
+            "members": [m.id for m in acc.members] or list(p.members),
+            "approximate": bool(p.approximate),
+            "outline": outline is not None,
+            "source": p.source,
+            "geonameid": p.geonameid,
+            "geometry": outline if outline is not None else Point(p.lon, p.lat),
+        })
+    return _frame(rows, PLACE_COLUMNS)
+
+
+def _regions_frame(places: dict[str, _PlaceAcc], known: dict[str, Place]) -> gpd.GeoDataFrame:
+    rows = []
+    for acc in sorted(places.values(), key=lambda a: a.place.id):
+        member_ids = [m.id for m in acc.members] or list(acc.place.members)
+        if acc.place.feature != "group" and not member_ids:
+            continue
+        members = [known[i] for i in member_ids if i in known]
+        rows.append({
+            "region_id": acc.place.id,
+            "name": acc.place.name,
+            "mentions": acc.mentions,
+            "members": member_ids,
+            "member_names": [m.name for m in members],
+            "doc_ids": sorted(acc.docs),
+            "geometry": _gather(members) if members else Point(acc.place.lon, acc.place.lat),
+        })
+    return _frame(rows, REGION_COLUMNS)
+
+
+def _gather(members: list[Place]) -> BaseGeometry:
+    """The members drawn together: the union of their outlines where all have one, else their points."""
+    outlines = [_outline(m) for m in members]
+    if all(o is not None for o in outlines):
+        return unary_union(outlines)
+    return MultiPoint([(m.lon, m.lat) for m in members])
+
+
+def _event_row(doc: Document, event: Event, known: dict[str, Place]) -> dict[str, Any]:
+    kind = EVENT_TYPES.get(event.type)
+    places = [known[i] for i in event.place_ids if i in known]
+    if event.lat is not None and event.lon is not None:
+        geometry: BaseGeometry | None = Point(event.lon, event.lat)
+    elif places:
+        geometry = _outline(places[0]) or Point(places[0].lon, places[0].lat)
+    else:
+        geometry = None
+    article = doc.article
+    return {
+        "event_id": event.id,
+        "doc_id": event.doc_id or doc.id,
+        "type": event.type,
+        "type_label": kind.label if kind else event.type.replace("_", " ").capitalize(),
+        "color": kind.color if kind else "#777777",
+        "start_date": event.when.start.isoformat() if event.when else None,
+        "end_date": event.when.end.isoformat() if event.when else None,
+        "precision": event.when.precision if event.when else None,
+        "time_precision": int(event.time_precision),
+        "time_inferred": bool(event.time_inferred),
+        "place_ids": list(event.place_ids),
+        "place_names": [known[i].name if i in known else i for i in event.place_ids],
+        "lat": None if event.lat is None else float(event.lat),
+        "lon": None if event.lon is None else float(event.lon),
+        "geo_precision": int(event.geo_precision),
+        "place_stated": bool(event.place_stated),
+        "actors": list(event.actors),
+        "attribution": event.attribution,
+        "trigger": event.trigger,
+        "quote": event.quote,
+        "quote_start": int(event.quote_start),
+        "quote_end": int(event.quote_end),
+        "confidence": float(event.confidence),
+        "source_title": article.title,
+        "source_url": article.url,
+        "source_date": article.published.isoformat() if article.published else None,
+        "source_name": article.source,
+        "geometry": geometry,
+    }
+
+
+def _events_frame(rows: list[dict[str, Any]], known: dict[str, Place]) -> gpd.GeoDataFrame:
+    # Place names are filled again at the end: a place may be resolved after an
+    # earlier document's event named it by id.
+    for row in rows:
+        row["place_names"] = [known[i].name if i in known else i for i in row["place_ids"]]
+    rows.sort(key=lambda r: (r["start_date"] or "9999", r["end_date"] or "9999", r["event_id"]))
+    return _frame(rows, EVENT_COLUMNS)
+
+
+def _frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> gpd.GeoDataFrame:
+    if not rows:
+        empty = {c: [] for c in columns}
+        return gpd.GeoDataFrame(empty, geometry=gpd.GeoSeries([], crs=CRS), crs=CRS)
+    frame = gpd.GeoDataFrame(rows, columns=[*columns, "geometry"], geometry="geometry", crs=CRS)
+    return frame.reset_index(drop=True)

@@ -1,0 +1,180 @@
+"""Layers to a folium map: one self-contained, reproducible HTML file with a time filter."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import folium
+import jinja2
+from branca.element import Element, Figure, MacroElement
+
+from karamap.atomic import atomic_write
+from karamap.errors import OutputError
+from karamap.layers import Layers
+from karamap.outlines import OUTLINES_CREDIT
+from karamap.render.assets import LEAFLET_CSS_URL, LEAFLET_JS_URL, assets
+from karamap.render.payload import data_bounds, embed_json, map_payload
+
+__all__ = ["render_map", "write_map", "map_html"]
+
+
+@lru_cache(maxsize=1)
+def _template() -> jinja2.Template:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("karamap.render", "templates"),
+        autoescape=True,
+        keep_trailing_newline=True,
+    )
+    return env.get_template("app.html.j2")
+
+
+class _Raw(Element):
+    """Text placed in the page as it is.
+
+    branca wraps a macro's output in an ``Element`` whose text is parsed again
+    as a Jinja template, so ``{{`` in an article would be evaluated; this element
+    renders its text verbatim instead.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self._text
+
+
+class TimeFilterApp(MacroElement):
+    """The map's UI: title, time filter, event list, legend and layers, fed by one JSON block."""
+
+    def __init__(self, payload: dict[str, Any], *, title: str, offline: bool,
+                 tiles: Element | None, credit: str) -> None:
+        super().__init__()
+        self._name = "KaramapApp"
+        self._template = _template()
+        self.title = title
+        self.tiles = tiles
+        self.data_json = embed_json(payload)
+        self.credit_json = embed_json(credit)
+        a = assets()
+        self.inline_css = ([a.leaflet_css] if offline else []) + [a.app_css]
+        self.inline_js = ([a.leaflet_js] if offline else []) + [a.app_js]
+
+    @property
+    def tiles_name(self) -> str | None:
+        return self.tiles.get_name() if self.tiles is not None else None
+
+    def render(self, **kwargs: Any) -> None:
+        figure = self.get_root()
+        if not isinstance(figure, Figure):
+            raise OutputError("the karamap UI can only be rendered inside a folium Figure")
+        module = self._template.make_module({})
+        figure.header.add_child(_Raw(str(module.header(self, kwargs))), name=self.get_name())
+        figure.html.add_child(_Raw(str(module.html(self, kwargs))), name=self.get_name())
+        figure.script.add_child(_Raw(str(module.script(self, kwargs))), name=self.get_name())
+
+
+def _walk(element: Element) -> Iterator[Element]:
+    yield element
+    if isinstance(element, Figure):
+        for part in (element.header, element.html, element.script):
+            yield from _walk(part)
+    for child in element._children.values():
+        yield from _walk(child)
+
+
+def _fix_ids(root: Element) -> None:
+    """Replace branca's random element ids by a counter, so the same map gives the same bytes."""
+    for number, element in enumerate(_walk(root)):
+        element._id = f"km{number:04d}"
+
+
+def render_map(
+    layers: Layers,
+    *,
+    title: str | None = None,
+    offline: bool = False,
+    attribution: str = "",
+) -> folium.Map:
+    """The folium map of ``layers``: countries, places, groups, events and the time filter.
+
+    Parameters
+    ----------
+    layers : the layers to draw (:func:`karamap.layers.build_layers`).
+    title : shown on the map and as the page title.
+    offline : inline Leaflet and draw no online tiles, so the page makes no request.
+    attribution : an extra credit line for the map's corner (e.g. a geocoder's).
+
+    Returns
+    -------
+    folium.Map
+        A map whose element ids are already deterministic; ``get_root().render()``
+        gives its HTML.
+
+    Examples
+    --------
+    >>> from karamap.layers import build_layers
+    >>> m = render_map(build_layers([]), title="Nothing yet", offline=True)
+    >>> "leaflet.js" in m.get_root().render()
+    False
+    """
+    title = title or "karamap"
+    bounds = data_bounds(layers)
+    m = folium.Map(location=[20.0, 20.0], zoom_start=2, tiles=None, prefer_canvas=True,
+                   control_scale=True)
+    # Only Leaflet: folium's jQuery, Bootstrap and Font Awesome serve nothing on this map.
+    m.default_js = [] if offline else [("leaflet", LEAFLET_JS_URL)]
+    m.default_css = [] if offline else [("leaflet_css", LEAFLET_CSS_URL)]
+    tiles = None
+    if not offline:
+        tiles = folium.TileLayer("OpenStreetMap", name="OpenStreetMap")
+        tiles.add_to(m)
+    credits = [OUTLINES_CREDIT] + ([attribution] if attribution else [])
+    app = TimeFilterApp(map_payload(layers, title=title), title=title, offline=offline, tiles=tiles,
+                        credit=html.escape(" · ".join(credits)))
+    app.add_to(m)
+    if bounds is not None:
+        (south, west), (north, east) = bounds
+        pad = 0.5  # degrees, so a single place is not shown at street level
+        m.fit_bounds([[south - pad, west - pad], [north + pad, east + pad]], max_zoom=10)
+    _fix_ids(m.get_root())
+    return m
+
+
+def map_html(m: folium.Map) -> str:
+    """The HTML of a map made by :func:`render_map` (ids fixed again after rendering)."""
+    root = m.get_root()
+    _fix_ids(root)
+    return root.render()
+
+
+def write_map(
+    layers: Layers,
+    path: str | Path,
+    *,
+    title: str | None = None,
+    offline: bool = False,
+    attribution: str = "",
+) -> Path:
+    """Write the map of ``layers`` to ``path``: one self-contained HTML file, atomically.
+
+    The same layers always give the same bytes (no random ids, no timestamps).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from karamap.layers import build_layers
+    >>> out = write_map(build_layers([]), pathlib.Path(tempfile.mkdtemp()) / "m.html", offline=True)
+    >>> out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    True
+    """
+    path = Path(path)
+    text = map_html(render_map(layers, title=title, offline=offline, attribution=attribution))
+    with atomic_write(path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(text)
+    return path
+

@@ -1,0 +1,243 @@
+"""The map's data: the layers packed once into compact JSON, and embedded safely in HTML."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from typing import Any
+
+import geopandas as gpd
+import shapely
+from shapely.geometry import MultiPoint, Point
+from shapely.geometry.base import BaseGeometry
+
+from karamap.events.types import EVENT_TYPES
+from karamap.layers import Layers
+from karamap.outlines import country_outlines
+
+__all__ = ["map_payload", "embed_json", "data_bounds"]
+
+_EPOCH = dt.date(1970, 1, 1)
+#: decimals kept for event and place coordinates (about 11 m) and outlines (about 110 m)
+_POINT_DECIMALS = 4
+_OUTLINE_DECIMALS = 3
+#: the basemap is a backdrop: about 1 km and a light simplification are plenty
+_BASEMAP_DECIMALS = 2
+_BASEMAP_TOLERANCE = 0.02
+
+
+class _Strings:
+    """A table of repeated strings (actors, places, attribution); index 0 is the empty string."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = [""]
+        self._index: dict[str, int] = {"": 0}
+
+    def __call__(self, value: str | None) -> int:
+        if not value:
+            return 0
+        index = self._index.get(value)
+        if index is None:
+            index = self._index[value] = len(self.items)
+            self.items.append(value)
+        return index
+
+
+def _day(iso: str | None) -> int | None:
+    if not iso:
+        return None
+    return (dt.date.fromisoformat(iso) - _EPOCH).days
+
+
+def _r(value: float, decimals: int) -> float:
+    out = round(float(value), decimals)
+    return 0.0 if out == 0 else out  # no "-0.0"
+
+
+def _polygons(geom: BaseGeometry | None, decimals: int) -> list[list[list[float]]] | None:
+    """Polygons as lists of rings, each ring a flat [lat, lon, lat, lon, ...] list."""
+    if geom is None or geom.is_empty:
+        return None
+    parts = getattr(geom, "geoms", [geom])
+    out = []
+    for part in parts:
+        if part.geom_type != "Polygon":
+            continue
+        rings = [part.exterior, *part.interiors]
+        out.append([[v for x, y in ring.coords[:-1] for v in (_r(y, decimals), _r(x, decimals))]
+                    for ring in rings])
+    return out or None
+
+
+def _point_of(geom: BaseGeometry | None, lat: Any, lon: Any) -> tuple[float, float] | None:
+    if lat is not None and lon is not None and not (_isnan(lat) or _isnan(lon)):
+        return float(lat), float(lon)
+    if geom is None or geom.is_empty:
+        return None
+    p = geom if isinstance(geom, Point) else geom.representative_point()
+    return p.y, p.x
+
+
+def _isnan(value: Any) -> bool:
+    return isinstance(value, float) and math.isnan(value)
+
+
+def _text(value: Any) -> str | None:
+    if value is None or _isnan(value):
+        return None
+    return str(value)
+
+
+def _basemap() -> list[list[list[list[float]]]]:
+    out = []
+    for code in sorted(country_outlines()):
+        geom = shapely.simplify(country_outlines()[code], _BASEMAP_TOLERANCE, preserve_topology=True)
+        polys = _polygons(geom, _BASEMAP_DECIMALS)
+        if polys:
+            out.extend(polys)
+    return out
+
+
+def _places(frame: gpd.GeoDataFrame) -> list[dict[str, Any]]:
+    out = []
+    for row in frame.itertuples(index=False):
+        geom = row.geometry
+        out.append({
+            "id": row.place_id,
+            "name": row.name,
+            "feature": row.feature,
+            "country": _text(row.country),
+            "lat": _r(row.lat, _POINT_DECIMALS),
+            "lon": _r(row.lon, _POINT_DECIMALS),
+            "n": int(row.mentions),
+            "nd": len(row.doc_ids),
+            "names": ", ".join(row.names),
+            "approx": bool(row.approximate),
+            "geo": _polygons(geom, _OUTLINE_DECIMALS) if geom is not None and geom.geom_type != "Point" else None,
+        })
+    return out
+
+
+def _regions(layers: Layers) -> list[dict[str, Any]]:
+    places = {r.place_id: r for r in layers.places.itertuples(index=False)}
+    out = []
+    for row in layers.regions.itertuples(index=False):
+        geom = row.geometry
+        members = []
+        for pid, name in zip(row.members, row.member_names):
+            place = places.get(pid)
+            if place is not None:
+                members.append([_r(place.lat, _POINT_DECIMALS), _r(place.lon, _POINT_DECIMALS), name])
+        if not members and geom is not None:
+            members = [[_r(p.y, _POINT_DECIMALS), _r(p.x, _POINT_DECIMALS), name]
+                       for p, name in zip(getattr(geom, "geoms", [geom]), row.member_names)
+                       if isinstance(p, Point)]
+        if geom is not None and geom.geom_type in ("Polygon", "MultiPolygon"):
+            hull = _polygons(geom, _OUTLINE_DECIMALS)
+        elif members:
+            # Points drawn together: a rounded hull around them (about 8 km out).
+            points = MultiPoint([(m[1], m[0]) for m in members])
+            hull = _polygons(points.convex_hull.buffer(0.08, quad_segs=4), _OUTLINE_DECIMALS)
+        else:
+            hull = None
+        out.append({"name": row.name, "n": int(row.mentions), "members": members, "hull": hull})
+    return out
+
+
+def map_payload(layers: Layers, *, title: str | None = None) -> dict[str, Any]:
+    """The data the map's script reads: events in columns, strings shared, days as integers.
+
+    Events are kept in the layer's date order; those with neither coordinates nor
+    a geometry cannot be drawn and are left out. Days count from ``epoch``
+    (days since 1970-01-01, UTC) so numbers stay short.
+
+    Examples
+    --------
+    >>> from karamap.layers import build_layers
+    >>> payload = map_payload(build_layers([]), title="Empty")
+    >>> payload["title"], payload["ev"]["q"]
+    ('Empty', [])
+    """
+    strings = _Strings()
+    type_index: dict[str, int] = {}
+    types: list[list[str]] = []
+    docs: list[list[str | None]] = []
+    doc_index: dict[str, int] = {}
+    ev: dict[str, list[Any]] = {k: [] for k in ("y", "x", "t", "s", "e", "f", "p", "pn", "a", "at", "d", "q")}
+    events = layers.events
+    days = [_day(s) for s in events["start_date"]] if len(events) else []
+    epoch = min((d for d in days if d is not None), default=0)
+    for row, start in zip(events.itertuples(index=False), days):
+        point = _point_of(row.geometry, row.lat, row.lon)
+        if point is None:
+            continue
+        if row.type not in type_index:
+            type_index[row.type] = len(types)
+            types.append([row.type, row.type_label, row.color])
+        if row.doc_id not in doc_index:
+            doc_index[row.doc_id] = len(docs)
+            docs.append([_text(row.source_title), _text(row.source_url), _text(row.source_date),
+                         _text(row.source_name)])
+        end = _day(row.end_date)
+        ev["y"].append(_r(point[0], _POINT_DECIMALS))
+        ev["x"].append(_r(point[1], _POINT_DECIMALS))
+        ev["t"].append(type_index[row.type])
+        ev["s"].append(None if start is None else start - epoch)
+        ev["e"].append(None if start is None or end is None else max(0, end - start))
+        # One small integer for four codes: time precision, inferred time, geo precision, stated place.
+        ev["f"].append(int(row.time_precision) & 3 | int(bool(row.time_inferred)) << 2
+                       | (int(row.geo_precision) & 3) << 3 | int(bool(row.place_stated)) << 5)
+        ev["p"].append(strings(_text(row.precision)))
+        ev["pn"].append(strings(", ".join(row.place_names)))
+        ev["a"].append(strings(", ".join(row.actors)))
+        ev["at"].append(strings(_text(row.attribution)))
+        ev["d"].append(doc_index[row.doc_id])
+        ev["q"].append(row.quote or "")
+    # Types in the order of the shared table (the legend's order), unknown ones after.
+    order = {name: k for k, name in enumerate(EVENT_TYPES)}
+    ranked = sorted(range(len(types)), key=lambda k: (order.get(types[k][0], len(order)), types[k][0]))
+    remap = {old: new for new, old in enumerate(ranked)}
+    ev["t"] = [remap[t] for t in ev["t"]]
+    return {
+        "title": title or "karamap",
+        "epoch": epoch,
+        "types": [types[k] for k in ranked],
+        "docs": docs,
+        "S": strings.items,
+        "ev": ev,
+        "places": _places(layers.places),
+        "regions": _regions(layers),
+        "basemap": _basemap(),
+    }
+
+
+def data_bounds(layers: Layers) -> list[list[float]] | None:
+    """``[[south, west], [north, east]]`` around the events and places, or None when empty."""
+    geoms = [g for g in (*layers.events.geometry, *layers.places.geometry, *layers.regions.geometry)
+             if g is not None and not g.is_empty]
+    if not geoms:
+        return None
+    # Country outlines would stretch the view over a whole country: fit the points of places.
+    points = [g if g.geom_type == "Point" else g.representative_point() for g in geoms]
+    west, south, east, north = MultiPoint(points).bounds
+    return [[south, west], [north, east]]
+
+
+_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                         "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def embed_json(value: Any) -> str:
+    """JSON that is safe inside an HTML ``<script>`` element.
+
+    ``<``, ``>`` and ``&`` become ``\\u003c``-style escapes (so ``</script>`` and
+    ``<!--`` cannot end or bend the element) and U+2028/U+2029 are escaped (older
+    JavaScript parsers end a line there). The result is still valid JSON and
+    parses back to ``value``.
+
+    >>> embed_json({"q": "</script><b>&"})
+    '{"q":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return text.translate(_UNSAFE)

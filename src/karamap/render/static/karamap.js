@@ -1,0 +1,646 @@
+/* karamap map app: canvas events layer, time filter with histogram and playback, event list,
+   legend and popups. Article text is untrusted: it only ever reaches the page through
+   textContent (never innerHTML), and links only through an http(s) check. Dates are whole
+   UTC days, so every viewer sees the same day wherever the browser's clock is set. */
+window.karamapApp = function (map, data, opts) {
+  "use strict";
+  var DAY = 86400000;
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December"];
+  var MON = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  var ALWAYS_FROM = -2147483647, ALWAYS_TO = 2147483647;
+  var GEO_WORDS = {1: "the place itself", 2: "near or part of the place", 3: "a larger region"};
+  var S = data.S, ev = data.ev, n = ev.q.length, epoch = data.epoch;
+
+  /* ---------- small helpers ---------- */
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+  function utc(d) { return new Date(d * DAY); }
+  function fmtDay(d) { var t = utc(d); return t.getUTCDate() + " " + MONTHS[t.getUTCMonth()] + " " + t.getUTCFullYear(); }
+  function fmtShort(d) { var t = utc(d); return t.getUTCDate() + " " + MON[t.getUTCMonth()] + " " + t.getUTCFullYear(); }
+  function isoDay(d) { return utc(d).toISOString().slice(0, 10); }
+  function parseDay(iso) {
+    return Math.round(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / DAY);
+  }
+  function dayOf(y, m, d) { return Math.round(Date.UTC(y, m, d) / DAY); }
+  function fmtSpan(s, e, precision) {
+    if (s === ALWAYS_FROM) return "undated";
+    var a = utc(s), b = utc(e + 1);
+    var wholeYear = a.getUTCMonth() === 0 && a.getUTCDate() === 1 && b.getUTCMonth() === 0 && b.getUTCDate() === 1;
+    var wholeMonth = a.getUTCDate() === 1 && b.getUTCDate() === 1;
+    if (wholeYear && b.getUTCFullYear() === a.getUTCFullYear() + 1) return String(a.getUTCFullYear());
+    if (wholeMonth && dayOf(a.getUTCFullYear(), a.getUTCMonth() + 1, 1) === e + 1) {
+      return MONTHS[a.getUTCMonth()] + " " + a.getUTCFullYear();
+    }
+    if (s === e) return fmtDay(s);
+    if (wholeYear) return a.getUTCFullYear() + " – " + (b.getUTCFullYear() - 1);
+    return fmtDay(s) + " – " + fmtDay(e);
+  }
+  function safeUrl(u) {
+    if (typeof u !== "string") return null;
+    u = u.trim();
+    return /^https?:\/\/[^\s<>"]+$/i.test(u) ? u : null;
+  }
+  function str(i) { return i > 0 ? S[i] : ""; }
+  function words(text, max) {
+    if (text.length <= max) return text;
+    var cut = text.slice(0, max), sp = cut.lastIndexOf(" ");
+    return (sp > max * 0.6 ? cut.slice(0, sp) : cut) + "…";
+  }
+
+  /* ---------- events as typed arrays ---------- */
+  var LAT = Float64Array.from(ev.y), LON = Float64Array.from(ev.x);
+  var T = Int32Array.from(ev.t), START = new Int32Array(n), END = new Int32Array(n);
+  var FLAGS = Int32Array.from(ev.f);
+  for (var i = 0; i < n; i++) {
+    if (ev.s[i] === null) { START[i] = ALWAYS_FROM; END[i] = ALWAYS_TO; }
+    else { START[i] = ev.s[i] + epoch; END[i] = START[i] + ev.e[i]; }
+  }
+  function tp(i) { return FLAGS[i] & 3; }          // ACLED time precision 1..3
+  function inferredTime(i) { return (FLAGS[i] >> 2) & 1; }
+  function gp(i) { return (FLAGS[i] >> 3) & 3; }   // ACLED geo precision 1..3
+  function statedPlace(i) { return (FLAGS[i] >> 5) & 1; }
+
+  var types = data.types.map(function (t, k) { return {name: t[0], label: t[1], color: t[2], count: 0, on: true, k: k}; });
+  for (i = 0; i < n; i++) types[T[i]].count++;
+
+  /* ---------- time domain and bins ---------- */
+  var lo = Infinity, hi = -Infinity;
+  for (i = 0; i < n; i++) {
+    if (START[i] === ALWAYS_FROM) continue;
+    if (START[i] < lo) lo = START[i];
+    if (END[i] > hi) hi = END[i];
+  }
+  var dated = lo !== Infinity;
+  if (!dated) { lo = hi = Math.floor(Date.now() / DAY); }
+  function floorTo(d, unit) {
+    var t = utc(d);
+    if (unit === "day") return d;
+    if (unit === "week") return d - (((d + 3) % 7) + 7) % 7;  // weeks start on Monday
+    if (unit === "month") return dayOf(t.getUTCFullYear(), t.getUTCMonth(), 1);
+    return dayOf(t.getUTCFullYear(), 0, 1);
+  }
+  function nextEdge(d, unit) {
+    var t = utc(d);
+    if (unit === "day") return d + 1;
+    if (unit === "week") return d + 7;
+    if (unit === "month") return dayOf(t.getUTCFullYear(), t.getUTCMonth() + 1, 1);
+    return dayOf(t.getUTCFullYear() + 1, 0, 1);
+  }
+  var span = hi - lo + 1;
+  var unit = span <= 62 ? "day" : span <= 548 ? "week" : span <= 5479 ? "month" : "year";
+  var edges = [floorTo(lo, unit)];
+  while (edges[edges.length - 1] <= hi) edges.push(nextEdge(edges[edges.length - 1], unit));
+  lo = edges[0];
+  hi = edges[edges.length - 1] - 1;
+  var total = hi - lo + 1, nbins = edges.length - 1;
+  function binOf(d) {
+    var a = 0, b = nbins - 1;
+    while (a < b) { var m = (a + b + 1) >> 1; if (edges[m] <= d) a = m; else b = m - 1; }
+    return a;
+  }
+  var counts = new Int32Array(nbins);
+  for (i = 0; i < n; i++) if (START[i] !== ALWAYS_FROM) counts[binOf(START[i])]++;
+  var maxCount = 1;
+  for (i = 0; i < nbins; i++) if (counts[i] > maxCount) maxCount = counts[i];
+  function fmtEdge(d) {
+    var t = utc(d);
+    if (unit === "year") return String(t.getUTCFullYear());
+    if (unit === "month") return MON[t.getUTCMonth()] + " " + t.getUTCFullYear();
+    return fmtShort(d);
+  }
+
+  var state = {from: lo, to: hi, playing: false, speed: 1, timer: null, selected: -1};
+  var visible = new Int32Array(n), nvisible = 0;
+
+  /* ---------- the canvas events layer ---------- */
+  map.createPane("kmBase").style.zIndex = 150;
+  map.createPane("kmOutlines").style.zIndex = 390;
+  map.createPane("kmPlaces").style.zIndex = 410;
+  map.createPane("kmEvents").style.zIndex = 450;
+  map.getPane("kmEvents").style.pointerEvents = "none";
+  var PX = new Float64Array(n), PY = new Float64Array(n), SX = new Float32Array(n), SY = new Float32Array(n);
+  for (i = 0; i < n; i++) {
+    var p0 = map.project([LAT[i], LON[i]], 0);
+    PX[i] = p0.x; PY[i] = p0.y;
+  }
+  var RADIUS = 5.5;
+  var EventsLayer = L.Layer.extend({
+    onAdd: function (m) {
+      this._canvas = L.DomUtil.create("canvas", "km-events-canvas leaflet-zoom-hide");
+      m.getPane("kmEvents").appendChild(this._canvas);
+      m.on("moveend zoomend resize viewreset", this._reset, this);
+      this._reset();
+    },
+    onRemove: function (m) {
+      L.DomUtil.remove(this._canvas);
+      m.off("moveend zoomend resize viewreset", this._reset, this);
+      this._canvas = null;
+    },
+    _reset: function () {
+      if (!this._canvas) return;
+      var size = map.getSize(), r = window.devicePixelRatio || 1, c = this._canvas;
+      c.width = Math.round(size.x * r); c.height = Math.round(size.y * r);
+      c.style.width = size.x + "px"; c.style.height = size.y + "px";
+      L.DomUtil.setPosition(c, map.containerPointToLayerPoint([0, 0]));
+      this.redraw();
+    },
+    redraw: function () {
+      var c = this._canvas;
+      if (!c) return;
+      var ctx = c.getContext("2d"), r = window.devicePixelRatio || 1;
+      ctx.setTransform(r, 0, 0, r, 0, 0);
+      ctx.clearRect(0, 0, c.width, c.height);
+      var scale = map.getZoomScale(map.getZoom(), 0), origin = map.getPixelOrigin();
+      var tl = map.containerPointToLayerPoint([0, 0]);
+      var ox = origin.x + tl.x, oy = origin.y + tl.y, w = c.width / r, h = c.height / r;
+      var buckets = [], k, j, b;
+      for (k = 0; k < types.length * 3; k++) buckets.push([]);
+      for (j = 0; j < nvisible; j++) {
+        var e = visible[j], x = PX[e] * scale - ox, y = PY[e] * scale - oy;
+        SX[j] = x; SY[j] = y;
+        if (x < -10 || y < -10 || x > w + 10 || y > h + 10) continue;
+        var t = tp(e);
+        buckets[T[e] * 3 + (t >= 3 ? 2 : t === 2 ? 1 : 0)].push(j);
+      }
+      for (k = 0; k < buckets.length; k++) {
+        b = buckets[k];
+        if (!b.length) continue;
+        var color = types[(k / 3) | 0].color, style = k % 3;
+        ctx.beginPath();
+        for (j = 0; j < b.length; j++) {
+          ctx.moveTo(SX[b[j]] + RADIUS, SY[b[j]]);
+          ctx.arc(SX[b[j]], SY[b[j]], RADIUS, 0, 2 * Math.PI);
+        }
+        if (style === 2) {            // month or coarser: hollow ring, no false day
+          ctx.lineWidth = 2.2; ctx.strokeStyle = color; ctx.globalAlpha = 0.95; ctx.stroke();
+        } else {
+          ctx.globalAlpha = style === 1 ? 0.45 : 0.9;  // a week or a range: faded
+          ctx.fillStyle = color; ctx.fill();
+          ctx.globalAlpha = style === 1 ? 0.6 : 1;
+          ctx.lineWidth = 1; ctx.strokeStyle = "#ffffff"; ctx.stroke();
+        }
+      }
+      ctx.globalAlpha = 1;
+      var sel = state.selected;
+      if (sel >= 0 && isVisible(sel)) {
+        var sx = PX[sel] * scale - ox, sy = PY[sel] * scale - oy;
+        ctx.beginPath(); ctx.arc(sx, sy, RADIUS + 4, 0, 2 * Math.PI);
+        ctx.lineWidth = 3; ctx.strokeStyle = "#111111"; ctx.stroke();
+        ctx.beginPath(); ctx.arc(sx, sy, RADIUS + 4, 0, 2 * Math.PI);
+        ctx.lineWidth = 1.2; ctx.strokeStyle = "#ffffff"; ctx.stroke();
+      }
+    }
+  });
+  function isVisible(e) {
+    return types[T[e]].on && START[e] <= state.to && END[e] >= state.from;
+  }
+  function hitTest(point) {
+    var best = -1, bestD = (RADIUS + 3) * (RADIUS + 3);
+    for (var j = nvisible - 1; j >= 0; j--) {   // last drawn lies on top
+      var dx = SX[j] - point.x, dy = SY[j] - point.y, d = dx * dx + dy * dy;
+      if (d < bestD) { bestD = d; best = visible[j]; }
+    }
+    return best;
+  }
+
+  /* ---------- popups (DOM built with textContent only) ---------- */
+  function row(parent, label, value) {
+    if (!value) return;
+    var r = el("div", "km-pop-row");
+    r.appendChild(el("span", "km-pop-label", label + " "));
+    r.appendChild(el("span", null, value));
+    parent.appendChild(r);
+  }
+  function sourceBlock(parent, d) {
+    var doc = data.docs[d];
+    if (!doc) return;
+    var box = el("div", "km-pop-source"), url = safeUrl(doc[1]);
+    box.appendChild(el("span", "km-pop-label", "Source "));
+    var title = doc[0] || doc[3] || "(untitled article)";
+    if (url) {
+      var a = el("a", null, title);
+      a.href = url; a.target = "_blank"; a.rel = "noopener noreferrer nofollow";
+      box.appendChild(a);
+    } else {
+      box.appendChild(el("span", "km-pop-title", title));
+    }
+    var bits = [];
+    if (doc[3]) bits.push(doc[3]);
+    if (doc[2]) bits.push(fmtDay(parseDay(doc[2])));
+    if (bits.length) box.appendChild(el("span", "km-pop-muted", " · " + bits.join(", ")));
+    if (!url && doc[1]) box.appendChild(el("div", "km-pop-muted km-pop-url", doc[1]));
+    parent.appendChild(box);
+  }
+  function eventPopup(e) {
+    var box = el("div", "km-pop"), t = types[T[e]];
+    var head = el("div", "km-pop-head");
+    var sw = el("span", "km-swatch"); sw.style.background = t.color;
+    head.appendChild(sw); head.appendChild(el("strong", null, t.label));
+    box.appendChild(head);
+    var when = fmtSpan(START[e], END[e], str(ev.p[e]));
+    var prec = str(ev.p[e]) || "unknown";
+    row(box, "When", when + " (" + prec + " precision; " + (inferredTime(e) ? "inferred from the article" : "stated") + ")");
+    row(box, "Where", (str(ev.pn[e]) || "unnamed place") + " (" + GEO_WORDS[gp(e)] + "; " +
+      (statedPlace(e) ? "named in the sentence" : "inferred from the article") + ")");
+    row(box, "Actors", str(ev.a[e]));
+    row(box, "According to", str(ev.at[e]));
+    box.appendChild(el("blockquote", "km-pop-quote", ev.q[e]));
+    sourceBlock(box, ev.d[e]);
+    return box;
+  }
+  function placePopup(j) {
+    var p = data.places[j], box = el("div", "km-pop");
+    box.appendChild(el("div", "km-pop-head", p.name)).className = "km-pop-head km-pop-name";
+    row(box, "Kind", p.feature + (p.country ? " · " + p.country : "") + (p.approx ? " · approximate position" : ""));
+    row(box, "Mentions", p.n + (p.nd > 1 ? " in " + p.nd + " articles" : ""));
+    row(box, "Named as", p.names);
+    row(box, "Id", p.id);
+    return box;
+  }
+  function regionPopup(rg) {
+    var box = el("div", "km-pop");
+    box.appendChild(el("div", "km-pop-head km-pop-name", rg.name));
+    row(box, "Group of", rg.members.length + " places");
+    var ul = el("ul", "km-pop-members");
+    rg.members.forEach(function (m) { ul.appendChild(el("li", null, m[2])); });
+    box.appendChild(ul);
+    row(box, "Mentions", String(rg.n));
+    return box;
+  }
+  var popup = L.popup({maxWidth: 360, minWidth: 220, className: "km-popup"});
+  function openEvent(e, fly) {
+    state.selected = e;
+    var ll = L.latLng(LAT[e], LON[e]);
+    popup.setLatLng(ll).setContent(eventPopup(e));
+    popup.options.autoPan = !fly;
+    popup.openOn(map);
+    if (fly) map.flyTo(ll, Math.max(map.getZoom(), 8), {duration: 0.6});
+    eventsLayer.redraw();
+    list.markSelected();
+  }
+  map.on("popupclose", function (ev2) {
+    if (ev2.popup === popup) { state.selected = -1; eventsLayer.redraw(); list.markSelected(); }
+  });
+
+  /* ---------- base layers: countries, places, groups ---------- */
+  function rings(flat) {
+    var out = [];
+    for (var k = 0; k < flat.length; k += 2) out.push([flat[k], flat[k + 1]]);
+    return out;
+  }
+  function latlngs(poly) { return poly.map(function (p) { return p.map(rings); }); }
+  var baseRenderer = L.canvas({pane: "kmBase", padding: 0.5});
+  var basemap = L.featureGroup();
+  data.basemap.forEach(function (c) {
+    L.polygon(c.map(rings), {renderer: baseRenderer, pane: "kmBase", interactive: false, color: "#a9a293",
+      weight: 0.7, fillColor: "#f3f0e8", fillOpacity: 1}).addTo(basemap);
+  });
+  var outlineRenderer = L.canvas({pane: "kmOutlines"}), placeRenderer = L.canvas({pane: "kmPlaces"});
+  var places = L.featureGroup(), regions = L.featureGroup();
+  data.places.forEach(function (p, j) {
+    if (p.geo) {
+      L.polygon(latlngs(p.geo), {renderer: outlineRenderer, pane: "kmOutlines", color: "#2b5d8a",
+        weight: 1.4, fillColor: "#4a86c5", fillOpacity: 0.07}).bindPopup(function () { return placePopup(j); })
+        .addTo(places);
+    }
+    var m = L.circleMarker([p.lat, p.lon], {renderer: placeRenderer, pane: "kmPlaces",
+      radius: Math.min(22, 3.5 + 2.6 * Math.sqrt(p.n)), color: "#1f4e79", weight: 1.2,
+      dashArray: p.approx ? "3 2" : null, fillColor: "#6fa8dc", fillOpacity: 0.5});
+    m.bindPopup(function () { return placePopup(j); });
+    m.bindTooltip(el("span", null, p.name), {direction: "top"});
+    m.addTo(places);
+  });
+  data.regions.forEach(function (rg) {
+    var g = L.featureGroup();
+    if (rg.hull) {
+      L.polygon(latlngs(rg.hull), {renderer: outlineRenderer, pane: "kmOutlines", color: "#b35806",
+        weight: 2, dashArray: "6 4", fillColor: "#fdb863", fillOpacity: 0.12}).addTo(g);
+    }
+    rg.members.forEach(function (mb) {
+      L.circleMarker([mb[0], mb[1]], {renderer: placeRenderer, pane: "kmPlaces", radius: 5, color: "#b35806",
+        weight: 1.5, fillColor: "#fdb863", fillOpacity: 0.9}).bindTooltip(el("span", null, mb[2] + " (" + rg.name + ")"))
+        .addTo(g);
+    });
+    g.bindPopup(function () { return regionPopup(rg); });
+    g.addTo(regions);
+  });
+
+  var eventsLayer = new EventsLayer();
+  basemap.addTo(map);
+  regions.addTo(map);
+  places.addTo(map);
+  eventsLayer.addTo(map);
+  var baseLayers = {};
+  if (opts.tiles) {
+    baseLayers["OpenStreetMap tiles"] = opts.tiles;
+    baseLayers["No tiles (country basemap)"] = L.layerGroup();
+  }
+  L.control.layers(baseLayers, {
+    "Country outlines (Natural Earth)": basemap,
+    "Groups of places": regions,
+    "Places (size: mentions)": places,
+    "Events": eventsLayer
+  }, {collapsed: true, position: "topright"}).addTo(map);
+  if (opts.credit) map.attributionControl.addAttribution(opts.credit);
+
+  map.on("click", function (e) {
+    if (!map.hasLayer(eventsLayer)) return;
+    var hit = hitTest(e.containerPoint);
+    if (hit >= 0) openEvent(hit, false);
+  });
+  var hoverPending = false, container = map.getContainer();
+  map.on("mousemove", function (e) {
+    if (hoverPending) return;
+    hoverPending = true;
+    requestAnimationFrame(function () {
+      hoverPending = false;
+      container.classList.toggle("km-over-event", map.hasLayer(eventsLayer) && hitTest(e.containerPoint) >= 0);
+    });
+  });
+
+  /* ---------- legend ---------- */
+  var legend = L.control({position: "bottomleft"});
+  legend.onAdd = function () {
+    var box = el("div", "km-legend leaflet-bar");
+    box.appendChild(el("div", "km-legend-title", "Events by type"));
+    types.forEach(function (t) {
+      if (!t.count) return;
+      var b = el("button", "km-legend-item");
+      b.type = "button";
+      b.setAttribute("aria-pressed", "true");
+      b.title = "Show or hide " + t.label;
+      var sw = el("span", "km-swatch"); sw.style.background = t.color;
+      b.appendChild(sw); b.appendChild(el("span", null, t.label)); b.appendChild(el("span", "km-legend-n", t.count));
+      b.addEventListener("click", function () {
+        t.on = !t.on; b.setAttribute("aria-pressed", t.on ? "true" : "false");
+        b.classList.toggle("km-off", !t.on); apply();
+      });
+      box.appendChild(b);
+    });
+    var key = el("div", "km-legend-key");
+    [["km-key-day", "exact day"], ["km-key-week", "week or a range (faded)"], ["km-key-month", "month or coarser (hollow)"],
+      ["km-key-place", "place (size: mentions)"], ["km-key-group", "group of places"]].forEach(function (k) {
+      var it = el("div", "km-key-item"); it.appendChild(el("span", "km-key " + k[0])); it.appendChild(el("span", null, k[1]));
+      key.appendChild(it);
+    });
+    box.appendChild(key);
+    L.DomEvent.disableClickPropagation(box);
+    L.DomEvent.disableScrollPropagation(box);
+    return box;
+  };
+  legend.addTo(map);
+
+  /* ---------- the time filter ---------- */
+  var ui = {
+    hist: document.getElementById("km-hist"), bars: document.getElementById("km-bars"),
+    sel: document.getElementById("km-sel"), from: document.getElementById("km-from"),
+    to: document.getElementById("km-to"), axis: document.getElementById("km-axis"),
+    range: document.getElementById("km-range"), play: document.getElementById("km-play"),
+    speed: document.getElementById("km-speed"), reset: document.getElementById("km-reset"),
+    unit: document.getElementById("km-unit"), count: document.getElementById("km-count"),
+    list: document.getElementById("km-list"), spacer: document.getElementById("km-list-spacer"),
+    title: document.getElementById("km-title")
+  };
+  var barEls = [];
+  for (i = 0; i < nbins; i++) {
+    var bar = el("div", "km-bar");
+    bar.style.left = ((edges[i] - lo) / total * 100) + "%";
+    bar.style.width = ((edges[i + 1] - edges[i]) / total * 100) + "%";
+    var fill = el("div", "km-bar-fill");
+    fill.style.height = (counts[i] ? Math.max(4, counts[i] / maxCount * 100) : 0) + "%";
+    bar.appendChild(fill);
+    bar.title = fmtEdge(edges[i]) + ": " + counts[i] + " events";
+    bar.dataset.bin = String(i);
+    ui.bars.appendChild(bar);
+    barEls.push(bar);
+  }
+  ui.bars.addEventListener("click", function (e) {
+    var b = e.target.closest(".km-bar");
+    if (!b) return;
+    var k = +b.dataset.bin;
+    setRange(edges[k], edges[k + 1] - 1);
+  });
+  var ticks = Math.min(nbins, 6);
+  for (i = 0; i < ticks; i++) {
+    var k2 = Math.round(i * nbins / ticks), tick = el("span", "km-tick", fmtEdge(edges[k2]));
+    tick.style.left = ((edges[k2] - lo) / total * 100) + "%";
+    ui.axis.appendChild(tick);
+  }
+  ui.unit.textContent = "events per " + unit;
+
+  function frac(edge) { return (edge - lo) / total * 100; }
+  function clamp(v, a, b) { return v < a ? a : v > b ? b : v; }
+  function setRange(from, to) {
+    from = clamp(Math.round(from), lo, hi);
+    to = clamp(Math.round(to), from, hi);
+    state.from = from; state.to = to;
+    apply();
+  }
+  function apply() {
+    var f = state.from, t = state.to, m = 0;
+    for (var e = 0; e < n; e++) {
+      if (types[T[e]].on && START[e] <= t && END[e] >= f) visible[m++] = e;
+    }
+    nvisible = m;
+    if (state.selected >= 0 && !isVisible(state.selected)) map.closePopup(popup);
+    eventsLayer.redraw();
+    drawFilter();
+    list.update();
+  }
+  function drawFilter() {
+    var a = frac(state.from), b = frac(state.to + 1);
+    ui.from.style.left = a + "%"; ui.to.style.left = b + "%";
+    ui.sel.style.left = a + "%"; ui.sel.style.width = (b - a) + "%";
+    for (var k = 0; k < nbins; k++) {
+      barEls[k].classList.toggle("km-bar-out", edges[k + 1] - 1 < state.from || edges[k] > state.to);
+    }
+    ui.from.setAttribute("aria-valuenow", String(state.from));
+    ui.from.setAttribute("aria-valuetext", fmtDay(state.from));
+    ui.to.setAttribute("aria-valuenow", String(state.to));
+    ui.to.setAttribute("aria-valuetext", fmtDay(state.to));
+    var full = state.from === lo && state.to === hi;
+    var text = dated ? (state.from === state.to ? "On " + fmtDay(state.from) : "From " + fmtDay(state.from) + " to " + fmtDay(state.to)) : "No dated events";
+    ui.range.textContent = text + (full ? " (all dates)" : "");
+    ui.count.textContent = nvisible + " of " + n + " events";
+  }
+  [[ui.from, "from"], [ui.to, "to"]].forEach(function (h) {
+    var handle = h[0], which = h[1];
+    handle.setAttribute("aria-valuemin", String(lo));
+    handle.setAttribute("aria-valuemax", String(hi));
+    handle.addEventListener("pointerdown", function (e) {
+      e.preventDefault(); stop(); handle.focus();
+      handle.setPointerCapture(e.pointerId);
+      handle.classList.add("km-dragging");
+      var pending = false, last = null;
+      function move(ev2) {
+        last = ev2;
+        if (pending) return;
+        pending = true;
+        requestAnimationFrame(function () {
+          pending = false;
+          var rect = ui.hist.getBoundingClientRect();
+          var edge = lo + Math.round(clamp((last.clientX - rect.left) / rect.width, 0, 1) * total);
+          if (which === "from") setRange(Math.min(edge, state.to), state.to);
+          else setRange(state.from, Math.max(edge - 1, state.from));
+        });
+      }
+      function up() {
+        handle.removeEventListener("pointermove", move);
+        handle.removeEventListener("pointerup", up);
+        handle.removeEventListener("pointercancel", up);
+        handle.classList.remove("km-dragging");
+      }
+      handle.addEventListener("pointermove", move);
+      handle.addEventListener("pointerup", up);
+      handle.addEventListener("pointercancel", up);
+    });
+    handle.addEventListener("keydown", function (e) {
+      // Arrow keys move the handle one bin (Shift: one day); PageUp/Down ten bins; Home/End the ends.
+      var edge = which === "from" ? state.from : state.to + 1, next = null, k;
+      var up = e.key === "ArrowRight" || e.key === "ArrowUp", down = e.key === "ArrowLeft" || e.key === "ArrowDown";
+      if (up || down) {
+        if (e.shiftKey) next = edge + (up ? 1 : -1);
+        else {
+          k = binOf(clamp(edge, lo, hi));
+          if (up) next = edges[Math.min(nbins, edges[k] > edge ? k : k + 1)];
+          else next = edges[k] < edge ? edges[k] : edges[Math.max(0, k - 1)];
+        }
+      } else if (e.key === "PageUp" || e.key === "PageDown") {
+        k = binOf(clamp(edge, lo, hi));
+        next = edges[clamp(k + (e.key === "PageUp" ? 10 : -10), 0, nbins)];
+      } else if (e.key === "Home") next = lo;
+      else if (e.key === "End") next = hi + 1;
+      if (next === null) return;
+      e.preventDefault(); stop();
+      if (which === "from") setRange(clamp(next, lo, state.to), state.to);
+      else setRange(state.from, clamp(next - 1, state.from, hi));
+    });
+  });
+
+  /* playback: the window keeps its width and steps one bin at a time */
+  function stop() {
+    if (state.timer) clearInterval(state.timer);
+    state.timer = null; state.playing = false;
+    ui.play.textContent = "▶ Play"; ui.play.setAttribute("aria-pressed", "false");
+  }
+  function step() {
+    var width = state.to - state.from, k = binOf(state.from);
+    var next = k + 1 < nbins ? edges[k + 1] : hi + 1;
+    if (state.to >= hi || next > hi) { stop(); return; }
+    setRange(next, Math.min(hi, next + width));
+    if (state.to >= hi) stop();
+  }
+  function play() {
+    if (state.playing) { stop(); return; }
+    if (state.to >= hi) {
+      // From the full range (or the end) play a window of about an eighth of the span.
+      var bins = Math.max(1, Math.round(nbins / 8)), width = edges[Math.min(nbins, bins)] - lo;
+      if (state.from === lo || state.to - state.from + 1 >= total) setRange(lo, lo + width - 1);
+      else setRange(lo, lo + (state.to - state.from));
+    }
+    state.playing = true;
+    ui.play.textContent = "❚❚ Pause"; ui.play.setAttribute("aria-pressed", "true");
+    state.timer = setInterval(step, 800 / state.speed);
+  }
+  ui.play.addEventListener("click", play);
+  ui.speed.addEventListener("change", function () {
+    state.speed = +ui.speed.value || 1;
+    if (state.playing) { clearInterval(state.timer); state.timer = setInterval(step, 800 / state.speed); }
+  });
+  ui.reset.addEventListener("click", function () {
+    stop();
+    types.forEach(function (t) { t.on = true; });
+    document.querySelectorAll(".km-legend-item").forEach(function (b) { b.setAttribute("aria-pressed", "true"); b.classList.remove("km-off"); });
+    setRange(lo, hi);
+  });
+  if (!dated) { ui.play.disabled = true; ui.from.hidden = true; ui.to.hidden = true; }
+
+  /* ---------- the event list: virtual rows, date order, follows the filter ---------- */
+  var ROW = 66;
+  var list = {
+    rendered: {},
+    update: function () {
+      ui.spacer.style.height = (nvisible * ROW) + "px";
+      this.rendered = {};
+      while (ui.spacer.firstChild) ui.spacer.removeChild(ui.spacer.firstChild);
+      if (ui.list.scrollTop > nvisible * ROW) ui.list.scrollTop = 0;
+      this.draw();
+    },
+    draw: function () {
+      var top = ui.list.scrollTop, h = ui.list.clientHeight || 600;
+      var a = Math.max(0, Math.floor(top / ROW) - 4), b = Math.min(nvisible, Math.ceil((top + h) / ROW) + 4);
+      var keep = {};
+      for (var j = a; j < b; j++) {
+        keep[j] = true;
+        if (!this.rendered[j]) { this.rendered[j] = this.row(j); ui.spacer.appendChild(this.rendered[j]); }
+      }
+      for (var key in this.rendered) {
+        if (!keep[key]) { ui.spacer.removeChild(this.rendered[key]); delete this.rendered[key]; }
+      }
+      this.markSelected();
+    },
+    row: function (j) {
+      var e = visible[j], t = types[T[e]];
+      var r = el("div", "km-item");
+      r.setAttribute("role", "button");
+      r.tabIndex = 0;
+      r.dataset.event = String(e);
+      r.style.top = (j * ROW) + "px";
+      r.appendChild(el("div", "km-item-date", fmtSpan(START[e], END[e], str(ev.p[e]))));
+      var l2 = el("div", "km-item-head");
+      var sw = el("span", "km-swatch"); sw.style.background = t.color;
+      l2.appendChild(sw);
+      l2.appendChild(el("span", "km-item-type", t.label));
+      l2.appendChild(el("span", "km-item-place", "· " + (str(ev.pn[e]) || "unnamed place")));
+      r.appendChild(l2);
+      r.appendChild(el("div", "km-item-quote", words(ev.q[e], 90)));
+      return r;
+    },
+    markSelected: function () {
+      for (var key in this.rendered) {
+        var r = this.rendered[key];
+        r.classList.toggle("km-item-selected", +r.dataset.event === state.selected);
+      }
+    }
+  };
+  ui.list.addEventListener("scroll", function () { list.draw(); });
+  function fromRow(target) {
+    var r = target.closest && target.closest(".km-item");
+    return r ? +r.dataset.event : -1;
+  }
+  ui.list.addEventListener("click", function (e) {
+    var k = fromRow(e.target);
+    if (k >= 0) openEvent(k, true);
+  });
+  ui.list.addEventListener("keydown", function (e) {
+    if (e.key !== "Enter" && e.key !== " ") return;
+    var k = fromRow(e.target);
+    if (k >= 0) { e.preventDefault(); openEvent(k, true); }
+  });
+
+  /* ---------- start ---------- */
+  if (ui.title) ui.title.textContent = data.title || "karamap";
+  apply();
+  var api = {
+    map: map,
+    unit: unit,
+    domain: function () { return [isoDay(lo), isoDay(hi)]; },
+    range: function () { return [isoDay(state.from), isoDay(state.to)]; },
+    setRange: function (a, b) { stop(); setRange(parseDay(a), parseDay(b)); },
+    visibleQuotes: function () { var out = []; for (var j = 0; j < nvisible; j++) out.push(ev.q[visible[j]]); return out; },
+    visibleCount: function () { return nvisible; },
+    playing: function () { return state.playing; },
+    selected: function () { return state.selected >= 0 ? ev.q[state.selected] : null; }
+  };
+  window.karamap = api;
+  requestAnimationFrame(function () {
+    window.karamapReady = true;
+    if (window.performance && performance.mark) performance.mark("karamap-ready");
+  });
+  return api;
+};
