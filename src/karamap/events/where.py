@@ -16,10 +16,13 @@ SPECIFICITY: dict[str, int] = {
     "country": 6, "continent": 7,
 }
 _WIDE = frozenset({"country", "continent"})
-# A country right after these words, or with a possessive, names a party rather than a location
-# ("a defeat for Armenia", "Armenia's occupation", "talks with Russia").
-_PARTY_BEFORE = re.compile(r"\b(?:for|by|against|with|between|of|and|to)\s+(?:the\s+)?$", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"^['’]s?\b")
+# A country names the location of an event only after a locative preposition ("fighting in
+# Armenia"); elsewhere it names a party ("Armenia and Azerbaijan agreed", "a defeat for Armenia").
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|inside|across|into|throughout|within|on|over)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$",
+    re.IGNORECASE,
+)
 _DATELINE_AFTER = re.compile(r"^\s*(?:[-–—]|\(|,\s*[A-Z][a-z]+\.?\s+\d)")
 
 
@@ -106,9 +109,7 @@ def document_focus(text: str, resolutions: list[Resolution]) -> Resolution | Non
 
 def _party(text: str, r: Resolution, lo: int) -> bool:
     """The country mention names a party of the event rather than where it happened."""
-    if _POSSESSIVE.match(text[r.mention.end:r.mention.end + 3]):
-        return True
-    return bool(_PARTY_BEFORE.search(text[max(lo, r.mention.start - 20):r.mention.start]))
+    return not _LOCATIVE_BEFORE.search(text[max(lo, r.mention.start - 30):r.mention.start])
 
 
 def event_place(
@@ -122,8 +123,9 @@ def event_place(
     """The location of an event told in ``text[clause[0]:clause[1]]``.
 
     The most specific place named in the clause (facility, town, district, group of districts,
-    region); a country only where the clause names nothing finer and the country is not just a
-    party ("a defeat for Armenia") nor the country the document's focus lies in; else the
+    region); a country only where the clause names nothing finer, names it as a location ("in
+    Armenia", not "Armenia agreed" nor "a defeat for Armenia") and it is not the country the
+    document's focus lies in; else the
     document's focus, marked as inferred. A group takes its members' ids and their centroid.
     """
     cs, ce = clause
