@@ -1,0 +1,60 @@
+"""Temporal tagging: time expressions with TIMEX3 values and calendar ranges."""
+
+from __future__ import annotations
+
+from karamap.errors import ConfigurationError
+from karamap.model import Article, TimeExpr
+from karamap.temporal.anchoring import anchor_duration
+from karamap.temporal.normalise import Context
+from karamap.temporal.patterns import DURATION_MODIFIER
+from karamap.temporal.spans import relative_duration_span, span_of_value
+from karamap.temporal.tagger import find
+
+__all__ = ["tag_times"]
+
+
+def tag_times(article: Article) -> list[TimeExpr]:
+    """The time expressions of an article, normalised against its publication date.
+
+    Values follow TIMEX3 as TimeBank annotates them (``2021-01-30``, ``1998-W02``, ``P44D``,
+    ``PRESENT_REF``, ``XXXX-WXX-1``); ``span`` is the calendar range where one is known. A
+    duration gets a range when it runs up to or from the document date ("the past three
+    months") or when a date stated nearby starts or ends it ("the 44-day war"). Without a
+    publication date, relative expressions keep unresolved values (``XXXX-11-10``) and
+    ``span=None``.
+
+    Raises
+    ------
+    ConfigurationError
+        When ``article.text`` is not a string.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> text = "Clashes erupted on Sept. 27, 2020. During the 44-day war, talks stalled."
+    >>> [(t.text, t.value) for t in tag_times(Article("a", text, dt.date(2021, 1, 30)))]
+    [('Sept. 27, 2020', '2020-09-27'), ('44-day', 'P44D')]
+    >>> tag_times(Article("a", text, dt.date(2021, 1, 30)))[1].span.end
+    datetime.date(2020, 11, 9)
+    """
+    text = article.text
+    if not isinstance(text, str):
+        raise ConfigurationError(f"article {article.id!r}: text must be a string, not {type(text).__name__}")
+    dct = article.published
+    found = find(text, Context(text, dct))
+    timexes: list[TimeExpr] = []
+    for f in found:
+        norm = f.norm
+        span = None
+        if norm.type in ("DATE", "TIME"):
+            span = span_of_value(norm.value, dct)
+        elif norm.type == "DURATION" and norm.relative and dct is not None:
+            span = relative_duration_span(norm.value, dct, norm.relative)
+        timexes.append(TimeExpr(f.start, f.end, text[f.start : f.end], norm.type, norm.value, span))
+    for i, t in enumerate(timexes):
+        if t.type == "DURATION" and t.span is None and found[i].norm.adjectival:
+            approximate = DURATION_MODIFIER.search(text[max(0, t.start - 40) : t.start]) is not None
+            span = anchor_duration(t, timexes, dct, approximate=approximate)
+            if span is not None:
+                timexes[i] = TimeExpr(t.start, t.end, t.text, t.type, t.value, span)
+    return timexes

@@ -1,0 +1,119 @@
+"""Finding time expressions: run the patterns, keep the longest readings, attach modifiers."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from karamap.temporal.normalise import NORMALISERS, REFERENCE_KINDS, Context, Norm
+from karamap.temporal.patterns import DATE_MODIFIER, DURATION_MODIFIER, RULES, Rule
+
+__all__ = ["Found", "find"]
+
+# Values of a granularity that "early", "late", "the end of" ... can qualify.
+_COARSE_DATE = re.compile(r"^(?:\d{4}(?:-\d\d)?|\d{2,3}|\d{4}-(?:Q\d|H\d|SP|SU|FA|WI))$")
+_MODIFIER_REACH = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A time expression found in the text and its reading."""
+
+    start: int
+    end: int
+    rule: str
+    norm: Norm
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    order: int
+    rule: Rule
+    match: re.Match[str]
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    found = []
+    for order, rule in enumerate(RULES):
+        for m in rule.regex.finditer(text):
+            if m.end() > m.start():
+                found.append(_Candidate(m.start(), m.end(), order, rule, m))
+    return found
+
+
+class _Occupied:
+    """Non-overlapping intervals kept sorted, for the greedy longest-first choice."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start)
+        if i > 0 and self.ends[i - 1] > start:
+            return False
+        return not (i < len(self.starts) and self.starts[i] < end)
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_right(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
+def _extend(text: str, start: int, norm: Norm, floor: int) -> int:
+    """The start of the expression once a modifier written before it is included."""
+    if norm.type == "DURATION":
+        pattern = DURATION_MODIFIER
+    elif norm.type == "DATE" and _COARSE_DATE.match(norm.value):
+        pattern = DATE_MODIFIER
+    else:
+        return start
+    lo = max(floor, start - _MODIFIER_REACH)
+    m = pattern.search(text[lo:start])
+    return lo + m.start() if m else start
+
+
+def find(text: str, ctx: Context) -> list[Found]:
+    """The time expressions of ``text``, in text order, without overlaps.
+
+    Among overlapping matches the longest wins (then the earlier rule); a match its normaliser
+    rejects ("May" as a verb, "2000 troops") gives way to the others.
+
+    >>> import datetime as dt
+    >>> [(f.rule, f.norm.value) for f in find("On Jan. 30 it opened.", Context("", dt.date(2021, 1, 30)))]
+    [('month_day', '2021-01-30')]
+    """
+    ctx.text = text
+    cands = _candidates(text)
+    cands.sort(key=lambda c: (c.start - c.end, c.order, c.start))
+    occupied = _Occupied()
+    chosen: list[_Candidate] = []
+    for cand in cands:
+        if not occupied.free(cand.start, cand.end):
+            continue
+        if NORMALISERS[cand.rule.kind](cand.match, ctx) is None:
+            continue
+        occupied.add(cand.start, cand.end)
+        chosen.append(cand)
+    chosen.sort(key=lambda c: c.start)
+    # Second pass in text order: anaphoric readings ("the year-earlier quarter") see what came before.
+    results: list[Found] = []
+    floor = 0
+    for cand in chosen:
+        norm = NORMALISERS[cand.rule.kind](cand.match, ctx)
+        if norm is None:  # pragma: no cover - the first pass accepted it with less context
+            continue
+        if norm.start is not None:
+            start = norm.start
+        elif norm.adjectival:
+            start = cand.start
+        else:
+            start = _extend(text, cand.start, norm, floor)
+        results.append(Found(start, cand.end, cand.rule.name, norm))
+        if cand.rule.kind in REFERENCE_KINDS:
+            ctx.previous.append((cand.start, norm.value))
+        floor = cand.end
+    return results
