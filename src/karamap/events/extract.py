@@ -90,6 +90,7 @@ def extract_events(
     focus = document_focus(text, res)
     protected = [(t.start, t.end) for t in txs] + [(r.mention.start, r.mention.end) for r in res]
     skip = [(t.start, t.end) for t in txs]
+    place_starts = [r.mention.start for r in res if r.place is not None and r.mention.kind != "demonym"]
     sentences = split_sentences(text)
     events: list[Event] = []
     anchors: list[TimeSpan] = []
@@ -116,7 +117,7 @@ def extract_events(
         )
         for clause in split_clauses(text, qs, se, protected):
             triggers = [
-                t for t in find_triggers(text, clause.start, clause.end, txs, context=(qs, se))
+                t for t in find_triggers(text, clause.start, clause.end, txs, context=(qs, se), places=place_starts)
                 if not (quiet and quiet[0] <= t.start < quiet[1])
             ]
             trigger = best_trigger(triggers)

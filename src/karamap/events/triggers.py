@@ -25,6 +25,10 @@ class TriggerRule:
     pattern: re.Pattern[str]
     nominal: bool = False
     requires: re.Pattern[str] | None = None
+    #: must match within a few words of the trigger (what it acts on: troops, a town ...)
+    near: re.Pattern[str] | None = None
+    #: a place named right after the trigger satisfies ``near`` too ("captured Shusha")
+    place_after: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,14 +42,20 @@ class Trigger:
     nominal: bool
 
 
-def _r(type_: str, pattern: str, *, nominal: bool = False, requires: str | None = None) -> TriggerRule:
+def _r(type_: str, pattern: str, *, nominal: bool = False, requires: str | None = None,
+       near: str | None = None, place_after: bool = False) -> TriggerRule:
     return TriggerRule(type_, re.compile(pattern, _F), nominal,
-                       re.compile(requires, _F) if requires else None)
+                       re.compile(requires, _F) if requires else None,
+                       re.compile(near, _F) if near else None, place_after)
 
 
 _CF = r"cease-?\s?fires?"
 _AGREEMENT_NOUN = (r"\b(?:agreements?|memorand(?:um|a)|deals?|treat(?:y|ies)|accords?|declarations?|"
                    r"protocols?|contracts?|pacts?|joint statement|document)\b")
+_MILITARY = (r"\b(?:troops|forces|army|armies|soldiers|units|military|militar\w+|peacekeep\w*|fighters|militants?|"
+             r"rebels|insurgents|brigades?|battalions?|armed|guerrillas?|militias?|servicemen|police)\b")
+_TERRITORY = (r"\b(?:territor(?:y|ies)|cit(?:y|ies)|towns?|villages?|districts?|regions?|areas?|settlements?|"
+              r"positions|heights|hills?|lands?|control|provinces?|capital|border|strongholds?|bases?)\b")
 _FACILITY_NOUN = r"\b(?:base|cent(?:er|re)|post|checkpoint|camp|headquarters|outpost|mission|office|station)s?\b"
 
 #: the rules; the order inside one type does not matter, PRIORITY ranks the types
@@ -71,28 +81,31 @@ RULES: tuple[TriggerRule, ...] = (
        r"(?:the )?(?:[\w-]+ )?(?:war|conflict|fighting|hostilities)\b"),
     _r("ceasefire", rf"\b(?:{_CF}|truce|armistice|peace (?:deal|agreement|accord)|deal)\b", nominal=True),
     # territory handed over
-    _r("territory_handed_over", r"\bhand(?:ed|s|ing)? (?:[\w-]+ ){0,3}?(?:over|back)\b"),
+    _r("territory_handed_over", r"\bhand(?:ed|s|ing)? (?:[\w-]+ ){0,3}?(?:over|back)\b",
+       near=_TERRITORY, place_after=True),
     _r("territory_handed_over", r"\bhand-?overs?\b"),
     _r("territory_handed_over", r"\breturn(?:ed|s|ing)? (?:[\w-]+ ){0,4}?to (?:[\w-]+ ){0,2}?control\b"),
-    _r("territory_handed_over", r"\bced(?:ed|es|ing)\b"),
+    _r("territory_handed_over", r"\bced(?:ed|es|ing)\b", near=_TERRITORY, place_after=True),
     _r("territory_handed_over",
        r"\btransfer(?:red|s|ring)? (?:of )?(?:[\w-]+ ){0,2}?(?:control|territor(?:y|ies)|districts?|regions?)\b"),
     # withdrawal
-    _r("withdrawal", r"\bwithdr(?:ew|awn|awing|aws|aw|awal)\b"),
-    _r("withdrawal", r"\bpull(?:ed|ing|s)? (?:out|back)\b|\bpull-?outs?\b"),
-    _r("withdrawal", r"\bretreat(?:ed|ing|s)?\b"),
+    _r("withdrawal", r"\bwithdr(?:ew|awn|awing|aws|aw|awal)\b|\bpull(?:ed|ing|s)? (?:out|back)\b|\bpull-?outs?\b"
+       r"|\bretreat(?:ed|ing|s)?\b", near=_MILITARY + "|" + _TERRITORY, place_after=True),
     # territory taken
     _r("territory_taken",
        r"(?<!\bthe )(?<!\bformerly )(?<!\bstill )\b(?:occupied|occupies|occupy|captured|captures|seized|seizes|"
        r"liberated|liberates|retook|recaptured|overran|took (?:full )?control of|"
-       r"taken (?:full )?control of|gained control (?:of|over)|regained(?: control (?:of|over))?|took over)\b"),
+       r"taken (?:full )?control of|gained control (?:of|over)|regained(?: control (?:of|over))?|took over)\b",
+       near=_TERRITORY, place_after=True),
     _r("territory_taken", r"\b(?:occupation|liberation|capture|recapture|takeover)\b", nominal=True),
     # shelling or air strike
-    _r("shelling_air_strike", r"\bshell(?:ed|ing|s)\b"),
+    _r("shelling_air_strike", r"\bshelled\b|\bbomb(?:ed|arded)\b"),
+    _r("shelling_air_strike", r"\b(?:shelling|bombing|bombardment|strikes?|air ?strikes?)\b (?:[\w-]+ ){0,2}?"
+       r"(?:continued|resumed|intensified|hit|struck|killed|destroyed|damaged|targeted)\b"),
     _r("shelling_air_strike", r"\bartillery (?:fire|strikes?|attacks?|shelling)\b"),
     _r("shelling_air_strike", r"\b(?:rocket|missile|drone|mortar)s? (?:fire|strikes?|attacks?|hit)\b"),
     _r("shelling_air_strike", r"\bfired (?:[\w-]+ ){0,2}?(?:rockets?|missiles?|shells|mortars?)\b"),
-    _r("shelling_air_strike", r"\bair ?strikes?\b|\bbomb(?:ed|ing|ings|arded|ardments?)\b"),
+    _r("shelling_air_strike", r"\b(?:shelling|air ?strikes?|bombings?|bombardments?)\b", nominal=True),
     # attack on civilians
     _r("attack_on_civilians", r"\battacks? (?:on|against) (?:[\w-]+ ){0,2}?civilians?\b"),
     _r("attack_on_civilians",
@@ -102,7 +115,7 @@ RULES: tuple[TriggerRule, ...] = (
     _r("armed_clash",
        r"\b(?:clash(?:es)?|fighting|hostilities|battles?|skirmish(?:es)?|firefights?)\s+(?:[\w-]+\s+){0,2}?"
        r"(?:erupted|broke out|resumed|continued|intensified|flared|raged|took place|escalated)\b"),
-    _r("armed_clash", r"\b(?:clashed|fought|battled)\b"),
+    _r("armed_clash", r"\b(?:clashed|fought|battled)\b(?! to\b)", near=_MILITARY),
     _r("armed_clash", r"\bexchang(?:ed|ing) (?:heavy |small-arms |gun|artillery )?fire\b"),
     _r("armed_clash",
        r"\blaunch(?:ed|es|ing)? (?:a |an |the )?(?:[\w-]+ )?(?:offensive|counter-?offensive|assault|attacks?|counterattacks?)\b"),
@@ -113,10 +126,11 @@ RULES: tuple[TriggerRule, ...] = (
     _r("casualties", r"\b(?:killed|wounded|injured|martyred|died)\b"),
     _r("casualties", r"\b(?:death toll|casualties|fatalities|lost (?:their|his|her) lives)\b"),
     # deployment or base established
-    _r("deployment", r"\bdeploy(?:ed|s|ing|ments?)?\b|\bstationed\b"),
+    _r("deployment", r"\bdeploy(?:ed|s|ing|ments?)?\b|\bstationed\b", near=_MILITARY),
     _r("deployment",
        r"\b(?:set(?:s|ting)? up|establish(?:ed|es|ing|ment of)?|open(?:ed|s|ing)?|buil[td]|construct(?:ed|ion of))\b"
-       rf" (?:a |an |the )?(?:[\w-]+ ){{0,5}}?{_FACILITY_NOUN}"),
+       rf" (?:a |an |the )?(?:[\w-]+ ){{0,5}}?{_FACILITY_NOUN}",
+       near=_MILITARY + r"|\b(?:monitor\w*|observ\w*|defen[cs]e|cease-?\s?fire|joint)\b"),
     _r("deployment", r"\b(?:become|became|becomes|becoming) operational\b"),
     _r("deployment", r"\b(?:start(?:s|ed)?|begin(?:s)?|began|commence[sd]?) (?:its |their )?"
        r"(?:operating|operations|activities|functioning|work)\b",
@@ -131,9 +145,12 @@ RULES: tuple[TriggerRule, ...] = (
     _r("phone_call", r"\b(?:tele)?phone (?:calls?|conversations?|talks?)\b|\bvideo (?:calls?|conferences?|link)\b"),
     _r("phone_call", r"\b(?:over|by|on) the (?:tele)?phone\b|\bby (?:tele)?phone\b|\b(?:tele)?phoned\b"),
     # meeting
-    _r("meeting", r"\bmet\b|\bmeet(?:s|ing)? with\b|\btalks (?:with|between)\b|\bhosted\b"),
+    _r("meeting", r"\bmet\b(?= (?:with |on |in |at )?(?:(?-i:[A-Z])|(?:his|her|their|the) (?:[\w-]+ ){0,2}?"
+       r"(?:counterparts?|ministers?|presidents?|leaders?|delegations?|envoys?|officials?)))"),
+    _r("meeting", r"\bmeet(?:s|ing)? with\b|\btalks (?:with|between)\b|\bhosted\b"),
     _r("meeting", r"\bheld (?:[\w-]+ ){0,2}?(?:talks|meetings?|negotiations|consultations)\b"),
-    _r("meeting", r"\bvisit(?:ed|s|ing)?\b|\bsummit\b"),
+    _r("meeting", r"\bvisit(?:ed|s|ing)?\b(?= (?:to )?(?-i:[A-Z]))"),
+    _r("meeting", r"\bsummit\b", nominal=True),
     _r("meeting", r"\bdiscuss(?:ed|es|ing)? (?:[\w,-]+ ){0,8}?with\b"),
     _r("meeting", r"\breceived (?:[\w-]+ ){0,3}?(?:delegation|minister|president|counterpart|envoy)\b"),
     # statement
@@ -162,8 +179,18 @@ PRIORITY: tuple[str, ...] = (
 )
 _RANK = {name: i for i, name in enumerate(PRIORITY)}
 
-# Words that, right before a trigger, make it unreal: an aim, a possibility or a denial.
-_IRREALIS = frozenset("to could might may should must cannot can't won't not never no without".split())
+# Words that, right before a trigger, make it unreal: a possibility or a denial (two words back) ...
+_IRREALIS = frozenset(
+    """could might may should must cannot can't won't not never no without would if unless whether
+    didn't don't doesn't wasn't weren't hasn't haven't hadn't isn't aren't couldn't wouldn't shouldn't
+    denied denies deny""".split()
+)
+# ... or an aim, a demand or a plan (four words back: "calling for Israel's unilateral withdrawal").
+_AIMS = frozenset(
+    """calling called calls call demanding demanded demand demands urged urging urge seeking sought
+    proposed proposing wants wanted hoped hopes hope plans planned planning threatened threatening
+    threatens ready intends intended considering""".split()
+)
 _WORD = re.compile(r"[\w'’-]+")
 
 
@@ -173,7 +200,9 @@ def _irrealis(text: str, clause_start: int, trigger_start: int) -> bool:
         return False
     if before[-1].lower() == "to":
         return True
-    return any(w.lower() in _IRREALIS and w.lower() != "to" for w in before[-2:])
+    if any(w.lower() in _IRREALIS for w in before[-2:]):
+        return True
+    return any(w.lower() in _AIMS for w in before[-4:])
 
 
 def _dated(start: int, end: int, timexes: list[TimeExpr]) -> bool:
@@ -188,6 +217,13 @@ def _dated(start: int, end: int, timexes: list[TimeExpr]) -> bool:
     return False
 
 
+def _near(text: str, s: int, e: int, rule: TriggerRule, context: tuple[int, int], places: list[int]) -> bool:
+    assert rule.near is not None
+    if rule.place_after and any(e <= p <= e + 40 for p in places):
+        return True
+    return bool(rule.near.search(text, max(context[0], s - 60), min(context[1], e + 60)))
+
+
 def find_triggers(
     text: str,
     start: int,
@@ -195,10 +231,13 @@ def find_triggers(
     timexes: list[TimeExpr],
     *,
     context: tuple[int, int] | None = None,
+    places: list[int] | None = None,
 ) -> list[Trigger]:
     """The triggers in ``text[start:end]`` that tell a real event, in text order.
 
-    A rule's ``requires`` is looked for in ``context`` (the sentence), else in the clause.
+    A rule's ``requires`` is looked for in ``context`` (the sentence), else in the clause;
+    its ``near`` within a few words of the trigger, where ``places`` (the starts of the
+    place mentions) also satisfy a ``place_after`` rule.
 
     >>> [t.type for t in find_triggers("Clashes erupted in Aghdam.", 0, 26, [])]
     ['armed_clash']
@@ -216,6 +255,8 @@ def find_triggers(
             if _irrealis(text, start, s):
                 continue
             if rule.nominal and not _dated(s, e, timexes):
+                continue
+            if rule.near is not None and not _near(text, s, e, rule, context or (start, end), places or []):
                 continue
             found.append(Trigger(rule.type, s, e, m.group(), rule.nominal))
     found.sort(key=lambda t: (t.start, _RANK[t.type]))
