@@ -35,6 +35,8 @@ class Options:
     geocoder: str = "offline"
     #: the User-Agent an online geocoder is called with (required by Nominatim's policy)
     user_agent: str | None = None
+    #: the online geocoder's server (None: the public one; a Nominatim of your own: "http://localhost:8080")
+    geocoder_url: str | None = None
     #: at least this many seconds between two requests to an online geocoder
     min_delay_seconds: float = 1.0
     #: the user's own places and aliases (CSV or GeoJSON); they win over everything else

@@ -17,6 +17,7 @@ __all__ = [
     "OverrideError",
     "GeocoderError",
     "GeocoderUnavailable",
+    "GeocoderRateLimited",
     "ConfigurationError",
     "AssetError",
     "EXIT_CODES",
@@ -90,6 +91,14 @@ class GeocoderUnavailable(GeocoderError, ConnectionError):
 
 class AssetError(KaramapError, RuntimeError):
     """A script or style the map inlines is missing, of the wrong version or cannot be inlined."""
+
+
+class GeocoderRateLimited(GeocoderUnavailable):
+    """An online geocoder answered 429 Too Many Requests (``retry_after``: seconds it asked for)."""
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 #: Exit codes of the CLI, by error class (most specific first). Documented in the README.

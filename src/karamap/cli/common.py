@@ -26,6 +26,8 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="Stop at the first bad article instead of skipping it."),
         click.option("--geocoder", type=click.Choice(GEOCODERS), default="offline", show_default=True,
                      help="Online geocoder asked after the offline gazetteer (opt-in)."),
+        click.option("--geocoder-url", metavar="URL",
+                     help="Server of the online geocoder (default: the public Nominatim)."),
         click.option("--user-agent", metavar="UA",
                      help="User-Agent for an online geocoder, naming you (required with one)."),
         click.option("--overrides", type=click.Path(dir_okay=False, path_type=Path),
@@ -42,6 +44,7 @@ def options_from(kwargs: dict[str, Any]) -> Options:
         "strict": kwargs.pop("strict", False),
         "geocoder": kwargs.pop("geocoder", "offline"),
         "user_agent": kwargs.pop("user_agent", None),
+        "geocoder_url": kwargs.pop("geocoder_url", None),
         "overrides": kwargs.pop("overrides", None),
     }
     cache_dir = kwargs.pop("cache_dir", None)
