@@ -361,3 +361,13 @@ def test_an_incident_told_twice_is_one_event():
 ])
 def test_aims_denials_and_undated_mentions_are_not_events(text):
     assert [e.type for e in events_of(text)] == []
+
+
+def test_a_sentence_without_a_date_goes_on_in_the_time_of_its_paragraph():
+    t = ("Azerbaijani forces shelled Tartar on Oct. 4, 2020, killing two civilians. "
+         "Armenian troops withdrew from Kalbajar.\n\nArmenian troops withdrew from Aghdam.")
+    evs = events_of(t, day(t, "Oct. 4, 2020", "2020-10-04"))
+    assert [e.type for e in evs] == ["shelling_air_strike", "casualties", "withdrawal", "withdrawal"]
+    assert evs[1].when.start == dt.date(2020, 10, 4)  # the clause after the comma
+    assert evs[2].when.start == dt.date(2020, 10, 4) and evs[2].time_inferred  # the same paragraph
+    assert evs[3].when.start == DOC_DATE  # a new paragraph

@@ -21,7 +21,7 @@ _LEADING = re.compile(
 _SHORT_LEADS = frozenset({"in", "on", "by", "with"})
 _COMMA_LEAD = re.compile(
     r",\s+(saying|whose|when|where|which|while|but|after|although|though|amid|before|since|adding|"
-    r"noting|as)\b",
+    r"noting|as|killing|wounding|injuring|leaving)\b",
     re.IGNORECASE,
 )
 _AND = re.compile(r",?\s+and\s+(?=([\w-]+))")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 
 from karamap.events.actors import actors_in
@@ -21,6 +22,9 @@ _QUOTES = "\"“”"
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
 # Types whose date anchors a later "the agreement" ("withdrawing in line with the agreement").
 _ANCHOR_TYPES = frozenset({"ceasefire", "agreement_signed"})
+# Statements are made when reported, not when the story they interrupt happened.
+_NO_INHERIT = frozenset({"statement"})
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
 def event_id(doc_id: str, quote_start: int, quote_end: int, trigger_start: int, type_: str) -> str:
@@ -95,7 +99,10 @@ def extract_events(
     events: list[Event] = []
     anchors: list[TimeSpan] = []
     last_speaker: str | None = None
+    previous: TimeExpr | None = None  # the last date of the paragraph so far
     for n, (ss, se) in enumerate(sentences):
+        if n and _PARAGRAPH.search(text, sentences[n - 1][1], ss):
+            previous = None
         qs = ss
         if n == 0:
             head = HEADER.match(text, 0)
@@ -127,6 +134,7 @@ def extract_events(
             when = event_time(
                 text, span, (qs, se), (trigger.start, trigger.end), txs,
                 lead=clause.lead, doc_date=article.published, anchors=anchors,
+                previous=None if trigger.type in _NO_INHERIT else previous,
             )
             where = event_place(text, span, res, focus, exclude=quiet)
             actors = _actors(text, clause, (qs, se), res, quiet)
@@ -154,4 +162,7 @@ def extract_events(
             )
             if trigger.type in _ANCHOR_TYPES and when.span is not None:
                 anchors.append(when.span)
+        dated = [t for t in txs if qs <= t.start < se and t.span is not None and t.type in ("DATE", "TIME")]
+        if dated:
+            previous = dated[-1]
     return merge_duplicates(events)

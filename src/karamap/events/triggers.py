@@ -123,7 +123,7 @@ RULES: tuple[TriggerRule, ...] = (
     _r("armed_clash", r"\b(?:clash(?:es)?|fighting|battles?|hostilities|war|conflict|offensive|skirmish(?:es)?)\b",
        nominal=True),
     # casualties reported
-    _r("casualties", r"\b(?:killed|wounded|injured|martyred|died)\b"),
+    _r("casualties", r"\b(?:killed|wounded|injured|martyred|died|killing|wounding|injuring)\b"),
     _r("casualties", r"\b(?:death toll|casualties|fatalities|lost (?:their|his|her) lives)\b"),
     # deployment or base established
     _r("deployment", r"\bdeploy(?:ed|s|ing|ments?)?\b|\bstationed\b", near=_MILITARY),

@@ -86,6 +86,7 @@ def event_time(
     lead: str | None = None,
     doc_date: dt.date | None = None,
     anchors: list[TimeSpan] | None = None,
+    previous: TimeExpr | None = None,
 ) -> When:
     """The time of the event whose trigger is at ``trigger`` in ``clause`` of ``sentence``.
 
@@ -96,7 +97,8 @@ def event_time(
        clause opened by "when" right after "since 1991" happened in 1991.
     3. Else a definite reference to an agreement told before ("the agreement"): from that
        agreement's date to the document date (``anchors`` are the earlier agreements' spans).
-    4. Else the document date, inferred.
+    4. Else ``previous``, the last date of the paragraph so far (a story goes on in its time).
+    5. Else the document date, inferred.
 
     >>> from karamap.model import TimeExpr, TimeSpan
     >>> t = "Clashes erupted on Sept. 27, 2020."
@@ -129,6 +131,8 @@ def event_time(
         return _when(t.span, True)
     if anchors and _ANAPHOR.search(text[cs:ce]):
         return _when(_open_interval(anchors[-1].start, doc_date), True)
+    if previous is not None and previous.span is not None:
+        return _when(point_of(previous) or previous.span, True)
     if doc_date is not None:
         return _when(TimeSpan(doc_date, doc_date, "day"), True)
     return When(None, 3, True)
