@@ -56,3 +56,17 @@ def make_article(text: str, published: dt.date | None = dt.date(2021, 1, 30), id
     from karamap.model import Article
 
     return Article(id=id, text=text, published=published)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Headless Debian Chromium through Playwright; skips where /usr/bin/chromium is absent (CI installs it)."""
+    from map_support import CHROMIUM, CHROMIUM_ARGS
+
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is not installed (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -1,10 +1,8 @@
-"""Hand-built documents for the layers, render, export and browser tests, and the browser launcher."""
+"""Hand-built documents for the layers, render, export and browser tests, and browser helpers."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 from karamap.model import Article, Document, Event, Mention, Place, Resolution, TimeSpan
@@ -102,36 +100,50 @@ def hostile_documents() -> list[Document]:
     return [Document(article, (res(evil_place, alias),), (), (ev,))]
 
 
-@contextlib.contextmanager
-def browser_page(timezone_id: str = "UTC", block_network: bool = True) -> Iterator[object]:
-    """A page in headless Chromium; every request that is not file:// or data: is aborted and counted.
+def open_page(browser, url: str, *, timezone_id: str = "UTC", routes: dict[str, Path] | None = None,
+              width: int = 1280, height: int = 800):
+    """Open ``url`` in a fresh context of ``browser`` and wait until the map has drawn.
 
-    ``page.karamap_blocked`` lists the aborted URLs, ``page.karamap_console`` the console
-    errors and page errors.
+    Every request that is not ``file:``/``data:`` and not served from ``routes`` (URL ->
+    local file) is aborted and recorded in ``page.karamap_blocked``; console errors and
+    page errors are recorded in ``page.karamap_errors``.
     """
-    from playwright.sync_api import sync_playwright
+    context = browser.new_context(timezone_id=timezone_id, viewport={"width": width, "height": height})
+    page = context.new_page()
+    blocked: list[str] = []
+    errors: list[str] = []
+    routes = routes or {}
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            context = browser.new_context(timezone_id=timezone_id, viewport={"width": 1280, "height": 800})
-            page = context.new_page()
-            blocked: list[str] = []
-            errors: list[str] = []
+    def route(r) -> None:  # noqa: ANN001 - playwright's Route
+        url = r.request.url
+        if url.startswith(("file:", "data:")):
+            r.continue_()
+        elif url in routes:
+            r.fulfill(path=str(routes[url]))
+        elif "tile.openstreetmap.org" in url and "*tiles*" in routes:
+            r.fulfill(path=str(routes["*tiles*"]))
+        else:
+            blocked.append(url)
+            r.abort()
 
-            def route(r):  # noqa: ANN001 - playwright's Route
-                url = r.request.url
-                if block_network and not url.startswith(("file:", "data:")):
-                    blocked.append(url)
-                    r.abort()
-                else:
-                    r.continue_()
+    context.route("**/*", route)
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.karamap_blocked = blocked
+    page.karamap_errors = errors
+    page.goto(url)
+    page.wait_for_function("window.karamapReady === true", timeout=15000)
+    return page
 
-            context.route("**/*", route)
-            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.karamap_blocked = blocked  # type: ignore[attr-defined]
-            page.karamap_console = errors  # type: ignore[attr-defined]
-            yield page
-        finally:
-            browser.close()
+
+def local_assets() -> dict[str, Path]:
+    """The online map's CDN files and tiles, served from the installed XStatic-Leaflet package."""
+    import xstatic.pkg.leaflet as leaflet
+
+    from karamap.render.assets import LEAFLET_CSS_URL, LEAFLET_JS_URL
+
+    base = Path(leaflet.BASE_DIR)
+    return {LEAFLET_JS_URL: base / "leaflet.js", LEAFLET_CSS_URL: base / "leaflet.css",
+            "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/images/layers.png": base / "images" / "layers.png",
+            "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/images/layers-2x.png": base / "images" / "layers-2x.png",
+            "*tiles*": base / "images" / "layers.png"}

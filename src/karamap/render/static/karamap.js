@@ -287,6 +287,14 @@ window.karamapApp = function (map, data, opts) {
     if (ev2.popup === popup) { state.selected = -1; eventsLayer.redraw(); list.markSelected(); }
   });
 
+  // Places and groups lie under the events: an event under the pointer wins the click
+  // (the map's own click handler opens it), else the place's popup opens.
+  var infoPopup = L.popup({maxWidth: 320, className: "km-popup"});
+  function openInfo(e, content) {
+    if (map.hasLayer(eventsLayer) && hitTest(e.containerPoint) >= 0) return;
+    infoPopup.setLatLng(e.latlng).setContent(content).openOn(map);
+  }
+
   /* ---------- base layers: countries, places, groups ---------- */
   function rings(flat) {
     var out = [];
@@ -305,13 +313,13 @@ window.karamapApp = function (map, data, opts) {
   data.places.forEach(function (p, j) {
     if (p.geo) {
       L.polygon(latlngs(p.geo), {renderer: outlineRenderer, pane: "kmOutlines", color: "#2b5d8a",
-        weight: 1.4, fillColor: "#4a86c5", fillOpacity: 0.07}).bindPopup(function () { return placePopup(j); })
+        weight: 1.4, fillColor: "#4a86c5", fillOpacity: 0.07}).on("click", function (e) { openInfo(e, placePopup(j)); })
         .addTo(places);
     }
     var m = L.circleMarker([p.lat, p.lon], {renderer: placeRenderer, pane: "kmPlaces",
       radius: Math.min(22, 3.5 + 2.6 * Math.sqrt(p.n)), color: "#1f4e79", weight: 1.2,
       dashArray: p.approx ? "3 2" : null, fillColor: "#6fa8dc", fillOpacity: 0.5});
-    m.bindPopup(function () { return placePopup(j); });
+    m.on("click", function (e) { openInfo(e, placePopup(j)); });
     m.bindTooltip(el("span", null, p.name), {direction: "top"});
     m.addTo(places);
   });
@@ -326,7 +334,7 @@ window.karamapApp = function (map, data, opts) {
         weight: 1.5, fillColor: "#fdb863", fillOpacity: 0.9}).bindTooltip(el("span", null, mb[2] + " (" + rg.name + ")"))
         .addTo(g);
     });
-    g.bindPopup(function () { return regionPopup(rg); });
+    g.on("click", function (e) { openInfo(e, regionPopup(rg)); });
     g.addTo(regions);
   });
 
@@ -635,7 +643,24 @@ window.karamapApp = function (map, data, opts) {
     visibleQuotes: function () { var out = []; for (var j = 0; j < nvisible; j++) out.push(ev.q[visible[j]]); return out; },
     visibleCount: function () { return nvisible; },
     playing: function () { return state.playing; },
-    selected: function () { return state.selected >= 0 ? ev.q[state.selected] : null; }
+    selected: function () { return state.selected >= 0 ? ev.q[state.selected] : null; },
+    placeCount: function () { return data.places.length; },
+    // Test hooks: where an event lies on screen, and whether the events canvas is painted there.
+    pointOf: function (quote) {
+      for (var e = 0; e < n; e++) {
+        if (ev.q[e] === quote) { var p = map.latLngToContainerPoint([LAT[e], LON[e]]); return [p.x, p.y]; }
+      }
+      return null;
+    },
+    alphaAt: function (x, y) {
+      // The most opaque pixel within the marker's radius (hollow rings are clear in the middle).
+      var c = eventsLayer._canvas, r = window.devicePixelRatio || 1, d = Math.ceil((RADIUS + 1) * r);
+      if (!c) return 0;
+      var px = c.getContext("2d").getImageData(Math.round(x * r) - d, Math.round(y * r) - d, 2 * d + 1, 2 * d + 1).data;
+      var best = 0;
+      for (var k = 3; k < px.length; k += 4) if (px[k] > best) best = px[k];
+      return best;
+    }
   };
   window.karamap = api;
   requestAnimationFrame(function () {

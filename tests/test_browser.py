@@ -1,0 +1,236 @@
+"""The map in headless Chromium: time filter, playback, event list, popups, offline, hostile text."""
+
+from __future__ import annotations
+
+import pytest
+from map_support import PAYLOADS, hostile_documents, local_assets, open_page, sample_documents
+
+from karamap.layers import build_layers
+from karamap.render import write_map
+
+pytestmark = pytest.mark.browser
+
+WAR = "Fighting raged in Fuzuli for 44 days."          # 27 Sep - 10 Nov 2020, an interval
+LACHIN = "Lachin was handed over on 1 December."       # 1 Dec 2020
+TALKS = "Officials met in Shusha during the week."     # 8 - 14 Mar 2021
+
+
+@pytest.fixture(scope="module")
+def maps(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("maps")
+    layers = build_layers(sample_documents())
+    return {
+        "offline": write_map(layers, folder / "offline.html", title="Sample", offline=True).as_uri(),
+        "online": write_map(layers, folder / "online.html", title="Sample").as_uri(),
+        "hostile": write_map(build_layers(hostile_documents()), folder / "hostile.html",
+                             title="Hostile " + PAYLOADS[0], offline=True).as_uri(),
+    }
+
+
+@pytest.fixture
+def page(chromium, maps):
+    page = open_page(chromium, maps["offline"])
+    yield page
+    page.context.close()
+
+
+def _list(page) -> list[str]:
+    return page.locator(".km-item .km-item-quote").all_inner_texts()
+
+
+def _day_x(page, iso: str) -> float:
+    """The x (in the page) of the left edge of day ``iso`` on the histogram."""
+    lo, hi = page.evaluate("karamap.domain()")
+    box = page.locator("#km-hist").bounding_box()
+    days = page.evaluate("([a, b, c]) => [Date.parse(a), Date.parse(b), Date.parse(c)].map(t => t / 864e5)",
+                         [lo, hi, iso])
+    return box["x"] + (days[2] - days[0]) / (days[1] - days[0] + 1) * box["width"]
+
+
+def _drag(page, handle: str, to_x: float) -> None:
+    box = page.locator(handle).bounding_box()
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + box["width"] / 2, y)
+    page.mouse.down()
+    page.mouse.move(to_x, y, steps=8)
+    page.mouse.up()
+    page.wait_for_timeout(50)
+
+
+def test_the_histogram_and_both_handles_are_shown(page):
+    assert page.locator(".km-bar").count() >= 20  # weekly bins over six months
+    assert page.evaluate("karamap.unit") == "week"
+    for handle in ("#km-from", "#km-to"):
+        assert page.locator(handle).is_visible()
+        assert page.locator(handle).get_attribute("role") == "slider"
+    assert page.inner_text("#km-range") == "From 21 September 2020 to 14 March 2021 (all dates)"
+    assert page.inner_text("#km-count") == "6 of 6 events"
+    assert len(_list(page)) == 6
+    assert page.karamap_errors == []
+
+
+def test_dragging_the_from_handle_hides_earlier_events_from_map_and_list(page):
+    war_x, war_y = page.evaluate("q => karamap.pointOf(q)", WAR)
+    assert page.evaluate("([x, y]) => karamap.alphaAt(x, y)", [war_x, war_y]) > 0
+    _drag(page, "#km-from", _day_x(page, "2020-12-15") + 1)
+    start, end = page.evaluate("karamap.range()")
+    assert "2020-12-12" <= start <= "2020-12-18" and end == "2021-03-14"
+    assert page.evaluate("karamap.visibleCount()") == 3
+    assert _list(page)[0].startswith("In January, officials")
+    assert WAR not in " ".join(_list(page))
+    assert page.evaluate("([x, y]) => karamap.alphaAt(x, y)", [war_x, war_y]) == 0  # gone from the canvas
+    assert page.inner_text("#km-count") == "3 of 6 events"
+
+
+def test_arrow_keys_move_a_handle_one_bin_and_shift_one_day(page):
+    page.focus("#km-to")
+    page.keyboard.press("ArrowLeft")
+    assert page.evaluate("karamap.range()") == ["2020-09-21", "2021-03-07"]
+    assert TALKS not in _list(page) and page.evaluate("karamap.visibleCount()") == 5
+    page.keyboard.press("Shift+ArrowRight")
+    assert page.evaluate("karamap.range()") == ["2020-09-21", "2021-03-08"]
+    assert page.evaluate("karamap.visibleCount()") == 6  # the week of talks starts on 8 March
+    page.focus("#km-from")
+    page.keyboard.press("End")
+    assert page.evaluate("karamap.range()") == ["2021-03-08", "2021-03-08"]
+    assert _list(page) == [TALKS]
+    assert page.inner_text("#km-range") == "On 8 March 2021"
+
+
+@pytest.mark.parametrize(("start", "end", "shown"), [
+    ("2020-09-21", "2020-09-26", False),   # ends the day before the war starts
+    ("2020-09-21", "2020-09-27", True),    # touches its first day
+    ("2020-10-10", "2020-10-12", True),    # inside it
+    ("2020-11-10", "2020-11-30", True),    # touches its last day
+    ("2020-11-11", "2020-11-30", False),   # starts the day after it ended
+])
+def test_an_interval_event_shows_exactly_while_its_span_overlaps_the_range(page, start, end, shown):
+    page.evaluate("([a, b]) => karamap.setRange(a, b)", [start, end])
+    assert (WAR in page.evaluate("karamap.visibleQuotes()")) is shown
+    assert (WAR in _list(page)) is shown
+
+
+def test_playback_moves_a_window_of_constant_width(page):
+    page.evaluate("karamap.setRange('2020-09-21', '2020-10-18')")
+    page.select_option("#km-speed", "4")
+    page.click("#km-play")
+    assert page.evaluate("karamap.playing()")
+    page.wait_for_function("karamap.range()[0] > '2020-10-10'", timeout=5000)
+    start, end = page.evaluate("karamap.range()")
+    width = page.evaluate("([a, b]) => (Date.parse(b) - Date.parse(a)) / 864e5", [start, end])
+    assert width == 27
+    page.click("#km-play")
+    assert not page.evaluate("karamap.playing()")
+    paused = page.evaluate("karamap.range()")
+    page.wait_for_timeout(500)
+    assert page.evaluate("karamap.range()") == paused
+    page.click("#km-reset")
+    assert page.evaluate("karamap.range()") == ["2020-09-21", "2021-03-14"]
+
+
+def test_clicking_a_list_entry_opens_that_events_popup(page):
+    page.locator(".km-item", has_text=LACHIN).click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    text = popup.inner_text()
+    assert "Territory handed over" in text
+    assert "1 December 2020 (day precision; stated)" in text
+    assert "Lachin (the place itself; named in the sentence)" in text
+    assert "According to the Kremlin" in text
+    assert LACHIN in text
+    assert popup.locator("a").get_attribute("href") == "https://example.org/war"
+    assert page.evaluate("karamap.selected()") == LACHIN
+    assert page.locator(".km-item-selected").inner_text().endswith(LACHIN)
+
+
+def test_clicking_an_event_on_the_map_opens_its_popup(page):
+    page.locator(".km-item", has_text=TALKS).click()  # fly there first: Shusha is crowded at this zoom
+    page.wait_for_timeout(900)
+    page.keyboard.press("Escape")
+    page.evaluate("karamap.map.closePopup(), null")
+    x, y = page.evaluate("q => karamap.pointOf(q)", TALKS)
+    box = page.locator(".folium-map").bounding_box()
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    assert "Meeting" in page.locator(".leaflet-popup-content").inner_text()
+    assert "8 March 2021 – 14 March 2021 (week precision" in page.locator(".leaflet-popup-content").inner_text()
+
+
+@pytest.mark.parametrize("zone", ["UTC", "America/New_York", "Asia/Baku", "Pacific/Kiritimati"])
+def test_dates_read_the_same_in_every_time_zone(chromium, maps, zone):
+    page = open_page(chromium, maps["offline"], timezone_id=zone)
+    try:
+        assert page.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone") == zone
+        assert page.inner_text("#km-range") == "From 21 September 2020 to 14 March 2021 (all dates)"
+        dates = page.locator(".km-item-date").all_inner_texts()
+        assert dates == ["27 September 2020 – 10 November 2020", "8 November 2020", "1 December 2020",
+                         "January 2021", "30 January 2021", "8 March 2021 – 14 March 2021"]
+        page.evaluate("karamap.setRange('2020-12-01', '2020-12-01')")
+        assert _list(page) == [LACHIN]
+    finally:
+        page.context.close()
+
+
+def test_offline_map_works_with_every_request_blocked(chromium, maps):
+    page = open_page(chromium, maps["offline"])
+    try:
+        assert page.evaluate("karamap.placeCount()") == 8
+        x, y = page.evaluate("q => karamap.pointOf(q)", TALKS)
+        assert page.evaluate("([x, y]) => karamap.alphaAt(x, y)", [x, y]) > 0  # events are painted
+        # A place answers the pointer: its tooltip names it.
+        lat, lon = 39.6383, 46.5461  # Lachin
+        px, py = page.evaluate("([a, b]) => { const p = karamap.map.latLngToContainerPoint([a, b]); return [p.x, p.y]; }",
+                               [lat, lon])
+        box = page.locator(".folium-map").bounding_box()
+        page.mouse.move(box["x"] + px, box["y"] + py)
+        page.locator(".leaflet-tooltip").first.wait_for(timeout=3000)
+        assert "Lachin" in page.locator(".leaflet-tooltip").first.inner_text()
+        _drag(page, "#km-to", _day_x(page, "2020-11-01"))
+        assert page.evaluate("karamap.visibleCount()") == 1
+        assert page.evaluate("([x, y]) => karamap.alphaAt(x, y)", [x, y]) == 0
+        assert page.locator(".leaflet-control-layers").count() == 1
+        assert page.karamap_blocked == [] and page.karamap_errors == []
+    finally:
+        page.context.close()
+
+
+def test_online_map_with_its_assets_served_locally(chromium, maps):
+    page = open_page(chromium, maps["online"], routes=local_assets())
+    try:
+        assert page.evaluate("karamap.placeCount()") == 8
+        assert page.locator(".leaflet-tile").count() > 0  # OSM tiles above the country basemap
+        before = page.evaluate("karamap.visibleCount()")
+        _drag(page, "#km-from", _day_x(page, "2021-01-15"))
+        assert page.evaluate("karamap.visibleCount()") < before
+        assert page.karamap_blocked == [] and page.karamap_errors == []
+    finally:
+        page.context.close()
+
+
+def test_hostile_article_text_never_runs_and_shows_literally(chromium, maps):
+    page = open_page(chromium, maps["hostile"])
+    try:
+        assert page.title() == "Hostile " + PAYLOADS[0]
+        assert page.inner_text("#km-title") == "Hostile " + PAYLOADS[0]
+        page.locator(".km-item").first.click()
+        popup = page.locator(".leaflet-popup-content")
+        popup.wait_for()
+        text = popup.inner_text()
+        assert PAYLOADS[2] in text and PAYLOADS[3] in text       # the quote, literally
+        assert "Breaking " + PAYLOADS[0] + PAYLOADS[1] in text    # the title, literally
+        assert "Actors " + PAYLOADS[0] in text
+        assert "According to " + PAYLOADS[1] in text
+        assert "javascript:window.pwned=5" in text                # shown as text ...
+        assert popup.locator("a").count() == 0                    # ... never as a link
+        assert popup.locator("script, img, svg").count() == 0
+        # the place: its popup and tooltip show the name as text
+        page.evaluate("karamap.map.closePopup(), null")
+        x, y = page.evaluate("q => karamap.pointOf(q)", page.evaluate("karamap.visibleQuotes()[0]"))
+        box = page.locator(".folium-map").bounding_box()
+        page.mouse.move(box["x"] + x, box["y"] + y)
+        page.locator(".leaflet-tooltip").first.wait_for(timeout=3000)
+        assert page.locator(".leaflet-tooltip").first.inner_text() == "Evil " + PAYLOADS[2]
+        page.wait_for_timeout(200)
+        assert page.evaluate("window.pwned") is None
+        assert page.karamap_errors == [] and page.karamap_blocked == []
+    finally:
+        page.context.close()
