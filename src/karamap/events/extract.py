@@ -10,7 +10,7 @@ from karamap.events.actors import actors_in
 from karamap.events.attribution import Attribution, find_attribution
 from karamap.events.clauses import HEADER, Clause, split_clauses
 from karamap.events.dedup import merge_duplicates
-from karamap.events.triggers import Trigger, best_trigger, find_triggers
+from karamap.events.triggers import Trigger, best_trigger, find_triggers, scan
 from karamap.events.when import When, event_time
 from karamap.events.where import Where, document_focus, event_place
 from karamap.model import Article, Event, Resolution, TimeExpr, TimeSpan
@@ -94,6 +94,7 @@ def extract_events(
     focus = document_focus(text, res)
     protected = [(t.start, t.end) for t in txs] + [(r.mention.start, r.mention.end) for r in res]
     skip = [(t.start, t.end) for t in txs]
+    candidates = scan(text)
     place_starts = [r.mention.start for r in res if r.place is not None and r.mention.kind != "demonym"]
     sentences = split_sentences(text)
     events: list[Event] = []
@@ -124,7 +125,8 @@ def extract_events(
         )
         for clause in split_clauses(text, qs, se, protected):
             triggers = [
-                t for t in find_triggers(text, clause.start, clause.end, txs, context=(qs, se), places=place_starts)
+                t for t in find_triggers(text, clause.start, clause.end, txs, context=(qs, se), places=place_starts,
+                              candidates=candidates)
                 if not (quiet and quiet[0] <= t.start < quiet[1])
             ]
             trigger = best_trigger(triggers)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from karamap.model import TimeExpr
 
-__all__ = ["TriggerRule", "Trigger", "RULES", "PRIORITY", "find_triggers", "best_trigger"]
+__all__ = ["TriggerRule", "Trigger", "Candidate", "RULES", "PRIORITY", "scan", "find_triggers", "best_trigger"]
 
 _F = re.IGNORECASE
 
@@ -93,7 +94,7 @@ RULES: tuple[TriggerRule, ...] = (
        r"|\bretreat(?:ed|ing|s)?\b", near=_MILITARY + "|" + _TERRITORY, place_after=True),
     # territory taken
     _r("territory_taken",
-       r"(?<!\bthe )(?<!\bformerly )(?<!\bstill )\b(?:occupied|occupies|occupy|captured|captures|seized|seizes|"
+       r"\b(?<!\bthe )(?<!\bformerly )(?<!\bstill )(?:occupied|occupies|occupy|captured|captures|seized|seizes|"
        r"liberated|liberates|retook|recaptured|overran|took (?:full )?control of|"
        r"taken (?:full )?control of|gained control (?:of|over)|regained(?: control (?:of|over))?|took over)\b",
        near=_TERRITORY, place_after=True),
@@ -224,6 +225,29 @@ def _near(text: str, s: int, e: int, rule: TriggerRule, context: tuple[int, int]
     return bool(rule.near.search(text, max(context[0], s - 60), min(context[1], e + 60)))
 
 
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A raw match of a rule, before the checks that depend on its clause."""
+
+    rule: TriggerRule
+    start: int
+    end: int
+    text: str
+
+
+def scan(text: str, start: int = 0, end: int | None = None) -> list[Candidate]:
+    """Every raw rule match in ``text[start:end]``, by start offset (one pass per rule).
+
+    >>> [c.rule.type for c in scan("Troops withdrew.")]
+    ['withdrawal']
+    """
+    seg = text[start:end]
+    out = [Candidate(rule, start + m.start(), start + m.end(), m.group())
+           for rule in RULES for m in rule.pattern.finditer(seg)]
+    out.sort(key=lambda c: c.start)
+    return out
+
+
 def find_triggers(
     text: str,
     start: int,
@@ -232,33 +256,45 @@ def find_triggers(
     *,
     context: tuple[int, int] | None = None,
     places: list[int] | None = None,
+    candidates: list[Candidate] | None = None,
 ) -> list[Trigger]:
     """The triggers in ``text[start:end]`` that tell a real event, in text order.
 
     A rule's ``requires`` is looked for in ``context`` (the sentence), else in the clause;
     its ``near`` within a few words of the trigger, where ``places`` (the starts of the
-    place mentions) also satisfy a ``place_after`` rule.
+    place mentions) also satisfy a ``place_after`` rule. ``candidates`` (from :func:`scan`
+    over the whole text, done once) save scanning each clause again.
 
     >>> [t.type for t in find_triggers("Clashes erupted in Aghdam.", 0, 26, [])]
     ['armed_clash']
     >>> find_triggers("They plan to withdraw.", 0, 22, [])
     []
     """
-    clause = text[start:end]
-    around = text[context[0]:context[1]] if context else clause
+    if candidates is None:
+        candidates = scan(text, start, end)
+    lo = bisect.bisect_left(candidates, start, key=lambda c: c.start)
+    context = context or (start, end)
+    requirement: dict[int, bool] = {}
     found: list[Trigger] = []
-    for rule in RULES:
-        if rule.requires is not None and not rule.requires.search(around):
+    for c in candidates[lo:]:
+        if c.start >= end:
+            break
+        if c.end > end:
             continue
-        for m in rule.pattern.finditer(clause):
-            s, e = start + m.start(), start + m.end()
-            if _irrealis(text, start, s):
+        rule = c.rule
+        if rule.requires is not None:
+            key = id(rule.requires)
+            if key not in requirement:
+                requirement[key] = rule.requires.search(text, context[0], context[1]) is not None
+            if not requirement[key]:
                 continue
-            if rule.nominal and not _dated(s, e, timexes):
-                continue
-            if rule.near is not None and not _near(text, s, e, rule, context or (start, end), places or []):
-                continue
-            found.append(Trigger(rule.type, s, e, m.group(), rule.nominal))
+        if _irrealis(text, start, c.start):
+            continue
+        if rule.nominal and not _dated(c.start, c.end, timexes):
+            continue
+        if rule.near is not None and not _near(text, c.start, c.end, rule, context, places or []):
+            continue
+        found.append(Trigger(rule.type, c.start, c.end, c.text, rule.nominal))
     found.sort(key=lambda t: (t.start, _RANK[t.type]))
     return found
 
