@@ -261,13 +261,15 @@ def test_a_dead_server_falls_back_to_offline_with_one_warning(tmp_path, warnings
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         dead = f"http://127.0.0.1:{s.getsockname()[1]}"
-    online = polite(dead, GeocodeCache(tmp_path / "c.sqlite"), retries=1)
+    clock = FakeTime()
+    online = polite(dead, GeocodeCache(tmp_path / "c.sqlite"), time_=clock)
     chain = ChainGazetteer(offline_stand_in(), online=online)
     for name in ("Khankendi", "Stepanakert", "Shusha", "Lachin"):
         assert chain.search(name) == []
     assert [p.name for p in chain.search("Aghdam")] == ["Aghdam"]
     (warning,) = warnings_()
     assert "cannot be reached" in warning and "offline gazetteer" in warning
+    assert online.requests == 1 and clock.sleeps == []  # nothing listens: no retry, no wait
 
 
 def test_a_garbled_reply_is_retried_then_given_up(server, tmp_path, warnings_):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 from pathlib import Path
 
@@ -319,7 +320,7 @@ def test_a_50_mb_jsonl_file_streams_one_line_at_a_time(tmp_path):
 
 
 def test_an_overlong_jsonl_line_is_skipped_and_the_next_line_read(tmp_path, monkeypatch):
-    import karamap.read.files as files
+    files = importlib.import_module("karamap.read.files")  # karamap.read is also the function
 
     monkeypatch.setattr(files, "MAX_LINE_BYTES", 1000)
     path = jsonl(tmp_path / "l.jsonl", {"id": "big", "text": "x" * 5000}, {"id": "ok", "text": "fine"})

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from karamap.atomic import check_writable_dir
+from karamap.atomic import atomic_batch, check_writable_dir
 from karamap.config import Options
 from karamap.gazetteer.open import open_gazetteer
 from karamap.jsonl import write_jsonl
@@ -125,9 +125,11 @@ def build_map(
     documents = list(annotate(sources, options=options, report=report))
     layers = build_layers(documents)
     attribution = _attribution(options)
-    map_path = write_map(layers, out / f"{name}.html", title=title or _title(documents, name),
-                         offline=offline, attribution=attribution)
-    layer_paths = write_layers(layers, out, name)
+    # The map and its layers are renamed into place together, after all were written.
+    with atomic_batch():
+        map_path = write_map(layers, out / f"{name}.html", title=title or _title(documents, name),
+                             offline=offline, attribution=attribution)
+        layer_paths = write_layers(layers, out, name)
     return BuildResult(
         map_path=map_path,
         layer_paths=tuple(layer_paths),

@@ -1,4 +1,4 @@
-"""The run summary the CLI prints on stderr: what was skipped and why."""
+"""The run summary the CLI prints on stderr: what was skipped and why, and what was recovered."""
 
 from __future__ import annotations
 
@@ -6,14 +6,25 @@ import click
 
 from karamap.read import ReadReport
 
-__all__ = ["print_report"]
+__all__ = ["print_report", "MAX_LISTED"]
+
+#: skipped inputs listed one per line; beyond this a count stands for the rest
+MAX_LISTED = 20
 
 
 def print_report(report: ReadReport) -> None:
-    """Print one line per skipped input, then a count, on stderr; nothing when all was read."""
+    """Print the recoveries (encodings), one line per skipped input and a count, on stderr.
+
+    Nothing is printed when every input was read as it was.
+    """
+    for note in report.notes[:MAX_LISTED]:
+        click.echo(f"karamap: note: {note}", err=True)
     skipped = list(report.skipped)
     if not skipped:
         return
-    for item in skipped:
+    for item in skipped[:MAX_LISTED]:
         click.echo(f"karamap: skipped {item}", err=True)
-    click.echo(f"karamap: {len(skipped)} input(s) skipped", err=True)
+    if len(skipped) > MAX_LISTED:
+        click.echo(f"karamap: ... and {len(skipped) - MAX_LISTED} more", err=True)
+    click.echo(f"karamap: {len(skipped)} input(s) skipped; {report.articles} article(s) read "
+               "(--strict stops at the first bad input)", err=True)

@@ -7,6 +7,7 @@ to offline wrap a backend (:mod:`karamap.gazetteer.policy`).
 from __future__ import annotations
 
 import abc
+import socket
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -86,7 +87,7 @@ def translate_error(err: Exception, who: str) -> GeocoderError:
     if isinstance(err, geopy.exc.GeocoderTimedOut):
         return GeocoderUnavailable(f"{who} timed out")
     if isinstance(err, geopy.exc.GeocoderUnavailable):
-        return GeocoderUnavailable(f"{who} cannot be reached ({err})")
+        return _unavailable(f"{who} cannot be reached ({err})", transient="unreachable" not in str(err))
     if isinstance(err, geopy.exc.GeocoderParseError):
         return GeocoderUnavailable(f"{who} sent a reply that is not its JSON ({err})")
     cause = err.__cause__ or err.__context__
@@ -94,11 +95,23 @@ def translate_error(err: Exception, who: str) -> GeocoderError:
     if status is not None and status >= 500:
         return GeocoderUnavailable(f"{who} failed (HTTP {status})")
     if status is None and isinstance(cause, OSError):  # refused, reset, DNS: geopy wraps them as a bare service error
-        return GeocoderUnavailable(f"{who} cannot be reached ({err})")
+        return _unavailable(f"{who} cannot be reached ({err})", transient=not _nobody_there(cause))
     if isinstance(err, geopy.exc.GeocoderInsufficientPrivileges | geopy.exc.GeocoderAuthenticationFailure):
         return GeocoderError(f"{who} refused the request (HTTP {status or 403}): "
                              "check --user-agent names you (the usage policy requires it)")
     return GeocoderError(f"{who} failed: {err}")
+
+
+def _unavailable(message: str, *, transient: bool) -> GeocoderUnavailable:
+    error = GeocoderUnavailable(message)
+    #: False when retrying cannot help soon (nothing listens, no such host): give up at once
+    error.transient = transient  # type: ignore[attr-defined]
+    return error
+
+
+def _nobody_there(cause: BaseException) -> bool:
+    reason = getattr(cause, "reason", cause)  # urllib's URLError wraps the socket error
+    return isinstance(reason, ConnectionRefusedError | socket.gaierror)
 
 
 # Nominatim's addresstype / type / class to karamap's feature kinds.

@@ -149,7 +149,8 @@ class GeocodeCache:
 class PoliteGazetteer(Gazetteer):
     """An online backend with manners: cache first, then at most one request per
     ``min_delay_seconds``, retries with exponential backoff on timeouts, 429 (its
-    Retry-After honoured) and 5xx, and, when the service stays down or refuses, one
+    Retry-After honoured) and 5xx (not on a refused connection or an unknown host,
+    which a retry seconds later does not cure), and, when the service stays down or refuses, one
     warning and no more requests for the rest of the run (searches then answer
     nothing, so the offline gazetteer's answers stand).
 
@@ -224,6 +225,8 @@ class PoliteGazetteer(Gazetteer):
                     self.requests += 1
                     return self.backend.search(name, country=country, limit=FETCH_LIMIT)
             except GeocoderUnavailable as err:
+                if not getattr(err, "transient", True):
+                    raise
                 if attempt >= self.retries:
                     raise GeocoderUnavailable(f"{err} ({attempt + 1} tries)") from err
                 retry_after = err.retry_after if isinstance(err, GeocoderRateLimited) else None
