@@ -86,10 +86,11 @@ def _pick(candidates: list[tuple[int, int]], tense: Tense | None) -> int:
     """Pick the year among (signed distance in days, year) pairs.
 
     The nearest reading wins unless it lies well on the side the tense contradicts (a past
-    tense and a date months after the document date).
+    tense, or no cue at all, and a date months after the document date).
     """
     best = min(candidates, key=lambda c: abs(c[0]))
-    if tense == "past" and best[0] > _TENSE_SLACK:
+    # News reports mostly what has happened: without a cue, lean to the past.
+    if tense in ("past", None) and best[0] > _TENSE_SLACK:
         pool = [c for c in candidates if c[0] <= 0]
     elif tense == "future" and best[0] < -_TENSE_SLACK:
         pool = [c for c in candidates if c[0] >= 0]

@@ -30,6 +30,7 @@ from karamap.temporal.lexicon import (
     unit_code,
     weekday_number,
 )
+from karamap.temporal.holidays import holiday_date
 from karamap.temporal.tense import tense_at
 
 __all__ = ["Norm", "Context", "NORMALISERS", "REFERENCE_KINDS", "duration_value"]
@@ -64,6 +65,16 @@ class Context:
     def tense(self, m: re.Match[str]) -> Tense | None:
         return tense_at(self.text, m.start(), m.end())
 
+    def last_calendar_ref(self, before: int, reach: int = 1500) -> tuple[int, int | None] | None:
+        """The (year, month or None) of the nearest earlier calendar date within ``reach``."""
+        for pos, value in reversed(self.previous):
+            if before - pos > reach:
+                break
+            cm = _CALENDAR_VALUE.match(value)
+            if cm:
+                return int(cm.group(1)), int(cm.group(2)) if cm.group(2) else None
+        return None
+
     def last_quarter_ref(self, before: int, reach: int = 2000) -> tuple[int, int] | None:
         """The (year, quarter) of the nearest earlier quarter expression within ``reach``."""
         for pos, value in reversed(self.previous):
@@ -76,9 +87,13 @@ class Context:
 
 
 _QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
+_CALENDAR_VALUE = re.compile(r"^(\d{4})(?:-(\d\d))?")
 #: normalisers whose values other expressions may refer back to ("the quarter" after "the
 #: third quarter"); readings that are themselves anaphoric ("a year ago") are left out
-REFERENCE_KINDS = frozenset({"quarter", "the_quarter", "year_period", "month_day_year", "month_day", "iso_date"})
+REFERENCE_KINDS = frozenset({
+    "quarter", "the_quarter", "year_period", "month_day_year", "month_day", "iso_date",
+    "month_year", "year", "fiscal_year", "month",
+})
 Normaliser = Callable[[re.Match[str], Context], "Norm | None"]
 
 # Words after a four-digit number that show it counts things rather than names a year.
@@ -287,7 +302,9 @@ def _rel_century(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", f"{ctx.dct.year // 100 + _rel(m['rel']):02d}")
 
 
-def _season_value(code: str, shift: int, explicit: int | None, ctx: Context, m: re.Match[str]) -> Norm:
+def _season_value(
+    code: str, shift: int, explicit: int | None, ctx: Context, m: re.Match[str], this: bool = False
+) -> Norm:
     if explicit is not None:
         return Norm("DATE", f"{explicit:04d}-{code}")
     if ctx.dct is None:
@@ -301,7 +318,7 @@ def _season_value(code: str, shift: int, explicit: int | None, ctx: Context, m: 
     elif shift > 0:
         if current:
             year += 1
-    elif shift == 0 and not current:
+    elif shift == 0 and not current and not this:
         tense = ctx.tense(m)
         if tense == "past" and code != "WI":
             year -= 1
@@ -320,7 +337,7 @@ def _season(m: re.Match[str], ctx: Context) -> Norm | None:
         return None
     explicit = _full_year(m["y"], ctx) if m["y"] else None
     shift = _rel(rel) if rel not in ("early", "late", "mid") else 0
-    return _season_value(code, shift, explicit, ctx, m)
+    return _season_value(code, shift, explicit, ctx, m, this=rel == "this")
 
 
 # --------------------------------------------------------------------- quarters and halves
@@ -448,7 +465,8 @@ def _months_period(m: re.Match[str], ctx: Context) -> Norm | None:
 def _unit_value(unit: str, shift: int, ctx: Context, m: re.Match[str]) -> Norm | None:
     dct = ctx.dct
     if unit in SEASONS:
-        return _season_value(SEASONS[unit], shift, None, ctx, m)
+        this = m.groupdict().get("rel", "").lower() in ("this", "the current")
+        return _season_value(SEASONS[unit], shift, None, ctx, m, this=this)
     if dct is None:
         if shift == 0 and unit != "weekend":
             return Norm("DATE", "PRESENT_REF")
@@ -484,9 +502,24 @@ def _unit_value(unit: str, shift: int, ctx: Context, m: re.Match[str]) -> Norm |
 def _rel_unit(m: re.Match[str], ctx: Context) -> Norm | None:
     unit = m["u"].lower()
     rel = re.sub(r"\s+", " ", m["rel"].lower())
+    if rel in ("the following", "the previous") and unit in ("year", "month"):
+        # told in a narrative: the year or month after (before) the one just mentioned
+        ref = ctx.last_calendar_ref(m.start())
+        if ref is not None:
+            year, month = ref
+            step = 1 if rel == "the following" else -1
+            if unit == "year":
+                return Norm("DATE", _year_str(year + step))
+            if month is not None:
+                y, mo = add_months(year, month, step)
+                return Norm("DATE", f"{y:04d}-{mo:02d}")
     if rel == "the" and not m.groupdict().get("pos"):
         # "the year", "the decade": a length more often than a date in news
         if unit == "year":
+            before = ctx.text[max(0, m.start() - 5) : m.start()].lower()
+            fiscal = "fiscal" in m.group().lower()
+            if (fiscal or re.search(r"\b(?:for|of)\s+$", before)) and ctx.dct is not None:
+                return Norm("DATE", _year_str(ctx.dct.year))  # "results for the year"
             return Norm("DURATION", "P1Y")
         if unit == "decade":
             return Norm("DURATION", "P10Y")
@@ -609,9 +642,16 @@ def _ago(m: re.Match[str], ctx: Context) -> Norm | None:
     sign = -1 if direction in ("ago", "earlier", "before", "back") else 1
     code, mult, clock = unit_code(m["u"])
     if n is None:
+        if direction in ("earlier", "later"):
+            value = duration_value(None, m["u"])
+            return Norm("DURATION", value) if value else None
         return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
     if ctx.dct is None:
         return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
+    if direction in ("earlier", "later") and (clock or code == "D"):
+        # "three days later", "an hour earlier": TimeBank keeps the length, not a date
+        value = duration_value(n, m["u"])
+        return Norm("DURATION", value) if value else None
     dct = ctx.dct
     amount = n * mult
     if amount != int(amount):
@@ -662,8 +702,6 @@ def _ref_words(m: re.Match[str], ctx: Context) -> Norm | None:
     ref = _REF_OF.get(word)
     if ref is None:
         return None
-    if word == "now" and re.match(r"[\s,]+that\b", ctx.text[m.end() : m.end() + 8]):
-        return None  # "now that ..." is a conjunction
     return Norm("DATE", ref)
 
 
@@ -756,7 +794,56 @@ _ADVERB_SET = {
 
 
 def _set_adverb(m: re.Match[str], ctx: Context) -> Norm | None:
+    if re.match(r"\s+[a-z]", ctx.text[m.end() : m.end() + 2]) and not re.match(r"\s+basis", ctx.text[m.end() : m.end() + 7]):
+        return None  # an adjective: "average daily volume", "the Communist Party daily"
     return Norm("SET", _ADVERB_SET[m["w"].lower()])
+
+
+def _unit_long(m: re.Match[str], ctx: Context) -> Norm | None:
+    value = duration_value(1, m["u"])
+    return Norm("DURATION", value) if value else None
+
+
+def _holiday(m: re.Match[str], ctx: Context) -> Norm | None:
+    name = m["h"]
+    if m["y"]:
+        date = holiday_date(name, int(m["y"]))
+        return Norm("DATE", _ymd(date)) if date else None
+    if ctx.dct is None:
+        return None
+    rel = (m["rel"] or "").lower()
+    options = [d for d in (holiday_date(name, ctx.dct.year + k) for k in (-1, 0, 1)) if d]
+    if not options:
+        return None
+    if rel in ("last", "this past"):
+        past = [d for d in options if d < ctx.dct]
+        date = past[-1] if past else options[0]
+    elif rel in ("next", "this coming"):
+        future = [d for d in options if d > ctx.dct]
+        date = future[0] if future else options[-1]
+    else:
+        year = nearest_year_for_day(options[1].month, options[1].day, ctx.dct, ctx.tense(m))
+        date = holiday_date(name, year) if year else None
+    return Norm("DATE", _ymd(date)) if date else None
+
+
+def _that_unit(m: re.Match[str], ctx: Context) -> Norm | None:
+    unit = m["u"].lower()
+    if unit == "quarter":
+        ref = ctx.last_quarter_ref(m.start())
+        return Norm("DATE", f"{ref[0]:04d}-Q{ref[1]}") if ref else None
+    for pos, value in reversed(ctx.previous):
+        if m.start() - pos > 1500:
+            break
+        if unit == "year" and re.match(r"^\d{4}", value):
+            return Norm("DATE", value[:4])
+        if unit == "month" and re.match(r"^\d{4}-\d\d(?:$|-\d\d$)", value):
+            return Norm("DATE", value[:7])
+        if unit in ("day", "week") and re.match(r"^\d{4}-\d\d-\d\d$", value):
+            if unit == "day":
+                return Norm("DATE", value)
+            return Norm("DATE", week_value(dt.date.fromisoformat(value)) or "XXXX-WXX")
+    return None
 
 
 def _set_plural_weekday(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -766,8 +853,14 @@ def _set_plural_weekday(m: re.Match[str], ctx: Context) -> Norm | None:
 # --------------------------------------------------------------------- durations
 
 _RATE_BEFORE = re.compile(
-    r"(?i:(?:\d|million|billion|trillion|dollars?|cents?|percent|%|times|twice|once|thrice|"
+    r"(?i:(?:\d|million|billion|trillion|dollars?|cents?|percent|%|times|twice|once|thrice|hours|"
     r"pounds?|euros?|tons?|tonnes?|barrels?|shares|units|hours|miles|kilometers|km|people)\s*)$"
+)
+
+
+_LENGTH_BEFORE = re.compile(
+    r"(?i:\b(?:for|within|in|over|than|about|nearly|almost|after|before|of|just|only|least|"
+    r"under|during|throughout|took|takes|lasted|lasts|spent|half|another|nearly)\s+)$"
 )
 
 
@@ -786,11 +879,21 @@ def _duration(m: re.Match[str], ctx: Context) -> Norm | None:
     value = duration_value(n, unit)
     if value is None:
         return None
+    after = ctx.text[m.end() : m.end() + 12]
+    if re.match(r"\s+old\b", after):
+        return None  # an age: "52 years old"
+    unit_word = unit.lower()
+    if unit_word.startswith("quarter") and (re.match(r"\s+of\b", after) or "-" in m.group()):
+        return None  # "three-quarters of its food" is a fraction
     lowered = raw_n.lower()
+    if unit_word == "second" and lowered in ("a", "an", "one") and not rel:
+        return None  # "a second group"
     if lowered in ("a", "an") and not rel:
         before = ctx.text[max(0, m.start() - 24) : m.start()]
-        if _RATE_BEFORE.search(before):
-            return Norm("SET", value)
+        if not _LENGTH_BEFORE.search(before):
+            # "four flights a week", "$2 million a year": a rate, not a length
+            if _RATE_BEFORE.search(before) or re.search(r"[a-z]s\s+$|\d\s*$", before):
+                return Norm("SET", value)
     relative: Direction | None = None
     if rel in ("the past", "the last", "past", "last", "the previous", "previous"):
         relative = "before"
@@ -807,7 +910,7 @@ def _duration_half(m: re.Match[str], ctx: Context) -> Norm | None:
 
 
 def _vague_duration(m: re.Match[str], ctx: Context) -> Norm | None:
-    unit = m["u"] or m["u2"]
+    unit = m["u"] or m["u2"] or m["u3"] or m["u4"]
     value = duration_value(None, unit)
     if value is None:
         return None
@@ -852,6 +955,9 @@ NORMALISERS: dict[str, Normaliser] = {
     "noon": _noon,
     "set_every": _set_every,
     "set_adverb": _set_adverb,
+    "unit_long": _unit_long,
+    "holiday": _holiday,
+    "that_unit": _that_unit,
     "set_plural_weekday": _set_plural_weekday,
     "duration": _duration,
     "duration_half": _duration_half,

@@ -72,64 +72,74 @@ DATE_MODIFIER = re.compile(
 )
 
 
-def _r(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    return re.compile(pattern, flags)
+def _r(pattern: str, first: str) -> re.Pattern[str]:
+    """Compile a rule; ``first`` is the class of characters a match can start with.
+
+    The leading look-ahead lets the engine drop most positions at once: without it, a
+    pattern that opens with optional words is tried in full at every character.
+    """
+    return re.compile(f"(?=[{first}])(?:{pattern})")
 
 
 # The order is the priority among candidates of equal length.
 RULES: tuple[Rule, ...] = (
     # ---- full and partial calendar dates
-    Rule("iso_date", _r(rf"{_BOUND_L}(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?![\d])(?:T(?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d))?"), "iso_date"),
-    Rule("slash_date", _r(rf"{_BOUND_L}(?P<m>1[0-2]|0?[1-9])/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)(?![\d/])"), "slash_date"),
-    Rule("month_day_year", _r(rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s*(?P<d>{DAY})(?:,\s*|\s+)(?P<y>{YEAR})(?!\d)"), "month_day_year"),
-    Rule("day_month_year", _r(rf"{_BOUND_L}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH}),?\s+(?P<y>{YEAR})(?!\d)"), "month_day_year"),
-    Rule("month_day", _r(rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s*(?P<d>{DAY})(?![\d:,]\d|\s*(?:%|percent|per\s*cent))"), "month_day"),
-    Rule("day_month", _r(rf"{_BOUND_L}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH})"), "month_day"),
-    Rule("month_year", _r(rf"(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR}){_BOUND_R}"), "month_year"),
-    Rule("month_rel_year", _r(rf"(?P<m>{MONTH}),?\s+(?:of\s+)?(?i:(?P<rel>this|last|next))\s+year(?![\w-])"), "month_rel_year"),
-    Rule("rel_month", _r(rf"(?i:(?P<rel>this\s+past|this\s+coming|last|next|this|past|coming))\s+(?P<m>{MONTH})"), "rel_month"),
-    Rule("month", _r(rf"(?P<m>{MONTH})"), "month"),
-    Rule("fiscal_year", _r(rf"(?i:fiscal(?:\s+year)?|FY|the\s+year|model\s+year)[\s-]*'?(?P<y>{YEAR_DIGITS}|\d\d|(?i:{SPOKEN_YEAR})){_BOUND_R}"), "fiscal_year"),
-    Rule("year", _r(rf"{_BOUND_L}(?P<y>{YEAR_DIGITS}|(?i:{SPOKEN_YEAR})){_BOUND_R}"), "year"),
-    Rule("year_apostrophe", _r(r"(?i:(?<=\bin\s)|(?<=\bof\s)|(?<=\bsince\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s))'(?P<yy>\d\d)(?![\w'])"), "year_short"),
-    Rule("decade", _r(rf"(?i:(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<c>1\d|20)(?P<d>\d)0'?s|'(?P<d2>\d)0'?s|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))(?![\w'])"), "decade"),
-    Rule("century", _r(rf"(?i:(?:the\s+)?(?P<n>{_ORD}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+century)(?![\w])"), "century"),
-    Rule("rel_century", _r(r"(?i:\b(?P<rel>this|last|next|the\s+last|the\s+past|the\s+next|the\s+current)\s+century)(?![\w-])"), "rel_century"),
-    Rule("season", _r(rf"(?i:\b(?P<rel>this\s+past|this\s+coming|last|next|this|the|early|late|mid)[\s-]+(?:(?P<mod>early|late)\s+)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?)(?![\w-])"), "season"),
-    Rule("season_year", _r(rf"(?i:\b(?P<s>{SEASON}))(?:\s+(?:of\s+)?(?P<y>{YEAR}))(?![\w-])"), "season"),
+    Rule("iso_date", _r(rf"{_BOUND_L}(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?![\d])(?:T(?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d))?", first="0-9"), "iso_date"),
+    Rule("slash_date", _r(rf"{_BOUND_L}(?P<m>1[0-2]|0?[1-9])/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)(?![\d/])", first="0-9"), "slash_date"),
+    Rule("month_day_year", _r(rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s*(?P<d>{DAY})(?:,\s*|\s+)(?P<y>{YEAR})(?!\d)", first="A-Z"), "month_day_year"),
+    Rule("day_month_year", _r(rf"{_BOUND_L}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH}),?\s+(?P<y>{YEAR})(?!\d)", first="A-Zt0-9"), "month_day_year"),
+    Rule("month_day", _r(rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s*(?P<d>{DAY})(?![\d:,]\d|\s*(?:%|percent|per\s*cent))", first="A-Z"), "month_day"),
+    Rule("day_month", _r(rf"{_BOUND_L}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH})", first="A-Zt0-9"), "month_day"),
+    Rule("month_year", _r(rf"(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR}){_BOUND_R}", first="A-Z"), "month_year"),
+    Rule("month_rel_year", _r(rf"(?P<m>{MONTH}),?\s+(?:of\s+)?(?i:(?P<rel>this|last|next))\s+year(?![\w-])", first="A-Z"), "month_rel_year"),
+    Rule("rel_month", _r(rf"(?i:(?P<rel>this\s+past|this\s+coming|last|next|this|past|coming))\s+(?P<m>{MONTH})", first="tTlLnNpPcC"), "rel_month"),
+    Rule("month", _r(rf"(?P<m>{MONTH})", first="A-Z"), "month"),
+    Rule("fiscal_year", _r(rf"(?i:fiscal(?:\s+year)?|FY|the\s+year|model\s+year)[\s-]*'?(?P<y>{YEAR_DIGITS}|\d\d|(?i:{SPOKEN_YEAR})){_BOUND_R}", first="fFtTmM"), "fiscal_year"),
+    Rule("year", _r(rf"{_BOUND_L}(?P<y>{YEAR_DIGITS}|(?i:{SPOKEN_YEAR})){_BOUND_R}", first="0-9nNtT"), "year"),
+    Rule("year_apostrophe", _r(r"(?i:(?<=\bin\s)|(?<=\bof\s)|(?<=\bsince\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s))'(?P<yy>\d\d)(?![\w'])", first="'"), "year_short"),
+    Rule("decade", _r(rf"(?i:(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<c>1\d|20)(?P<d>\d)0'?s|'(?P<d2>\d)0'?s|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))(?![\w'])", first="tTeElLmM'0-9"), "decade"),
+    Rule("century", _r(rf"(?i:(?:the\s+)?(?P<n>{_ORD}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+century)(?![\w])", first="tTfFsSeEnN0-9"), "century"),
+    Rule("rel_century", _r(r"(?i:\b(?P<rel>this|last|next|the\s+last|the\s+past|the\s+next|the\s+current)\s+century)(?![\w-])", first="tTlLnN"), "rel_century"),
+    Rule("season", _r(rf"(?i:\b(?P<rel>this\s+past|this\s+coming|last|next|this|the|early|late|mid)[\s-]+(?:(?P<mod>early|late)\s+)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?)(?![\w-])", first="tTlLnNeEmM"), "season"),
+    Rule("season_year", _r(rf"(?i:\b(?P<s>{SEASON}))(?:\s+(?:of\s+)?(?P<y>{YEAR}))(?![\w-])", first="sSfFaAwW"), "season"),
     # ---- quarters and halves
-    Rule("quarter_year", _r(rf"(?i:\b(?:the\s+)?(?:fiscal\s+)?(?P<q>{ORD})[\s-]+(?:fiscal\s+)?(?:-?quarter|qtr\.?)(?:\s+of(?:\s+(?:fiscal|the))?\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next|the\s+current|the\s+previous|the)\s+(?:fiscal\s+)?year))?)(?![\w-])"), "quarter"),
-    Rule("year_quarter", _r(rf"(?i:\b(?:the\s+)?(?:(?:fiscal\s+)?(?P<y>{YEAR})(?:'s)?|(?P<rel>this|last|next|the\s+current|the\s+previous)\s+(?:fiscal\s+)?year's)\s+(?:fiscal\s+)?(?P<q>{ORD})[\s-]+quarter)(?![\w-])"), "quarter"),
-    Rule("q_code", _r(rf"\b(?P<q>Q[1-4])(?:\s+|[\s-]?')?(?P<y>{YEAR}|\d\d)?(?![\w])"), "quarter"),
-    Rule("year_ago_quarter", _r(rf"(?i:\b(?:the\s+)?(?:comparable\s+|same\s+)?(?:year[\s-](?:ago|earlier)|prior[\s-]year|last\s+year's|previous\s+year's)\s+(?:(?P<q>{ORD})[\s-]+|comparable\s+)?(?P<u>quarter|period))(?![\w-])"), "year_ago_period"),
-    Rule("year_ago_adjective", _r(r"(?i:\b(?:year[\s-](?:ago|earlier)))(?![\w-])"), "year_ago_period"),
-    Rule("corresponding_period", _r(r"(?i:\bthe\s+(?:same|corresponding|comparable)\s+(?P<u>period|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year))(?![\w-])"), "year_ago_period"),
-    Rule("the_quarter", _r(r"(?i:\b(?P<rel>the\s+latest|the\s+current|the\s+previous|the\s+past|the\s+last|the\s+recent|the\s+most\s+recent|the\s+same|this|last|next|the)\s+(?:fiscal\s+)?(?:quarter|period)(?:\s+a\s+year\s+(?P<ago>ago|earlier))?)(?![\w-])"), "the_quarter"),
-    Rule("year_period", _r(rf"(?i:\bthe\s+(?P<y>{YEAR})\s+(?P<u>period|quarter))(?![\w-])"), "year_period"),
-    Rule("half", _r(rf"(?i:\b(?:the\s+)?(?P<h>first|second|last|latter)\s+half(?:\s+of(?:\s+(?:fiscal|the))?\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year|the\s+year|'(?P<d2>\d)0'?s))?)(?![\w-])"), "half"),
-    Rule("months_period", _r(rf"(?i:\b(?:the\s+)?(?:first\s+|latest\s+|year[\s-]earlier\s+|year[\s-]ago\s+)?(?P<n>nine|six|three)\s+months(?:\s+(?:of|ended|ending)\s+(?:(?P<y>{YEAR})|this\s+year|last\s+year))?)(?![\w-])"), "months_period"),
+    Rule("quarter_year", _r(rf"(?i:\b(?:the\s+)?(?:fiscal\s+)?(?P<q>{ORD})[\s-]+(?:fiscal\s+)?(?:-?quarter|qtr\.?)(?:\s+of(?:\s+(?:fiscal|the))?\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next|the\s+current|the\s+previous|the)\s+(?:fiscal\s+)?year))?)(?![\w-])", first="fFsStTlL0-9"), "quarter"),
+    Rule("year_quarter", _r(rf"(?i:\b(?:the\s+)?(?:(?:fiscal\s+)?(?P<y>{YEAR})(?:'s)?|(?P<rel>this|last|next|the\s+current|the\s+previous)\s+(?:fiscal\s+)?year's)\s+(?:fiscal\s+)?(?P<q>{ORD})[\s-]+quarter)(?![\w-])", first="tT0-9lLnN"), "quarter"),
+    Rule("q_code", _r(rf"\b(?P<q>Q[1-4])(?:\s+|[\s-]?')?(?P<y>{YEAR}|\d\d)?(?![\w])", first="Q"), "quarter"),
+    Rule("year_ago_quarter", _r(rf"(?i:\b(?:the\s+)?(?:comparable\s+|same\s+)?(?:year[\s-](?:ago|earlier)|prior[\s-]year|last\s+year's|previous\s+year's)\s+(?:(?P<q>{ORD})[\s-]+|comparable\s+)?(?P<u>quarter|period))(?![\w-])", first="tTyYcCsSpPlL"), "year_ago_period"),
+    Rule("year_ago_adjective", _r(r"(?i:\b(?:year[\s-](?:ago|earlier)))(?![\w-])", first="yY"), "year_ago_period"),
+    Rule("corresponding_period", _r(r"(?i:\bthe\s+(?:same|corresponding|comparable)\s+(?P<u>period|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year))(?![\w-])", first="tT"), "year_ago_period"),
+    Rule("the_quarter", _r(r"(?i:\b(?P<rel>the\s+latest|the\s+current|the\s+previous|the\s+past|the\s+last|the\s+recent|the\s+most\s+recent|the\s+same|this|last|next|the)\s+(?:fiscal\s+)?(?:quarter|period)(?:\s+a\s+year\s+(?P<ago>ago|earlier))?)(?![\w-])", first="tTlLnN"), "the_quarter"),
+    Rule("year_period", _r(rf"(?i:\bthe\s+(?P<y>{YEAR})\s+(?P<u>period|quarter))(?![\w-])", first="tT"), "year_period"),
+    Rule("half", _r(rf"(?i:\b(?:the\s+)?(?P<h>first|second|last|latter)\s+half(?:\s+of(?:\s+(?:fiscal|the))?\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year|the\s+year|'(?P<d2>\d)0'?s))?)(?![\w-])", first="tTfFsSlL"), "half"),
+    Rule("months_period", _r(rf"(?i:\b(?:the\s+)?(?:first\s+|latest\s+|year[\s-]earlier\s+|year[\s-]ago\s+)?(?P<n>nine|six|three)\s+months(?:\s+(?:of|ended|ending)\s+(?:(?P<y>{YEAR})|this\s+year|last\s+year))?)(?![\w-])", first="tTnNsSfFlLyY"), "months_period"),
+    # ---- holidays
+    Rule("holiday", _r(rf"(?:(?i:(?P<rel>last|next|this|this\s+past|this\s+coming))\s+)?(?P<h>Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year[\u2019']s\s+(?:Day|Eve)|Independence\s+Day|the\s+Fourth\s+of\s+July|Election\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Armistice\s+Day|Valentine[\u2019']s\s+Day|Halloween|Boxing\s+Day|Martin\s+Luther\s+King\s+Day|Presidents[\u2019']\s+Day|Columbus\s+Day)(?:,?\s+(?P<y>{YEAR_DIGITS}))?(?![\w-])", first="A-Zlnt"), "holiday"),
+    # ---- anaphoric: the period a narrative has just named
+    Rule("that_unit", _r(r"(?i:\b(?:(?P<mod>earlier|later|early|late)\s+)?(?:that|the\s+same)\s+(?P<u>year|month|quarter|day|week))(?![\w-])", first="tTeElL"), "that_unit"),
     # ---- relative to the document date
-    Rule("the_end_of", _r(r"(?i:\bthe\s+(?P<pos>end|beginning|start|middle|close|turn)\s+of\s+(?P<rel>the|this|last|next)\s+(?P<u>year|month|week|quarter|decade|century))(?![\w-])"), "rel_unit"),
-    Rule("rel_unit", _r(rf"(?i:\b(?:(?P<mod>earlier|later|early|late|mid)[\s-]+)?(?P<rel>{REL}|the)\s+(?:fiscal\s+)?(?P<u>week(?:end)?|month|year|decade|century|spring|summer|fall|autumn|winter))(?![\w-])"), "rel_unit"),
-    Rule("the_full_year", _r(r"(?i:\bthe\s+(?:full|whole|entire|calendar)\s+year)(?![\w-])"), "rel_unit_year"),
-    Rule("year_end", _r(r"(?i:\byear[\s-]end)(?![\w-])"), "year_end"),
-    Rule("deictic_day", _r(rf"(?i:\b(?:(?P<mod>early|late|earlier|later)\s+)?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight|overnight)(?:\s+(?P<p>{PART}))?)(?![\w-])"), "deictic_day"),
-    Rule("this_part", _r(rf"(?i:\b(?:(?:later|earlier)\s+)?(?P<rel>this|last|the)\s+(?P<p>morning|afternoon|evening|night))(?![\w-])"), "this_part"),
-    Rule("weekday", _r(rf"(?:(?i:(?P<rel>this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next|last|next|this|early|late|earlier|later))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?i:(?P<p>{PART})))?"), "weekday"),
-    Rule("ago", _r(rf"(?i:\b(?P<n>{NUM})[\s-]+(?P<u>{UNIT})(?:\s+or\s+(?:so|more|two|three))?\s+(?P<dir>ago|earlier|later|from\s+now|hence|back))(?![\w-])"), "ago"),
-    Rule("vague_ago", _r(rf"(?i:\b(?P<u>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier|later|from\s+now))(?![\w-])"), "vague_ago"),
-    Rule("ref_words", _r(r"(?i:\b(?P<w>right\s+now|just\s+now|now|nowadays|currently|presently|at\s+present|the\s+present(?:\s+time|\s+day)?|these\s+days|at\s+the\s+moment|so\s+far|to\s+date|recently|more\s+recently|lately|the\s+past|the\s+future|the\s+near\s+future|a\s+later\s+date))(?![\w-])"), "ref_words"),
-    Rule("ref_adjective", _r(r"(?i:\b(?P<w>recent|future|coming)\s+(?P<u>years|months|weeks|days|quarters|decades)|\b(?P<w2>current)(?=\s+[a-z]))(?![\w-])"), "ref_adjective"),
+    Rule("the_end_of", _r(r"(?i:\bthe\s+(?P<pos>end|beginning|start|middle|close|turn)\s+of\s+(?P<rel>the|this|last|next)\s+(?P<u>year|month|week|quarter|decade|century))(?![\w-])", first="tT"), "rel_unit"),
+    Rule("rel_unit", _r(rf"(?i:\b(?:(?P<mod>earlier|later|early|late|mid)[\s-]+)?(?P<rel>{REL}|the)\s+(?:fiscal\s+)?(?P<u>week(?:end)?|month|year|decade|century|spring|summer|fall|autumn|winter))(?![\w-])", first="eElLmMtTnNpPcC"), "rel_unit"),
+    Rule("the_full_year", _r(r"(?i:\bthe\s+(?:full|whole|entire|calendar)\s+year)(?![\w-])", first="tT"), "rel_unit_year"),
+    Rule("year_end", _r(r"(?i:\byear[\s-]end)(?![\w-])", first="yY"), "year_end"),
+    Rule("deictic_day", _r(rf"(?i:\b(?:(?P<mod>early|late|earlier|later)\s+)?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight|overnight)(?:\s+(?P<p>{PART}))?)(?![\w-])", first="eElLtTyYoO"), "deictic_day"),
+    Rule("this_part", _r(rf"(?i:\b(?:(?:later|earlier)\s+)?(?P<rel>this|last|the)\s+(?P<p>morning|afternoon|evening|night))(?![\w-])", first="tTlLeE"), "this_part"),
+    Rule("weekday", _r(rf"(?:(?i:(?P<rel>this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next|last|next|this|early|late|earlier|later))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?i:(?P<p>{PART})))?", first="A-Ztlne"), "weekday"),
+    Rule("ago", _r(rf"(?i:\b(?P<n>{NUM})[\s-]+(?P<u>{UNIT})(?:\s+or\s+(?:so|more|two|three))?\s+(?P<dir>ago|earlier|later|from\s+now|hence|back))(?![\w-])", first="0-9zZoOtTfFsSeEnNaAdDcChHmM"), "ago"),
+    Rule("vague_ago", _r(rf"(?i:\b(?P<u>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier|later|from\s+now))(?![\w-])", first="yYmMwWdD"), "vague_ago"),
+    Rule("ref_words", _r(r"(?i:\b(?P<w>right\s+now|just\s+now|now|nowadays|currently|presently|at\s+present|the\s+present(?:\s+time|\s+day)?|these\s+days|at\s+the\s+moment|so\s+far|to\s+date|recently|more\s+recently|lately|the\s+past|the\s+future|the\s+near\s+future|a\s+later\s+date))(?![\w-])", first="rRjJnNcCpPaAtTlLmM"), "ref_words"),
+    Rule("ref_adjective", _r(r"(?i:\b(?P<w>recent|future|coming)\s+(?P<u>years|months|weeks|days|quarters|decades)|\b(?P<w2>current)(?=\s+[a-z]))(?![\w-])", first="rRfFcC"), "ref_adjective"),
     # ---- times of day
-    Rule("clock", _r(rf"(?i:\b(?:(?P<around>around|about|approximately)\s+)?(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mm>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am|pm)(?![\w])(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?)(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<m>{MONTH})\s*(?P<d>{DAY})))?"), "clock"),
-    Rule("clock24", _r(r"(?i:(?<=\bat\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bfrom\s))(?P<h>[01]?\d|2[0-3])[:.](?P<mm>[0-5]\d)(?:\s+(?:hours|hrs|GMT|UTC|local\s+time))?(?![\d])"), "clock"),
-    Rule("noon", _r(rf"(?i:\b(?P<w>noon|midnight|midday))(?:\s+(?P<wd>{WEEKDAY}))?(?![\w-])"), "noon"),
+    Rule("clock", _r(rf"(?i:\b(?:(?P<around>around|about|approximately)\s+)?(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mm>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am|pm)(?![\w])(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?)(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<m>{MONTH})\s*(?P<d>{DAY})))?", first="aA0-9"), "clock"),
+    Rule("clock24", _r(r"(?i:(?<=\bat\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bfrom\s))(?P<h>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?:\s+(?:hours|hrs|GMT|UTC|local\s+time))?(?![\d])", first="0-9"), "clock"),
+    Rule("noon", _r(rf"(?i:(?<!high\s)\b(?P<w>noon|midnight|midday))(?:\s+(?P<wd>{WEEKDAY}))?(?![\w-])", first="nNmM"), "noon"),
     # ---- sets
-    Rule("set_every", _r(rf"(?i:\b(?:every|each|per)\s+(?:other\s+)?(?:(?P<n>{NUM})\s+)?(?P<u>{UNIT}|(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?P<m>january|february|march|april|may|june|july|august|september|october|november|december)|(?P<s>{SEASON})|(?P<p>morning|afternoon|evening|night)))(?![\w-])"), "set_every"),
-    Rule("set_adverb", _r(r"(?i:\b(?P<w>daily|weekly|monthly|yearly|hourly|nightly|biweekly|bimonthly)(?=\s+(?:basis|dividend|meeting|report|payment|rate|average|chart|newspaper|paper|magazine|briefing)|[\s.,;:)]|$))"), "set_adverb"),
-    Rule("set_plural_weekday", _r(rf"(?i:(?<=\bon\s))(?P<wd>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)(?![\w])"), "set_plural_weekday"),
+    Rule("set_every", _r(rf"(?i:\b(?:every|each|per)\s+(?:other\s+)?(?:(?P<n>{NUM})\s+)?(?P<u>{UNIT}|(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?P<m>january|february|march|april|may|june|july|august|september|october|november|december)|(?P<s>{SEASON})|(?P<p>morning|afternoon|evening|night)))(?![\w-])", first="eEpP"), "set_every"),
+    Rule("set_adverb", _r(r"(?i:\b(?P<w>daily|weekly|monthly|yearly|hourly|nightly|biweekly|bimonthly)(?=\s+(?:basis|dividend|meeting|report|payment|rate|average|chart|newspaper|paper|magazine|briefing)|[\s.,;:)]|$))", first="dDwWmMyYhHnNbB"), "set_adverb"),
+    Rule("set_plural_weekday", _r(rf"(?i:(?<=\bon\s))(?P<wd>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)(?![\w])", first="mMtTwWfFsS"), "set_plural_weekday"),
     # ---- durations
-    Rule("duration", _r(rf"(?i:\b(?:(?P<rel>the\s+(?:past|last|next|first|coming|previous|following|final|latest|remaining|initial|same)|(?:past|last|next|coming|previous|first|another|additional|further)|the)\s+)?(?P<n>{NUM})(?:\s+(?:more|additional|straight|consecutive|full|long|trading|working|business|calendar))?[\s-]+(?P<u>{UNIT})(?P<adj>-long)?)(?![\w-]|-old)"), "duration"),
-    Rule("duration_fraction", _r(rf"(?i:\b(?:(?P<pre>a|an|one)\s+)?half\s+(?:an?\s+)?(?P<u>{UNIT_SG}))(?![\w-])"), "duration_half"),
-    Rule("vague_duration", _r(rf"(?i:(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\btook\s)|(?<=\blast\s)|(?<=\blasted\s)|(?<=\bover\s)|(?<=\bspent\s))(?P<u>years|months|weeks|days|decades|hours|centuries|minutes)|\b(?P<u2>years|decades|centuries|months|weeks|days)-long)(?![\w-])"), "vague_duration"),
+    Rule("duration", _r(rf"(?i:\b(?:(?P<rel>the\s+(?:past|last|next|first|coming|previous|following|final|latest|remaining|initial|same)|(?:past|last|next|coming|previous|first|another|additional|further)|the)\s+)?(?P<n>{NUM})(?:\s+(?:more|additional|straight|consecutive|full|long|trading|working|business|calendar))?[\s-]+(?P<u>{UNIT})(?P<adj>-long)?)(?![\w-]|-old)", first="0-9zZoOtTfFsSeEnNaAdDcChHmMpPlLrRiI"), "duration"),
+    Rule("duration_fraction", _r(rf"(?i:\b(?:(?P<pre>a|an|one)\s+)?half\s+(?:an?\s+)?(?P<u>{UNIT_SG}))(?![\w-])", first="aAoOhH"), "duration_half"),
+    Rule("vague_duration", _r(rf"(?i:(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\btook\s)|(?<=\blast\s)|(?<=\blasted\s)|(?<=\bover\s)|(?<=\bspent\s))(?P<u>years|months|weeks|days|decades|hours|centuries|minutes)|\b(?P<u2>years|decades|centuries|months|weeks|days)-long|\bthe\s+(?P<u3>years|months|weeks|days)\s+ahead|(?<=\bover\s)the\s+(?P<u4>years|decades|centuries))(?![\w-])", first="yYmMwWdDhHcCtT"), "vague_duration"),
+    Rule("unit_long", _r(r"(?i:\b(?P<u>day|week|month|year|hour)-long)(?![\w-])", first="dDwWmMyYhH"), "unit_long"),
 )

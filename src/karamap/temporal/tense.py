@@ -9,13 +9,19 @@ from karamap.temporal.calendar import Tense
 __all__ = ["tense_at"]
 
 _FUTURE = re.compile(
-    r"\b(?:will|won't|shall|'ll|going\s+to|expect(?:s|ed)?\s+to|plans?\s+to|planned\s+to|"
+    r"\b(?:will|won't|shall|'ll|going\s+to|expects?\s+to|plans?\s+to|"
     r"scheduled|due\s+to|is\s+to|are\s+to|intends?\s+to|upcoming|to\s+be\s+held|"
-    r"set\s+to|aims?\s+to|hopes?\s+to|payable|expires?|until|till|by)\b",
+    r"set\s+to|aims?\s+to|hopes?\s+to|payable|expires?|effective|until|till)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|said|says|ago|last|since|earlier|previously|\w{3,}ed)\b", re.IGNORECASE
+    r"\b(?:was|were|had|did|said|says|ago|last|since|earlier|previously|\w{3,}ed|"
+    # irregular past forms common in news
+    r"began|brought|bought|came|caught|chose|fell|fought|found|gave|got|grew|held|hit|kept|"
+    r"knew|led|left|lost|made|meant|met|paid|ran|rose|sold|sent|shot|spent|spoke|stood|"
+    r"struck|swore|took|told|thought|threw|understood|went|won|wrote|became|broke|drew|"
+    r"drove|flew|forgot|froze|overtook|overran|saw|seized|withdrew)\b",
+    re.IGNORECASE
 )
 _CLAUSE_START = re.compile(r"[.!?;\n][^.!?;\n]*$")
 _CLAUSE_END = re.compile(r"[.!?;\n]")
