@@ -222,7 +222,7 @@ def _near(text: str, s: int, e: int, rule: TriggerRule, context: tuple[int, int]
     assert rule.near is not None
     if rule.place_after and any(e <= p <= e + 40 for p in places):
         return True
-    return bool(rule.near.search(text, max(context[0], s - 60), min(context[1], e + 60)))
+    return bool(rule.near.search(text, max(context[0], s - 80), min(context[1], e + 80)))
 
 
 @dataclass(frozen=True, slots=True)
