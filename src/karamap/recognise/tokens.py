@@ -1,0 +1,91 @@
+"""Word tokens of a text with the facts recognition needs: capitals, sentence starts, title lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from karamap.gazetteer.base import normalise_name
+from karamap.sentences import split_sentences
+
+__all__ = ["Token", "tokenise", "key_of", "title_lines"]
+
+# Dotted abbreviations first ("U.S.", "D.C."), then words with inner apostrophes and hyphens.
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w]*(?:['\u2019\-][^\W_]+)*")
+_OPENERS = "\"'\u201c\u2018([ \t-\u2014\u2013*"
+
+
+@dataclass(slots=True)
+class Token:
+    """One word: offsets, text, and its shape."""
+
+    start: int
+    end: int
+    text: str
+    #: first letter upper-case
+    cap: bool
+    #: every letter upper-case (an acronym or a word of an all-caps line)
+    upper: bool
+    #: first word of its sentence (quotes and brackets before it ignored)
+    initial: bool = False
+    #: in a headline-like line where capitals say nothing
+    titled: bool = False
+    #: a possessive "'s" followed the word (and is not part of it)
+    possessive: bool = False
+
+
+def key_of(text: str) -> str:
+    """The gazetteer key of a span (a fast path for ASCII text)."""
+    if text.isascii():
+        return " ".join(text.lower().split())
+    return normalise_name(text)
+
+
+def title_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of lines written in title case or capitals (headlines), where capitals prove nothing."""
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", line) if len(w) > 3]
+        if len(words) >= 3:
+            caps = sum(1 for w in words if w[0].isupper())
+            if caps / len(words) >= 0.75:
+                spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def tokenise(text: str) -> list[Token]:
+    """The word tokens of ``text``, possessives split off, with sentence starts and title lines marked.
+
+    >>> [t.text for t in tokenise("Armenia's army left the U.S. base.")]
+    ['Armenia', 'army', 'left', 'the', 'U.S.', 'base']
+    """
+    starts = {s for s, _ in split_sentences(text)}
+    titled = title_lines(text)
+    tokens: list[Token] = []
+    ti = 0
+    for m in _TOKEN.finditer(text):
+        start, end = m.span()
+        word = m.group()
+        possessive = False
+        if len(word) > 2 and word[-2] in "'\u2019" and word[-1] in "sS":
+            end -= 2
+            word = word[:-2]
+            possessive = True
+        elif word[-1] in "'\u2019":
+            end -= 1
+            word = word[:-1]
+        first = word[0]
+        letters = [c for c in word if c.isalpha()]
+        tok = Token(start, end, word, first.isupper(), all(c.isupper() for c in letters), possessive=possessive)
+        # sentence-initial: the sentence starts here or only openers stand between
+        s = start
+        while s > 0 and text[s - 1] in _OPENERS and s - 1 not in starts:
+            s -= 1
+        tok.initial = s in starts or start in starts or (s > 0 and text[s - 1] == "\n") or s == 0
+        while ti < len(titled) and titled[ti][1] < start:
+            ti += 1
+        tok.titled = ti < len(titled) and titled[ti][0] <= start < titled[ti][1]
+        tokens.append(tok)
+    return tokens
