@@ -158,14 +158,19 @@ window.karamapApp = function (map, data, opts) {
       var scale = map.getZoomScale(map.getZoom(), 0), origin = map.getPixelOrigin();
       var tl = map.containerPointToLayerPoint([0, 0]);
       var ox = origin.x + tl.x, oy = origin.y + tl.y, w = c.width / r, h = c.height / r;
-      var buckets = [], k, j, b;
+      var buckets = [], k, j, b, seen = new Set();
       for (k = 0; k < types.length * 3; k++) buckets.push([]);
       for (j = 0; j < nvisible; j++) {
         var e = visible[j], x = PX[e] * scale - ox, y = PY[e] * scale - oy;
         SX[j] = x; SY[j] = y;
         if (x < -10 || y < -10 || x > w + 10 || y > h + 10) continue;
-        var t = tp(e);
-        buckets[T[e] * 3 + (t >= 3 ? 2 : t === 2 ? 1 : 0)].push(j);
+        var t = tp(e), bucket = T[e] * 3 + (t >= 3 ? 2 : t === 2 ? 1 : 0);
+        // Many events share a place: a marker identical to one already drawn on the same
+        // pixel adds nothing to the picture, only to the time the browser takes to paint.
+        var key = ((Math.round(x) + 16) * 8192 + Math.round(y) + 16) * 64 + bucket;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        buckets[bucket].push(j);
       }
       for (k = 0; k < buckets.length; k++) {
         b = buckets[k];
