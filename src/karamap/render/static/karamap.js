@@ -315,6 +315,11 @@ window.karamapApp = function (map, data, opts) {
   });
   var outlineRenderer = L.canvas({pane: "kmOutlines"}), placeRenderer = L.canvas({pane: "kmPlaces"});
   var places = L.featureGroup(), regions = L.featureGroup();
+  var maxMentions = data.places.reduce(function (m, p) { return Math.max(m, p.n); }, 1);
+  function placeRadius(count) {
+    // Area grows with mentions; a corpus with very cited places is scaled down to its busiest.
+    return Math.min(4 + 2.2 * Math.sqrt(count), 4 + 10 * Math.sqrt(count / maxMentions));
+  }
   data.places.forEach(function (p, j) {
     if (p.geo) {
       L.polygon(latlngs(p.geo), {renderer: outlineRenderer, pane: "kmOutlines", color: "#2b5d8a",
@@ -322,7 +327,7 @@ window.karamapApp = function (map, data, opts) {
         .addTo(places);
     }
     var m = L.circleMarker([p.lat, p.lon], {renderer: placeRenderer, pane: "kmPlaces",
-      radius: Math.min(22, 3.5 + 2.6 * Math.sqrt(p.n)), color: "#1f4e79", weight: 1.2,
+      radius: placeRadius(p.n), color: "#1f4e79", weight: 1.2,
       dashArray: p.approx ? "3 2" : null, fillColor: "#6fa8dc", fillOpacity: 0.5});
     m.on("click", function (e) { openInfo(e, placePopup(j)); });
     m.bindTooltip(el("span", null, p.name), {direction: "top"});

@@ -1,0 +1,81 @@
+"""Take a screenshot of a karamap HTML map in headless Chromium (for the README's docs/map.png).
+
+    python scripts/screenshot.py maps/karabakh-joint-center.html docs/map.png [--popup 0]
+
+The online map's Leaflet files are served from the installed XStatic-Leaflet package and
+tile requests are refused, so the shot shows the offline country basemap and needs no
+network; ``--popup N`` opens the popup of the N-th event of the list first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def _local_files() -> dict[str, Path]:
+    import xstatic.pkg.leaflet as leaflet
+
+    from karamap.render.assets import LEAFLET_CSS_URL, LEAFLET_JS_URL
+
+    base = Path(leaflet.BASE_DIR)
+    cdn = LEAFLET_JS_URL.rsplit("/", 1)[0]
+    return {LEAFLET_JS_URL: base / "leaflet.js", LEAFLET_CSS_URL: base / "leaflet.css",
+            f"{cdn}/images/layers.png": base / "images" / "layers.png",
+            f"{cdn}/images/layers-2x.png": base / "images" / "layers-2x.png"}
+
+
+def screenshot(html: Path, png: Path, *, width: int = 1400, height: int = 860, popup: int | None = None,
+               scale: float = 1.0) -> Path:
+    """Write ``png``: the map at ``html`` as Chromium draws it."""
+    from playwright.sync_api import sync_playwright
+
+    files = _local_files()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=scale,
+                                      timezone_id="UTC")
+
+        def route(r) -> None:  # noqa: ANN001 - playwright's Route
+            url = r.request.url
+            if url.startswith(("file:", "data:")):
+                r.continue_()
+            elif url in files:
+                r.fulfill(path=str(files[url]))
+            else:
+                r.abort()
+
+        context.route("**/*", route)
+        page = context.new_page()
+        page.goto(html.resolve().as_uri())
+        page.wait_for_function("window.karamapReady === true", timeout=30000)
+        if popup is not None and page.locator(".km-item").count() > popup:
+            page.locator(".km-item").nth(popup).click()
+            page.wait_for_timeout(1200)  # the fly-to animation
+        page.wait_for_timeout(300)
+        png.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(png))
+        browser.close()
+    return png
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("html", type=Path)
+    parser.add_argument("png", type=Path)
+    parser.add_argument("--width", type=int, default=1400)
+    parser.add_argument("--height", type=int, default=860)
+    parser.add_argument("--popup", type=int, default=None, help="open the popup of this list entry (0 = first)")
+    parser.add_argument("--scale", type=float, default=1.0, help="device pixel ratio (2 for a sharper image)")
+    args = parser.parse_args(argv)
+    out = screenshot(args.html, args.png, width=args.width, height=args.height, popup=args.popup, scale=args.scale)
+    print(out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
