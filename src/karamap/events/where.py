@@ -23,6 +23,8 @@ _LOCATIVE_BEFORE = re.compile(
     r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$",
     re.IGNORECASE,
 )
+# "a joint center", "an airport": a description, not the name of where the event happened.
+_INDEFINITE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(r"^\s*(?:[-–—]|\(|,\s*[A-Z][a-z]+\.?\s+\d)")
 
 
@@ -82,7 +84,7 @@ def _in_dateline(text: str, r: Resolution) -> bool:
 def document_focus(text: str, resolutions: list[Resolution]) -> Resolution | None:
     """The place the article is mostly about: the most mentioned place below country level
     (a dateline counts half), most specific and earliest on ties; countries only where
-    nothing finer is named.
+    nothing finer is named; never a facility.
 
     >>> from karamap.model import Mention, Place, Resolution
     >>> nk = Place("karamap:nagorno-karabakh", "Nagorno-Karabakh", "region", "AZ", 39.82, 46.75)
@@ -92,7 +94,9 @@ def document_focus(text: str, resolutions: list[Resolution]) -> Resolution | Non
     >>> document_focus("Karabakh ...        Armenia   Karabakh", rs).place.name
     'Nagorno-Karabakh'
     """
-    located = [r for r in resolutions if r.place is not None and r.mention.kind != "demonym"]
+    # A facility is a point a story tells about, not the area it is about.
+    located = [r for r in resolutions
+               if r.place is not None and r.mention.kind != "demonym" and r.place.feature != "facility"]
     if not located:
         return None
     fine = [r for r in located if r.place.feature not in _WIDE]  # type: ignore[union-attr]
@@ -133,6 +137,7 @@ def event_place(
         r for r in resolutions
         if r.place is not None and r.mention.kind != "demonym" and cs <= r.mention.start < ce
         and not (exclude and exclude[0] <= r.mention.start < exclude[1])
+        and not _INDEFINITE.search(text, max(0, r.mention.start - 4), r.mention.start)
     ]
     fine = [r for r in cands if r.place.feature not in _WIDE]  # type: ignore[union-attr]
     if fine:
