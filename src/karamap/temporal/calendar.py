@@ -79,10 +79,11 @@ def quarter_of(date: dt.date) -> int:
 
 
 #: how far (days) the nearest reading may lie on the side the tense contradicts
-_TENSE_SLACK = 90
+_TENSE_SLACK = 120
+_MONTH_SLACK = 90
 
 
-def _pick(candidates: list[tuple[int, int]], tense: Tense | None) -> int:
+def _pick(candidates: list[tuple[int, int]], tense: Tense | None, slack: int = _TENSE_SLACK) -> int:
     """Pick the year among (signed distance in days, year) pairs.
 
     The nearest reading wins unless it lies well on the side the tense contradicts (a past
@@ -90,9 +91,9 @@ def _pick(candidates: list[tuple[int, int]], tense: Tense | None) -> int:
     """
     best = min(candidates, key=lambda c: abs(c[0]))
     # News reports mostly what has happened: without a cue, lean to the past.
-    if tense in ("past", None) and best[0] > _TENSE_SLACK:
+    if tense in ("past", None) and best[0] > slack:
         pool = [c for c in candidates if c[0] <= 0]
-    elif tense == "future" and best[0] < -_TENSE_SLACK:
+    elif tense == "future" and best[0] < -slack:
         pool = [c for c in candidates if c[0] >= 0]
     else:
         return best[1]
@@ -129,7 +130,8 @@ def nearest_year_for_month(month: int, anchor: dt.date, tense: Tense | None) -> 
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         months = (year - anchor.year) * 12 + month - anchor.month
         candidates.append((months * 30, year))
-    return _pick(candidates, tense)
+    # A bare month is looser than a day: "in January" told in October is the January past.
+    return _pick(candidates, tense, slack=_MONTH_SLACK)
 
 
 def weekday_date(weekday: int, anchor: dt.date, tense: Tense | None, shift: int = 0) -> dt.date | None:

@@ -33,7 +33,7 @@ from karamap.temporal.lexicon import (
 from karamap.temporal.holidays import holiday_date
 from karamap.temporal.tense import tense_at
 
-__all__ = ["Norm", "Context", "NORMALISERS", "REFERENCE_KINDS", "duration_value"]
+__all__ = ["Norm", "Context", "NORMALISERS", "REFERENCE_KINDS", "ANAPHORIC_KINDS", "duration_value"]
 
 Direction = Literal["before", "after"]
 
@@ -90,9 +90,12 @@ _QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
 _CALENDAR_VALUE = re.compile(r"^(\d{4})(?:-(\d\d))?")
 #: normalisers whose values other expressions may refer back to ("the quarter" after "the
 #: third quarter"); readings that are themselves anaphoric ("a year ago") are left out
+#: normalisers whose reading depends on what came before; the first pass (choosing among
+#: overlapping matches, before anything is read) accepts them on trust
+ANAPHORIC_KINDS = frozenset({"that_unit"})
 REFERENCE_KINDS = frozenset({
     "quarter", "the_quarter", "year_period", "month_day_year", "month_day", "iso_date",
-    "month_year", "year", "fiscal_year", "month",
+    "month_year", "year", "fiscal_year", "month", "rel_unit",
 })
 Normaliser = Callable[[re.Match[str], Context], "Norm | None"]
 
@@ -219,7 +222,7 @@ def _rel_month(m: re.Match[str], ctx: Context) -> Norm | None:
 # "May" and "March" are also verbs and nouns: alone they need a preposition before them.
 _MONTH_CUE_BEFORE = re.compile(
     r"(?i:\b(?:in|since|of|by|until|till|from|to|through|during|before|after|early|late|mid|"
-    r"last|next|this|and|or|between|around|end|beginning|start|middle)[\s-]*)$"
+    r"last|next|this|and|or|between|around|end|beginning|start|middle|for|the|on|throughout)[\s-]*)$"
 )
 
 
@@ -413,14 +416,16 @@ def _the_quarter(m: re.Match[str], ctx: Context) -> Norm | None:
     if ctx.dct is None:
         return Norm("DATE", "XXXX-QX") if word == "quarter" else None
     current = (ctx.dct.year, quarter_of(ctx.dct))
+    ref = ctx.last_quarter_ref(m.start())
+    if ref is not None and ref[0] < ctx.dct.year and rel in ("this", "the current", "the latest", "the most recent"):
+        ref = None  # "the latest quarter" is not the year-ago one just compared with
     if rel in ("this", "the current"):
-        year, q = current
-    elif rel in ("last", "the previous", "the last", "the past") and word == "quarter" and not ctx.last_quarter_ref(m.start()):
+        year, q = ref or current
+    elif rel in ("last", "the previous", "the last", "the past") and word == "quarter" and ref is None:
         year, q = (current[0], current[1] - 1) if current[1] > 1 else (current[0] - 1, 4)
     elif rel == "next":
         year, q = (current[0], current[1] + 1) if current[1] < 4 else (current[0] + 1, 1)
     else:
-        ref = ctx.last_quarter_ref(m.start())
         if ref is None:
             if word == "period" and rel not in ("the latest", "the most recent", "the same"):
                 return None
@@ -500,6 +505,8 @@ def _unit_value(unit: str, shift: int, ctx: Context, m: re.Match[str]) -> Norm |
 
 
 def _rel_unit(m: re.Match[str], ctx: Context) -> Norm | None:
+    if m.group()[:1].isupper() and m.group().istitle() and ctx.text[m.start() - 1 : m.start()] in ('"', "\u201c", "'"):
+        return None  # a quoted title: ABC's "This Week"
     unit = m["u"].lower()
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     if rel in ("the following", "the previous") and unit in ("year", "month"):
@@ -518,7 +525,10 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Norm | None:
         if unit == "year":
             before = ctx.text[max(0, m.start() - 5) : m.start()].lower()
             fiscal = "fiscal" in m.group().lower()
-            if (fiscal or re.search(r"\b(?:for|of)\s+$", before)) and ctx.dct is not None:
+            after = ctx.text[m.end() : m.end() + 10]
+            if re.match(r"\s+(?:ended|ending|to\b)", after) or fiscal:
+                return Norm("DURATION", "P1Y")  # "for the year ended Sept. 30": a twelve-month period
+            if re.search(r"\b(?:for|of|in)\s+$", before) and ctx.dct is not None:
                 return Norm("DATE", _year_str(ctx.dct.year))  # "results for the year"
             return Norm("DURATION", "P1Y")
         if unit == "decade":
@@ -556,9 +566,11 @@ _DEICTIC = {
 def _deictic_day(m: re.Match[str], ctx: Context) -> Norm | None:
     word = re.sub(r"\s+", " ", m["w"].lower())
     part = PARTS_OF_DAY.get((m["p"] or "").lower()) or PARTS_OF_DAY.get(word)
-    if word == "today" and re.match(r"'s\b", ctx.text[m.end() : m.end() + 3]) is None:
-        # "today" is the document date, except in "in today's world" style generic uses
-        pass
+    before = ctx.text[max(0, m.start() - 12) : m.start()]
+    if word in ("today", "tomorrow") and re.search(r"\b(?:in|of|for)\s+$", before):
+        after = ctx.text[m.end() : m.end() + 4]
+        if word == "tomorrow" or re.match(r"['\u2019]s\s+[a-z]", after):
+            return None  # generic: "in today's world", "the people of tomorrow"
     if ctx.dct is None:
         if word == "today":
             return Norm("DATE", "PRESENT_REF")
@@ -585,13 +597,30 @@ def _this_part(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("TIME", f"{_ymd(date)}T{part}") if date else None
 
 
+_WEEKDAY_DATE_AFTER = re.compile(
+    r",?\s+(?P<m>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)\s*"
+    r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y>\d{4}))?"
+)
+
+
 def _weekday(m: re.Match[str], ctx: Context) -> Norm | None:
     wd = weekday_number(m["wd"])
     rel = (m["rel"] or "").lower()
     part = PARTS_OF_DAY.get((m["p"] or "").lower())
-    suffix = f"T{part}" if part else ""
+    # TimeBank mostly writes "Friday night" as the day itself (DATE), not a part of day.
+    suffix = ""
     if ctx.dct is None:
         return Norm("DATE", f"XXXX-WXX-{wd}{suffix}")
+    stated = _WEEKDAY_DATE_AFTER.match(ctx.text, m.end())
+    if stated is not None and not part:
+        # "Thursday, Jan. 6": the weekday names the date that follows
+        year = int(stated["y"]) if stated["y"] else None
+        month, day = month_number(stated["m"]), _day(stated["d"])
+        if year is None:
+            year = nearest_year_for_day(month, day, ctx.dct, ctx.tense(m))
+        date = valid_date(year, month, day) if year else None
+        if date is not None and date.isoweekday() == wd:
+            return Norm("DATE", _ymd(date))
     shift = {"last": -1, "this past": -1, "next": 1, "this coming": 1}.get(rel, 0)
     tense = ctx.tense(m)
     if rel == "this":
@@ -672,7 +701,7 @@ def _ago(m: re.Match[str], ctx: Context) -> Norm | None:
         return Norm("DATE", f"{y:04d}-Q{(mo - 1) // 3 + 1}")
     if code == "Y":
         if amount == 1 and sign < 0 and direction in ("ago", "earlier"):
-            ref = ctx.last_quarter_ref(m.start(), reach=600)
+            ref = ctx.last_quarter_ref(m.start(), reach=1500)
             if ref is not None:
                 return Norm("DATE", f"{ref[0] - 1:04d}-Q{ref[1]}")
         year = dct.year + k

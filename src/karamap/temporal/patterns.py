@@ -38,7 +38,7 @@ SPOKEN_YEAR = (
     rf"|two[\s-]thousand(?:(?:\s+and)?[\s-](?:{_UNITS_W}|{_TEENS_W}))?)(?![\w-])"
 )
 YEAR = rf"(?:{YEAR_DIGITS}|{SPOKEN_YEAR})"
-_BOUND_L = r"(?<![\w$£€#./-])"
+_BOUND_L = r"(?<![\w$£€#./])(?<![\d.]-)"
 _BOUND_R = r"(?![\w%$£€]|-\w|/\d|\.\d|,\d{3})"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![a-z])"
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
@@ -67,7 +67,7 @@ DURATION_MODIFIER = re.compile(
 )
 #: words before a DATE of month or coarser granularity that belong to it
 DATE_MODIFIER = re.compile(
-    r"(?i:(?<![\w-])(?:(?:the\s+)?(?:very\s+)?(?:early|late|mid)|mid|earlier|later|"
+    r"(?i:(?<![\w-])(?:(?:the\s+)?(?:very\s+)?(?:early|late|mid)|mid|earlier|later|pre|post|"
     r"(?:the\s+)?(?:end|beginning|start|middle|close|turn)\s+of(?:\s+the)?))[\s-]+$"
 )
 
@@ -86,10 +86,10 @@ RULES: tuple[Rule, ...] = (
     # ---- full and partial calendar dates
     Rule("iso_date", _r(rf"{_BOUND_L}(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?![\d])(?:T(?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d))?", first="0-9"), "iso_date"),
     Rule("slash_date", _r(rf"{_BOUND_L}(?P<m>1[0-2]|0?[1-9])/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)(?![\d/])", first="0-9"), "slash_date"),
-    Rule("month_day_year", _r(rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s*(?P<d>{DAY})(?:,\s*|\s+)(?P<y>{YEAR})(?!\d)", first="A-Z"), "month_day_year"),
-    Rule("day_month_year", _r(rf"{_BOUND_L}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH}),?\s+(?P<y>{YEAR})(?!\d)", first="A-Zt0-9"), "month_day_year"),
-    Rule("month_day", _r(rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s*(?P<d>{DAY})(?![\d:,]\d|\s*(?:%|percent|per\s*cent))", first="A-Z"), "month_day"),
-    Rule("day_month", _r(rf"{_BOUND_L}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH})", first="A-Zt0-9"), "month_day"),
+    Rule("month_day_year", _r(rf"(?P<m>{MONTH})\s*(?P<d>{DAY})(?:,\s*|\s+)(?P<y>{YEAR})(?!\d)", first="A-Z"), "month_day_year"),
+    Rule("day_month_year", _r(rf"{_BOUND_L}(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH}),?\s+(?P<y>{YEAR})(?!\d)", first="A-Zt0-9"), "month_day_year"),
+    Rule("month_day", _r(rf"(?P<m>{MONTH})\s*(?P<d>{DAY})(?![\d:,]\d|\s*(?:%|percent|per\s*cent))", first="A-Z"), "month_day"),
+    Rule("day_month", _r(rf"{_BOUND_L}(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH})", first="A-Zt0-9"), "month_day"),
     Rule("month_year", _r(rf"(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR}){_BOUND_R}", first="A-Z"), "month_year"),
     Rule("month_rel_year", _r(rf"(?P<m>{MONTH}),?\s+(?:of\s+)?(?i:(?P<rel>this|last|next))\s+year(?![\w-])", first="A-Z"), "month_rel_year"),
     Rule("rel_month", _r(rf"(?i:(?P<rel>this\s+past|this\s+coming|last|next|this|past|coming))\s+(?P<m>{MONTH})", first="tTlLnNpPcC"), "rel_month"),
@@ -112,7 +112,7 @@ RULES: tuple[Rule, ...] = (
     Rule("the_quarter", _r(r"(?i:\b(?P<rel>the\s+latest|the\s+current|the\s+previous|the\s+past|the\s+last|the\s+recent|the\s+most\s+recent|the\s+same|this|last|next|the)\s+(?:fiscal\s+)?(?:quarter|period)(?:\s+a\s+year\s+(?P<ago>ago|earlier))?)(?![\w-])", first="tTlLnN"), "the_quarter"),
     Rule("year_period", _r(rf"(?i:\bthe\s+(?P<y>{YEAR})\s+(?P<u>period|quarter))(?![\w-])", first="tT"), "year_period"),
     Rule("half", _r(rf"(?i:\b(?:the\s+)?(?P<h>first|second|last|latter)\s+half(?:\s+of(?:\s+(?:fiscal|the))?\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year|the\s+year|'(?P<d2>\d)0'?s))?)(?![\w-])", first="tTfFsSlL"), "half"),
-    Rule("months_period", _r(rf"(?i:\b(?:the\s+)?(?:first\s+|latest\s+|year[\s-]earlier\s+|year[\s-]ago\s+)?(?P<n>nine|six|three)\s+months(?:\s+(?:of|ended|ending)\s+(?:(?P<y>{YEAR})|this\s+year|last\s+year))?)(?![\w-])", first="tTnNsSfFlLyY"), "months_period"),
+    Rule("months_period", _r(rf"(?i:\b(?:the\s+)?(?:first\s+|latest\s+|year[\s-]earlier\s+|year[\s-]ago\s+)?(?P<n>nine|six|three)\s+months)(?![\w-])", first="tTnNsSfFlLyY"), "months_period"),
     # ---- holidays
     Rule("holiday", _r(rf"(?:(?i:(?P<rel>last|next|this|this\s+past|this\s+coming))\s+)?(?P<h>Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year[\u2019']s\s+(?:Day|Eve)|Independence\s+Day|the\s+Fourth\s+of\s+July|Election\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Armistice\s+Day|Valentine[\u2019']s\s+Day|Halloween|Boxing\s+Day|Martin\s+Luther\s+King\s+Day|Presidents[\u2019']\s+Day|Columbus\s+Day)(?:,?\s+(?P<y>{YEAR_DIGITS}))?(?![\w-])", first="A-Zlnt"), "holiday"),
     # ---- anaphoric: the period a narrative has just named

@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from karamap.temporal.normalise import NORMALISERS, REFERENCE_KINDS, Context, Norm
+from karamap.temporal.normalise import ANAPHORIC_KINDS, NORMALISERS, REFERENCE_KINDS, Context, Norm
 from karamap.temporal.patterns import DATE_MODIFIER, DURATION_MODIFIER, RULES, Rule
 
 __all__ = ["Found", "find"]
@@ -94,7 +94,8 @@ def find(text: str, ctx: Context) -> list[Found]:
     for cand in cands:
         if not occupied.free(cand.start, cand.end):
             continue
-        if NORMALISERS[cand.rule.kind](cand.match, ctx) is None:
+        kind = cand.rule.kind
+        if kind not in ANAPHORIC_KINDS and NORMALISERS[kind](cand.match, ctx) is None:
             continue
         occupied.add(cand.start, cand.end)
         chosen.append(cand)
@@ -104,7 +105,7 @@ def find(text: str, ctx: Context) -> list[Found]:
     floor = 0
     for cand in chosen:
         norm = NORMALISERS[cand.rule.kind](cand.match, ctx)
-        if norm is None:  # pragma: no cover - the first pass accepted it with less context
+        if norm is None:  # an anaphoric expression with nothing to refer to
             continue
         if norm.start is not None:
             start = norm.start

@@ -9,7 +9,8 @@ from karamap.temporal.calendar import Tense
 __all__ = ["tense_at"]
 
 _FUTURE = re.compile(
-    r"\b(?:will|won't|shall|'ll|going\s+to|expects?\s+to|plans?\s+to|"
+    r"\b(?:will|won't|shall|'ll|going\s+to|expect(?:s|ed)?\s+to|plan(?:s|ned|ning)?\s+to|"
+    r"as\s+(?:soon|early)\s+as|"
     r"scheduled|due\s+to|is\s+to|are\s+to|intends?\s+to|upcoming|to\s+be\s+held|"
     r"set\s+to|aims?\s+to|hopes?\s+to|payable|expires?|effective|until|till)\b",
     re.IGNORECASE,
@@ -23,6 +24,7 @@ _PAST = re.compile(
     r"drove|flew|forgot|froze|overtook|overran|saw|seized|withdrew)\b",
     re.IGNORECASE
 )
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through|effective|payable)\s+$", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[.!?;\n][^.!?;\n]*$")
 _CLAUSE_END = re.compile(r"[.!?;\n]")
 
@@ -37,6 +39,8 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     >>> tense_at("It was signed on Nov. 11.", 17, 24)
     'past'
     """
+    if _DEADLINE_BEFORE.search(text, max(0, start - 12), start):
+        return "future"  # "by February", "until Nov. 30", "effective June 1"
     lo = max(0, start - 160)
     before = text[lo:start]
     m = _CLAUSE_START.search(before)
