@@ -57,6 +57,9 @@ _MILITARY = (r"\b(?:troops|forces|army|armies|soldiers|units|military|militar\w+
              r"rebels|insurgents|brigades?|battalions?|armed|guerrillas?|militias?|servicemen|police)\b")
 _TERRITORY = (r"\b(?:territor(?:y|ies)|cit(?:y|ies)|towns?|villages?|districts?|regions?|areas?|settlements?|"
               r"positions|heights|hills?|lands?|control|provinces?|capital|border|strongholds?|bases?)\b")
+_VIOLENCE = (_MILITARY + r"|\b(?:attack\w*|shot|shooting|gun\w*|shell\w*|bomb\w*|explosions?|blasts?|strikes?|"
+             r"clash\w*|fighting|fought|war|violence|violent|rockets?|missiles?|drones?|artillery|ambush\w*|"
+             r"civilians?|martyr\w*|combat|battles?|hostilities|killings?|massacre\w*|offensive)\b")
 _FACILITY_NOUN = r"\b(?:base|cent(?:er|re)|post|checkpoint|camp|headquarters|outpost|mission|office|station)s?\b"
 
 #: the rules; the order inside one type does not matter, PRIORITY ranks the types
@@ -100,7 +103,7 @@ RULES: tuple[TriggerRule, ...] = (
        near=_TERRITORY, place_after=True),
     _r("territory_taken", r"\b(?:occupation|liberation|capture|recapture|takeover)\b", nominal=True),
     # shelling or air strike
-    _r("shelling_air_strike", r"\bshelled\b|\bbomb(?:ed|arded)\b"),
+    _r("shelling_air_strike", r"\bshelled\b|\bbomb(?:ed|arded)\b", near=_VIOLENCE + "|" + _TERRITORY, place_after=True),
     _r("shelling_air_strike", r"\b(?:shelling|bombing|bombardment|strikes?|air ?strikes?)\b (?:[\w-]+ ){0,2}?"
        r"(?:continued|resumed|intensified|hit|struck|killed|destroyed|damaged|targeted)\b"),
     _r("shelling_air_strike", r"\bartillery (?:fire|strikes?|attacks?|shelling)\b"),
@@ -124,8 +127,8 @@ RULES: tuple[TriggerRule, ...] = (
     _r("armed_clash", r"\b(?:clash(?:es)?|fighting|battles?|hostilities|war|conflict|offensive|skirmish(?:es)?)\b",
        nominal=True),
     # casualties reported
-    _r("casualties", r"\b(?:killed|wounded|injured|martyred|died|killing|wounding|injuring)\b"),
-    _r("casualties", r"\b(?:death toll|casualties|fatalities|lost (?:their|his|her) lives)\b"),
+    _r("casualties", r"\b(?:killed|wounded|injured|martyred|died|killing|wounding|injuring)\b", near=_VIOLENCE),
+    _r("casualties", r"\b(?:death toll|casualties|fatalities|lost (?:their|his|her) lives)\b", near=_VIOLENCE),
     # deployment or base established
     _r("deployment", r"\bdeploy(?:ed|s|ing|ments?)?\b|\bstationed\b", near=_MILITARY),
     _r("deployment",
