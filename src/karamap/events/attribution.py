@@ -109,7 +109,7 @@ def find_attribution(
             # "..., said the ministry": the speaker follows the verb.
             after = re.match(r"\s+((?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,5})", sent[v.end():])
             if after and re.search(r"[,\"”]\s*$", sent[:v.start()]):
-                phrase = after.group(1).strip()
+                phrase = after.group(1).strip().rstrip(".")
                 a = start + v.end() + after.start(1)
                 return Attribution(f"{phrase} {v.group(1)}", phrase, a, a + len(phrase))
             continue
