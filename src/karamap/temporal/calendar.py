@@ -81,6 +81,9 @@ def quarter_of(date: dt.date) -> int:
 #: how far (days) the nearest reading may lie on the side the tense contradicts
 _TENSE_SLACK = 120
 _MONTH_SLACK = 90
+#: an explicit future cue ("will convene in November") is strong: a reading already past
+#: by more than this many days gives way to the coming one
+_FUTURE_SLACK = 20
 
 
 def _pick(candidates: list[tuple[int, int]], tense: Tense | None, slack: int = _TENSE_SLACK) -> int:
@@ -93,7 +96,7 @@ def _pick(candidates: list[tuple[int, int]], tense: Tense | None, slack: int = _
     # News reports mostly what has happened: without a cue, lean to the past.
     if tense in ("past", None) and best[0] > slack:
         pool = [c for c in candidates if c[0] <= 0]
-    elif tense == "future" and best[0] < -slack:
+    elif tense == "future" and best[0] < -_FUTURE_SLACK:
         pool = [c for c in candidates if c[0] >= 0]
     else:
         return best[1]

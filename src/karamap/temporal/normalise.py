@@ -357,11 +357,12 @@ def _quarter_number(word: str) -> int | None:
 
 
 def _year_from_rel(m: re.Match[str], ctx: Context) -> int | None:
-    if m["y"]:
+    groups = m.groupdict()
+    if groups.get("y"):
         return _full_year(m["y"], ctx)
     if ctx.dct is None:
         return None
-    return ctx.dct.year + _rel(m["rel"]) if m["rel"] else None
+    return ctx.dct.year + _rel(groups["rel"]) if groups.get("rel") else None
 
 
 def _quarter(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -509,6 +510,8 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Norm | None:
         return None  # a quoted title: ABC's "This Week"
     unit = m["u"].lower()
     rel = re.sub(r"\s+", " ", m["rel"].lower())
+    if unit == "fall" and rel == "the" and re.match(r"\s+(?:of|in)\b", ctx.text[m.end() : m.end() + 4]):
+        return None  # "the fall of the town"
     if rel in ("the following", "the previous") and unit in ("year", "month"):
         # told in a narrative: the year or month after (before) the one just mentioned
         ref = ctx.last_calendar_ref(m.start())
@@ -851,7 +854,7 @@ def _holiday(m: re.Match[str], ctx: Context) -> Norm | None:
         future = [d for d in options if d > ctx.dct]
         date = future[0] if future else options[-1]
     else:
-        year = nearest_year_for_day(options[1].month, options[1].day, ctx.dct, ctx.tense(m))
+        year = nearest_year_for_day(options[0].month, options[0].day, ctx.dct, ctx.tense(m))
         date = holiday_date(name, year) if year else None
     return Norm("DATE", _ymd(date)) if date else None
 

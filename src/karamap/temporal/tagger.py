@@ -66,6 +66,8 @@ class _Occupied:
 def _extend(text: str, start: int, norm: Norm, floor: int) -> int:
     """The start of the expression once a modifier written before it is included."""
     if norm.type == "DURATION":
+        if text[start : start + 4].lower() == "the ":
+            return start  # "over the past three months": the preposition governs the phrase
         pattern = DURATION_MODIFIER
     elif norm.type == "DATE" and _COARSE_DATE.match(norm.value):
         pattern = DATE_MODIFIER
