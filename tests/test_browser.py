@@ -224,6 +224,7 @@ def test_hostile_article_text_never_runs_and_shows_literally(chromium, maps):
         assert popup.locator("script, img, svg").count() == 0
         # the place: its popup and tooltip show the name as text
         page.evaluate("karamap.map.closePopup(), null")
+        page.wait_for_timeout(900)  # the fly-to animation ends
         x, y = page.evaluate("q => karamap.pointOf(q)", page.evaluate("karamap.visibleQuotes()[0]"))
         box = page.locator(".folium-map").bounding_box()
         page.mouse.move(box["x"] + x, box["y"] + y)
@@ -232,5 +233,23 @@ def test_hostile_article_text_never_runs_and_shows_literally(chromium, maps):
         page.wait_for_timeout(200)
         assert page.evaluate("window.pwned") is None
         assert page.karamap_errors == [] and page.karamap_blocked == []
+    finally:
+        page.context.close()
+
+
+def test_the_example_map_shows_its_places_and_events_and_filters_them(chromium, example_document, tmp_path):
+    layers = build_layers([example_document])
+    path = write_map(layers, tmp_path / "example.html", title=example_document.article.title)
+    page = open_page(chromium, path.as_uri(), routes=local_assets())
+    try:
+        assert page.evaluate("karamap.placeCount()") == len(layers.places) >= 5
+        total = page.evaluate("karamap.visibleCount()")
+        assert total >= 5
+        _drag(page, "#km-to", _day_x(page, "2020-12-31"))  # drop the publication day, 30 January 2021
+        assert 0 < page.evaluate("karamap.visibleCount()") < total
+        page.evaluate("karamap.setRange('2021-01-30', '2021-01-30')")
+        assert 0 < page.evaluate("karamap.visibleCount()") < total
+        assert page.locator(".km-item").count() == page.evaluate("karamap.visibleCount()")
+        assert page.karamap_blocked == [] and page.karamap_errors == []
     finally:
         page.context.close()

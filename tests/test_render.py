@@ -92,3 +92,15 @@ def test_undrawable_events_are_left_out_of_the_map_payload():
     doc = Document(Article("d", "Said somewhere.", day("2021-01-01")), (), (), (ev,))
     payload = map_payload(build_layers([doc]))
     assert payload["ev"]["q"] == []
+
+
+def test_the_example_builds_to_identical_files_twice(tmp_path):
+    from karamap.api import build_map
+
+    first = build_map(None, tmp_path / "a")
+    second = build_map(None, tmp_path / "b")
+    names = [first.map_path.name, *(p.name for p in first.layer_paths)]
+    assert names == ["karabakh-joint-center.html", "karabakh-joint-center-places.geojson",
+                     "karabakh-joint-center-events.geojson"]
+    for name in names:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name

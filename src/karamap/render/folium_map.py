@@ -140,7 +140,9 @@ def render_map(
     if bounds is not None:
         (south, west), (north, east) = bounds
         pad = 0.5  # degrees, so a single place is not shown at street level
-        m.fit_bounds([[south - pad, west - pad], [north + pad, east + pad]], max_zoom=10)
+        # The legend sits bottom left over the map: keep the data clear of it.
+        m.fit_bounds([[south - pad, west - pad], [north + pad, east + pad]], max_zoom=10,
+                     padding_top_left=(290, 50), padding_bottom_right=(50, 30))
     _fix_ids(m.get_root())
     return m
 

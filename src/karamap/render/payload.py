@@ -213,14 +213,24 @@ def map_payload(layers: Layers, *, title: str | None = None) -> dict[str, Any]:
 
 
 def data_bounds(layers: Layers) -> list[list[float]] | None:
-    """``[[south, west], [north, east]]`` around the events and places, or None when empty."""
-    geoms = [g for g in (*layers.events.geometry, *layers.places.geometry, *layers.regions.geometry)
-             if g is not None and not g.is_empty]
-    if not geoms:
+    """``[[south, west], [north, east]]`` around the events and the places smaller than a country.
+
+    Countries and continents are left out when anything else is there: their
+    points (Russia's lies in Siberia) would pull the view away from where the
+    story happens. None when there is nothing to show.
+    """
+    def points(geoms) -> list:  # noqa: ANN001 - a sequence of shapely geometries
+        return [g if g.geom_type == "Point" else g.representative_point()
+                for g in geoms if g is not None and not g.is_empty]
+
+    places = layers.places
+    small = places[~places["feature"].isin(["country", "continent"])] if len(places) else places
+    chosen = points([*layers.events.geometry, *small.geometry, *layers.regions.geometry])
+    if not chosen:
+        chosen = points(places.geometry)
+    if not chosen:
         return None
-    # Country outlines would stretch the view over a whole country: fit the points of places.
-    points = [g if g.geom_type == "Point" else g.representative_point() for g in geoms]
-    west, south, east, north = MultiPoint(points).bounds
+    west, south, east, north = MultiPoint(chosen).bounds
     return [[south, west], [north, east]]
 
 

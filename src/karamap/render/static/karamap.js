@@ -384,8 +384,11 @@ window.karamapApp = function (map, data, opts) {
   /* ---------- legend ---------- */
   var legend = L.control({position: "bottomleft"});
   legend.onAdd = function () {
-    var box = el("div", "km-legend leaflet-bar");
-    box.appendChild(el("div", "km-legend-title", "Events by type"));
+    var outer = el("details", "km-legend leaflet-bar");
+    outer.open = true;
+    outer.appendChild(el("summary", "km-legend-title", "Events by type"));
+    var box = el("div", "km-legend-body");
+    outer.appendChild(box);
     types.forEach(function (t) {
       if (!t.count) return;
       var b = el("button", "km-legend-item");
@@ -407,9 +410,9 @@ window.karamapApp = function (map, data, opts) {
       key.appendChild(it);
     });
     box.appendChild(key);
-    L.DomEvent.disableClickPropagation(box);
-    L.DomEvent.disableScrollPropagation(box);
-    return box;
+    L.DomEvent.disableClickPropagation(outer);
+    L.DomEvent.disableScrollPropagation(outer);
+    return outer;
   };
   legend.addTo(map);
 
