@@ -371,3 +371,12 @@ def test_a_sentence_without_a_date_goes_on_in_the_time_of_its_paragraph():
     assert evs[1].when.start == dt.date(2020, 10, 4)  # the clause after the comma
     assert evs[2].when.start == dt.date(2020, 10, 4) and evs[2].time_inferred  # the same paragraph
     assert evs[3].when.start == DOC_DATE  # a new paragraph
+
+
+def test_violence_in_several_towns_is_one_event_per_town():
+    t = "Armenian forces shelled Tartar and Aghdam on Oct. 4, 2020."
+    evs = events_of(t, day(t, "Oct. 4, 2020", "2020-10-04"))
+    assert [(e.type, e.place_ids) for e in evs] == [
+        ("shelling_air_strike", ("geonames:585170",)), ("shelling_air_strike", ("geonames:148619",))]
+    assert len({e.id for e in evs}) == 2
+    assert all(e.when.start == dt.date(2020, 10, 4) and e.geo_precision == 1 for e in evs)

@@ -12,7 +12,7 @@ from karamap.events.clauses import HEADER, Clause, split_clauses
 from karamap.events.dedup import merge_duplicates
 from karamap.events.triggers import Trigger, best_trigger, find_triggers, scan
 from karamap.events.when import When, event_time
-from karamap.events.where import Where, document_focus, event_place
+from karamap.events.where import Where, document_focus, event_place, event_places
 from karamap.model import Article, Event, Resolution, TimeExpr, TimeSpan
 from karamap.sentences import split_sentences
 
@@ -24,16 +24,25 @@ _PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
 _ANCHOR_TYPES = frozenset({"ceasefire", "agreement_signed"})
 # Statements are made when reported, not when the story they interrupt happened.
 _NO_INHERIT = frozenset({"statement"})
+# Violence is recorded once per location, as ACLED does.
+_PER_LOCATION = frozenset(
+    {"armed_clash", "attack_on_civilians", "shelling_air_strike", "casualties", "territory_taken", "protest"}
+)
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
-def event_id(doc_id: str, quote_start: int, quote_end: int, trigger_start: int, type_: str) -> str:
-    """A stable id: a hash of the document id, the offsets and the type.
+def event_id(
+    doc_id: str, quote_start: int, quote_end: int, trigger_start: int, type_: str, place_id: str | None = None
+) -> str:
+    """A stable id: a hash of the document id, the offsets and the type (and the place, for the
+    second and later locations of one clause).
 
     >>> event_id("doc", 0, 10, 3, "armed_clash") == event_id("doc", 0, 10, 3, "armed_clash")
     True
     """
     key = f"{doc_id}\x1f{quote_start}\x1f{quote_end}\x1f{trigger_start}\x1f{type_}"
+    if place_id is not None:
+        key += f"\x1f{place_id}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
@@ -124,11 +133,9 @@ def extract_events(
             else None
         )
         for clause in split_clauses(text, qs, se, protected):
-            triggers = [
-                t for t in find_triggers(text, clause.start, clause.end, txs, context=(qs, se), places=place_starts,
-                              candidates=candidates)
-                if not (quiet and quiet[0] <= t.start < quiet[1])
-            ]
+            found = find_triggers(text, clause.start, clause.end, txs, context=(qs, se),
+                                  places=place_starts, candidates=candidates)
+            triggers = [t for t in found if not (quiet and quiet[0] <= t.start < quiet[1])]
             trigger = best_trigger(triggers)
             if trigger is None:
                 continue
@@ -138,33 +145,47 @@ def extract_events(
                 lead=clause.lead, doc_date=article.published, anchors=anchors,
                 previous=None if trigger.type in _NO_INHERIT else previous,
             )
-            where = event_place(text, span, res, focus, exclude=quiet)
             actors = _actors(text, clause, (qs, se), res, quiet)
-            events.append(
-                Event(
-                    id=event_id(article.id, qs, se, trigger.start, trigger.type),
-                    doc_id=article.id,
-                    type=trigger.type,
-                    trigger=trigger.text,
-                    quote=text[qs:se],
-                    quote_start=qs,
-                    quote_end=se,
-                    when=when.span,
-                    time_precision=when.precision,
-                    time_inferred=when.inferred,
-                    place_ids=where.place_ids,
-                    lat=where.lat,
-                    lon=where.lon,
-                    geo_precision=where.precision,
-                    place_stated=where.stated,
-                    actors=actors,
-                    attribution=attribution.text if attribution else None,
-                    confidence=_confidence(trigger, when, where, attribution),
-                )
-            )
+            if trigger.type in _PER_LOCATION:
+                wheres = event_places(text, span, res, focus, exclude=quiet)
+            else:
+                wheres = [event_place(text, span, res, focus, exclude=quiet)]
+            for k, where in enumerate(wheres):
+                events.append(_event(
+                    article, trigger, (qs, se), when, where, actors, attribution,
+                    event_id(article.id, qs, se, trigger.start, trigger.type, where.place_ids[0] if k else None),
+                ))
             if trigger.type in _ANCHOR_TYPES and when.span is not None:
                 anchors.append(when.span)
         dated = [t for t in txs if qs <= t.start < se and t.span is not None and t.type in ("DATE", "TIME")]
         if dated:
             previous = dated[-1]
     return merge_duplicates(events)
+
+
+def _event(
+    article: Article, trigger: Trigger, quote: tuple[int, int], when: When, where: Where,
+    actors: tuple[str, ...], attribution: Attribution | None, id_: str,
+) -> Event:
+    qs, se = quote
+    text = article.text
+    return Event(
+        id=id_,
+        doc_id=article.id,
+        type=trigger.type,
+        trigger=trigger.text,
+        quote=text[qs:se],
+        quote_start=qs,
+        quote_end=se,
+        when=when.span,
+        time_precision=when.precision,
+        time_inferred=when.inferred,
+        place_ids=where.place_ids,
+        lat=where.lat,
+        lon=where.lon,
+        geo_precision=where.precision,
+        place_stated=where.stated,
+        actors=actors,
+        attribution=attribution.text if attribution else None,
+        confidence=_confidence(trigger, when, where, attribution),
+    )

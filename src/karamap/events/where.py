@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from karamap.model import Place, Resolution
 
-__all__ = ["Where", "document_focus", "event_place", "SPECIFICITY", "acled_geo_precision"]
+__all__ = ["Where", "document_focus", "event_place", "event_places", "SPECIFICITY", "acled_geo_precision"]
 
 #: lower is more specific
 SPECIFICITY: dict[str, int] = {
@@ -161,3 +161,37 @@ def event_place(
         lat, lon = _point(focus)
         return Where(_ids(focus), lat, lon, max(2, acled_geo_precision(focus.place, group=_is_group(focus))), False)
     return Where((), None, None, 0, False)
+
+
+def event_places(
+    text: str,
+    clause: tuple[int, int],
+    resolutions: list[Resolution],
+    focus: Resolution | None,
+    *,
+    exclude: tuple[int, int] | None = None,
+) -> list[Where]:
+    """One location per town (or facility, or district) the clause names, as ACLED records one
+    event per location: "shelled Tartar and Aghdam" is two events. A clause with one place, or
+    with areas only, gives :func:`event_place`'s one location.
+    """
+    where = event_place(text, clause, resolutions, focus, exclude=exclude)
+    if not where.stated:
+        return [where]
+    cs, ce = clause
+    points: dict[str, Resolution] = {}
+    for r in resolutions:
+        if (r.place is None or r.mention.kind == "demonym" or not cs <= r.mention.start < ce
+                or _is_group(r) or r.place.feature not in ("facility", "city", "admin2")):
+            continue
+        if exclude and exclude[0] <= r.mention.start < exclude[1]:
+            continue
+        if _INDEFINITE.search(text, max(0, r.mention.start - 4), r.mention.start):
+            continue
+        points.setdefault(r.place.id, r)
+    if len(points) < 2:
+        return [where]
+    return [
+        Where(_ids(r), r.place.lat, r.place.lon, acled_geo_precision(r.place), True)  # type: ignore[union-attr]
+        for r in points.values()
+    ]
