@@ -418,3 +418,15 @@ def test_read_text_rejects_bad_inputs_with_karamap_errors():
         read_text("x", published="2021-02-30")
     with pytest.raises(ConfigurationError):
         read_text(b"bytes")  # type: ignore[arg-type]
+
+
+def test_a_file_of_many_bad_lines_keeps_the_report_bounded(tmp_path):
+    from karamap.read.report import MAX_KEPT
+
+    path = write(tmp_path / "junk.jsonl", "junk\n" * (MAX_KEPT * 3) + '{"id": "ok", "text": "Baku."}\n')
+    articles, report = read_all(path)
+    assert [a.id for a in articles] == ["ok"]
+    assert report.skipped_count == MAX_KEPT * 3 and len(report.skipped) == MAX_KEPT
+    assert report.summary() == f"1 article read, {MAX_KEPT * 3} inputs skipped"
+    with pytest.raises(RecordError, match=rf"junk.jsonl:1: not JSON .* \(and {MAX_KEPT * 3 - 1} more problems"):
+        list(read(write(tmp_path / "all-junk.jsonl", "junk\n" * (MAX_KEPT * 3))))

@@ -19,12 +19,12 @@ def print_report(report: ReadReport) -> None:
     """
     for note in report.notes[:MAX_LISTED]:
         click.echo(f"karamap: note: {note}", err=True)
-    skipped = list(report.skipped)
-    if not skipped:
+    total = report.skipped_count
+    if not total:
         return
-    for item in skipped[:MAX_LISTED]:
+    for item in report.skipped[:MAX_LISTED]:
         click.echo(f"karamap: skipped {item}", err=True)
-    if len(skipped) > MAX_LISTED:
-        click.echo(f"karamap: ... and {len(skipped) - MAX_LISTED} more", err=True)
-    click.echo(f"karamap: {len(skipped)} input(s) skipped; {report.articles} article(s) read "
+    if total > MAX_LISTED:
+        click.echo(f"karamap: ... and {total - MAX_LISTED} more", err=True)
+    click.echo(f"karamap: {total} input(s) skipped; {report.articles} article(s) read "
                "(--strict stops at the first bad input)", err=True)

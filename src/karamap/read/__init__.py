@@ -75,7 +75,9 @@ def read(sources: Any, *, strict: bool = False, report: ReadReport | None = None
     """
     report = report if report is not None else ReadReport()
     seen: dict[str, str] = {}
+    # for the error of a read that found nothing: the first failure, the first real one, a count
     failures: list[Failure] = []
+    failed = 0
     count = 0
     for item in _expand(sources, report):
         if isinstance(item, Article):
@@ -91,21 +93,24 @@ def read(sources: Any, *, strict: bool = False, report: ReadReport | None = None
                 f"{where}: duplicate article id {item.id!r} (first read from {first})"))
         if strict:
             raise item.error
-        failures.append(item)
+        failed += 1
+        if not failures or (len(failures) == 1 and isinstance(failures[0].error, NoArticlesError)
+                            and not isinstance(item.error, NoArticlesError)):
+            failures.append(item)
         report.skip(item.origin, item.error)
     if count == 0:
-        raise _nothing_read(failures)
+        raise _nothing_read(failures, failed)
 
 
-def _nothing_read(failures: list[Failure]) -> InputError:
+def _nothing_read(failures: list[Failure], failed: int) -> InputError:
     if not failures:
         return NoArticlesError("no input given: name text files, JSONL files or folders")
     # A real problem (a missing file, a bad encoding) says more than "nothing there".
     real = [f for f in failures if not isinstance(f.error, NoArticlesError)]
     first = (real or failures)[0].error
-    if len(failures) == 1:
+    if failed == 1:
         return first
-    others = len(failures) - 1
+    others = failed - 1
     error = type(first)(f"{first} (and {others} more problem{'s' if others > 1 else ''}; "
                         "no article was read)")
     error.__cause__ = first

@@ -6,7 +6,10 @@ from dataclasses import dataclass, field
 
 from karamap.errors import InputError
 
-__all__ = ["Skipped", "ReadReport"]
+__all__ = ["Skipped", "ReadReport", "MAX_KEPT"]
+
+#: skipped inputs kept with their reasons; beyond this only counted
+MAX_KEPT = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,18 +45,22 @@ class ReadReport:
 
     #: articles yielded
     articles: int = 0
-    #: inputs that gave no article, in the order met
+    #: inputs that gave no article, in the order met (the first :data:`MAX_KEPT`)
     skipped: list[Skipped] = field(default_factory=list)
+    #: how many inputs were skipped in all (a file of a million bad lines keeps memory bounded)
+    skipped_count: int = 0
     #: recoveries worth telling the user ("a.txt: not UTF-8, decoded as cp1252")
     notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         """Nothing was skipped."""
-        return not self.skipped
+        return self.skipped_count == 0
 
     def skip(self, origin: str, error: InputError) -> None:
-        self.skipped.append(Skipped(origin, error))
+        self.skipped_count += 1
+        if len(self.skipped) < MAX_KEPT:
+            self.skipped.append(Skipped(origin, error))
 
     def note(self, message: str) -> None:
         if message not in self.notes:
@@ -66,6 +73,6 @@ class ReadReport:
         '3 articles read'
         """
         text = f"{self.articles} article{'s' if self.articles != 1 else ''} read"
-        if self.skipped:
-            text += f", {len(self.skipped)} input{'s' if len(self.skipped) != 1 else ''} skipped"
+        if self.skipped_count:
+            text += f", {self.skipped_count} input{'s' if self.skipped_count != 1 else ''} skipped"
         return text
