@@ -128,6 +128,19 @@ def test_playback_moves_a_window_of_constant_width(page):
     assert page.evaluate("karamap.range()") == ["2020-09-21", "2021-03-14"]
 
 
+def test_coarse_dates_are_drawn_hollow_or_faded_not_pinned_to_a_false_day(page):
+    def alpha(quote: str, within: float | None = None) -> int:
+        x, y = page.evaluate("q => karamap.pointOf(q)", quote)
+        return page.evaluate("([x, y, w]) => karamap.alphaAt(x, y, w === null ? undefined : w)", [x, y, within])
+
+    month = "In January, officials described the work of the center."
+    day = "The Joint Monitoring Center opened in Aghdam on Saturday."
+    assert alpha(month, 0) == 0 and alpha(month) > 200          # a hollow ring
+    assert alpha(day, 0) > 200                                  # a day: solid
+    page.evaluate("karamap.setRange('2021-03-01', '2021-03-31')")  # alone at Shusha now
+    assert 80 < alpha(TALKS, 0) < 160                           # a week: faded
+
+
 def test_clicking_a_list_entry_opens_that_events_popup(page):
     page.locator(".km-item", has_text=LACHIN).click()
     popup = page.locator(".leaflet-popup-content")

@@ -11,6 +11,7 @@ from shapely.geometry import MultiPoint, Point
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
+from karamap.errors import ConfigurationError
 from karamap.events.types import EVENT_TYPES
 from karamap.model import Document, Event, Place
 from karamap.outlines import country_outline
@@ -61,8 +62,6 @@ class Layers:
 
     def layer(self, name: str) -> gpd.GeoDataFrame:
         """The layer called ``name`` (``places``, ``regions`` or ``events``)."""
-        from karamap.errors import ConfigurationError
-
         if name not in ("places", "regions", "events"):
             raise ConfigurationError(f"unknown layer {name!r}: choose places, regions or events")
         frame: gpd.GeoDataFrame = getattr(self, name)
@@ -223,7 +222,7 @@ def _event_row(doc: Document, event: Event, known: dict[str, Place]) -> dict[str
         "time_precision": int(event.time_precision),
         "time_inferred": bool(event.time_inferred),
         "place_ids": list(event.place_ids),
-        "place_names": [known[i].name if i in known else i for i in event.place_ids],
+        "place_names": [],  # filled in _events_frame, once every document's places are known
         "lat": None if event.lat is None else float(event.lat),
         "lon": None if event.lon is None else float(event.lon),
         "geo_precision": int(event.geo_precision),

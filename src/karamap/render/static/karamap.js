@@ -665,9 +665,11 @@ window.karamapApp = function (map, data, opts) {
       }
       return null;
     },
-    alphaAt: function (x, y) {
-      // The most opaque pixel within the marker's radius (hollow rings are clear in the middle).
-      var c = eventsLayer._canvas, r = window.devicePixelRatio || 1, d = Math.ceil((RADIUS + 1) * r);
+    alphaAt: function (x, y, within) {
+      // The most opaque pixel within ``within`` px (default: the marker's radius; hollow rings
+      // are clear in the middle).
+      var r = window.devicePixelRatio || 1, c = eventsLayer._canvas;
+      var d = Math.ceil((within === undefined ? RADIUS + 1 : within) * r);
       if (!c) return 0;
       var px = c.getContext("2d").getImageData(Math.round(x * r) - d, Math.round(y * r) - d, 2 * d + 1, 2 * d + 1).data;
       var best = 0;
