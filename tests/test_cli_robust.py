@@ -272,6 +272,16 @@ def test_as_a_real_process_errors_are_one_line_without_traceback(tmp_path, args,
     assert sorted(p.name for p in out.parent.iterdir()) == ["previous.file"]
 
 
+def test_standard_input_is_a_source(tmp_path):
+    out = tmp_path / "o.jsonl"
+    proc = subprocess.run([sys.executable, "-m", "karamap", "annotate", "-", "-o", str(out)],
+                          input='{"id": "s1", "text": "Talks in Baku on Jan. 30."}\n{"id": 5\n',
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    assert "karamap: skipped <stdin>:2: not JSON" in proc.stderr and "Traceback" not in proc.stderr
+    assert [r["id"] for r in records(out)] == ["s1"]
+
+
 # --- kill and interrupt mid-write of `karamap build` ------------------------------------------
 
 SLOW_BUILD = textwrap.dedent(

@@ -430,3 +430,25 @@ def test_a_file_of_many_bad_lines_keeps_the_report_bounded(tmp_path):
     assert report.summary() == f"1 article read, {MAX_KEPT * 3} inputs skipped"
     with pytest.raises(RecordError, match=rf"junk.jsonl:1: not JSON .* \(and {MAX_KEPT * 3 - 1} more problems"):
         list(read(write(tmp_path / "all-junk.jsonl", "junk\n" * (MAX_KEPT * 3))))
+
+
+class _Stdin:
+    def __init__(self, data: bytes) -> None:
+        import io
+
+        self.buffer = io.BufferedReader(io.BytesIO(data))
+
+
+def test_a_dash_reads_jsonl_from_standard_input(monkeypatch):
+    monkeypatch.setattr("sys.stdin", _Stdin(b'\n {"id": "a", "text": "Baku."}\nnope\n'))
+    articles, report = read_all("-")
+    assert [(a.id, a.origin) for a in articles] == [("a", "<stdin>:2")]
+    assert str(report.skipped[0]) == "<stdin>:3: not JSON (Expecting value at column 1)"
+
+
+def test_a_dash_reads_one_text_article_from_standard_input(monkeypatch):
+    monkeypatch.setattr("sys.stdin", _Stdin("date 2021-01-30 T\r\nŞuşa.".encode("cp1254")))
+    articles, report = read_all(["-"])
+    assert [(a.id, a.text, a.published) for a in articles] == [("stdin", "date 2021-01-30 T\nŞuşa.",
+                                                                 dt.date(2021, 1, 30))]
+    assert report.notes == ["<stdin>: not UTF-8; decoded as cp1254"]

@@ -7,6 +7,7 @@ its file (and line) in the :class:`ReadReport`, and the reading goes on.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -26,12 +27,17 @@ from karamap.read.files import (
     Failure,
     iter_folder,
     iter_jsonl,
+    iter_jsonl_stream,
     read_text_file,
+    read_text_stream,
 )
 from karamap.read.report import ReadReport, Skipped
 from karamap.read.text import read_text
 
-__all__ = ["read", "read_text", "ReadReport", "Skipped", "MAX_TEXT_BYTES", "MAX_LINE_BYTES"]
+__all__ = ["read", "read_text", "ReadReport", "Skipped", "MAX_TEXT_BYTES", "MAX_LINE_BYTES", "STDIN"]
+
+#: the source name that reads standard input (JSONL when it starts with "{", else one text article)
+STDIN = "-"
 
 
 def read(sources: Any, *, strict: bool = False, report: ReadReport | None = None) -> Iterator[Article]:
@@ -53,6 +59,8 @@ def read(sources: Any, *, strict: bool = False, report: ReadReport | None = None
           are ignored). It is streamed line by line.
         - A folder: its ``.txt``, ``.jsonl`` and ``.ndjson`` files, recursively, sorted;
           ids of its text files are their paths relative to it, without suffix.
+        - ``"-"``: standard input, read as JSONL when it starts with ``{``, else as one
+          text article with the id ``stdin``.
     strict : raise the first bad input's error instead of skipping it.
     report : filled while reading: the article count, what was skipped and why, and
         the recoveries made (encodings).
@@ -134,7 +142,9 @@ def _expand(source: Any, report: ReadReport) -> Iterator[Article | Failure]:
 
 def _expand_path(path: Path, report: ReadReport) -> Iterator[Article | Failure]:
     origin = str(path)
-    if path.is_dir():
+    if origin == STDIN:
+        yield from _expand_stdin(report)
+    elif path.is_dir():
         empty = True
         for file, stem, file_origin in iter_folder(path, origin=origin):
             empty = False
@@ -158,3 +168,19 @@ def _expand_file(path: Path, stem: str, origin: str, report: ReadReport) -> Iter
         yield read_text_file(path, id=stem, origin=origin, report=report)
     except InputError as err:
         yield Failure(origin, err)
+
+
+def _expand_stdin(report: ReadReport) -> Iterator[Article | Failure]:
+    # JSONL when the first non-blank byte opens an object, else one text article.
+    stream = sys.stdin.buffer
+    try:
+        head = stream.peek(4096).lstrip()[:1] if hasattr(stream, "peek") else b""
+    except OSError:
+        head = b""
+    if head == b"{":
+        yield from iter_jsonl_stream(stream, origin="<stdin>", stem="stdin", report=report)
+        return
+    try:
+        yield read_text_stream(stream, id="stdin", origin="<stdin>", report=report)
+    except InputError as err:
+        yield Failure("<stdin>", err)

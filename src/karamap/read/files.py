@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import io
 import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from karamap.errors import HeaderError, InputError, NoArticlesError, ReadError, RecordError
 from karamap.model import Article
@@ -20,7 +21,9 @@ from karamap.read.text import article_from_text, scrub_surrogates
 __all__ = [
     "Failure",
     "read_text_file",
+    "read_text_stream",
     "iter_jsonl",
+    "iter_jsonl_stream",
     "iter_folder",
     "MAX_TEXT_BYTES",
     "MAX_LINE_BYTES",
@@ -69,11 +72,20 @@ def read_text_file(path: Path, *, id: str, origin: str, report: ReadReport) -> A
                 f"(limit {_mb(MAX_TEXT_BYTES)}); split it, or put one article a line in a JSONL file"
             )
         with open(path, "rb") as fh:
-            data = fh.read(MAX_TEXT_BYTES + 1)  # bounded even for devices and pipes
+            return read_text_stream(fh, id=id, origin=origin, report=report)
+    except OSError as err:
+        raise ReadError(f"{origin}: cannot read: {err.strerror or err}") from err
+
+
+def read_text_stream(fh: BinaryIO, *, id: str, origin: str, report: ReadReport) -> Article:
+    """The article of an open binary stream (a file, a pipe, standard input), read bounded."""
+    try:
+        data = fh.read(MAX_TEXT_BYTES + 1)  # bounded even for devices and pipes
     except OSError as err:
         raise ReadError(f"{origin}: cannot read: {err.strerror or err}") from err
     if len(data) > MAX_TEXT_BYTES:
-        raise ReadError(f"{origin}: more than {_mb(MAX_TEXT_BYTES)}, too large for one article")
+        raise ReadError(f"{origin}: more than {_mb(MAX_TEXT_BYTES)}, too large for one article; "
+                        "put one article a line in JSONL")
     decoded = decode_bytes(data, origin)
     if decoded.legacy:
         report.note(f"{origin}: not UTF-8; decoded as {decoded.encoding}")
@@ -94,44 +106,49 @@ def iter_jsonl(path: Path, *, origin: str, report: ReadReport) -> Iterator[Artic
         yield Failure(origin, ReadError(f"{origin}: cannot read: {err.strerror or err}"))
         return
     with fh:
+        yield from iter_jsonl_stream(fh, origin=origin, stem=path.stem, report=report)
+
+
+def iter_jsonl_stream(fh: io.BufferedIOBase, *, origin: str, stem: str,
+                      report: ReadReport) -> Iterator[Article | Failure]:
+    """:func:`iter_jsonl` over an open binary stream (standard input too: nothing is sought)."""
+    try:
+        head = fh.peek(8192)[:8192] if hasattr(fh, "peek") else b""
+    except OSError as err:
+        yield Failure(origin, ReadError(f"{origin}: cannot read: {err.strerror or err}"))
+        return
+    kind = sniff_binary(head)
+    if kind is not None:
+        yield Failure(origin, ReadError(f"{origin}: not a JSONL file: {kind}"))
+        return
+    lines = 0
+    lineno = 0
+    while True:
         try:
-            head = fh.read(8192)
-            fh.seek(0)
+            raw = fh.readline(MAX_LINE_BYTES + 1)
         except OSError as err:
             yield Failure(origin, ReadError(f"{origin}: cannot read: {err.strerror or err}"))
             return
-        kind = sniff_binary(head)
-        if kind is not None:
-            yield Failure(origin, ReadError(f"{origin}: not a JSONL file: {kind}"))
-            return
-        lines = 0
-        lineno = 0
-        while True:
-            try:
-                raw = fh.readline(MAX_LINE_BYTES + 1)
-            except OSError as err:
-                yield Failure(origin, ReadError(f"{origin}: cannot read: {err.strerror or err}"))
-                return
-            if not raw:
-                break
-            lineno += 1
-            where = f"{origin}:{lineno}"
-            if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
-                _drain_line(fh)
-                yield Failure(where, RecordError(f"{where}: line longer than {_mb(MAX_LINE_BYTES)}"))
-                continue
-            if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
-                raw = raw[len(codecs.BOM_UTF8):]
-            if not raw.strip():
-                continue
-            lines += 1
-            try:
-                yield _record_article(raw, where, default_id=f"{path.stem}-{lineno}", origin=origin,
-                                      report=report)
-            except InputError as err:
-                yield Failure(where, err)
-        if lines == 0:
-            yield Failure(origin, NoArticlesError(f"{origin}: empty (no JSON line)"))
+        if not raw:
+            break
+        lineno += 1
+        where = f"{origin}:{lineno}"
+        if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+            _drain_line(fh)
+            yield Failure(where, RecordError(f"{where}: line longer than {_mb(MAX_LINE_BYTES)}"))
+            continue
+        if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8):]
+        if not raw.strip():
+            continue
+        lines += 1
+        try:
+            yield _record_article(raw, where, default_id=f"{stem}-{lineno}", origin=origin,
+                                  report=report)
+        except InputError as err:
+            yield Failure(where, err)
+    if lines == 0:
+        yield Failure(origin, NoArticlesError(f"{origin}: empty (no JSON line)"))
 
 
 def _drain_line(fh: Any) -> None:
