@@ -155,7 +155,8 @@ def _stage(target: Path, *, anonymous: bool) -> tuple[_Staged, int]:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as err:
         raise OutputError(f"cannot write {target}: {err.strerror or err}") from err
-    os.fchmod(fd, 0o666 & ~_UMASK)
+    if hasattr(os, "fchmod"):  # not on Windows before 3.13
+        os.fchmod(fd, 0o666 & ~_UMASK)
     return _Staged(target, tmp=tmp, fd=fd), fd
 
 
