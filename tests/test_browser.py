@@ -243,6 +243,14 @@ def test_hostile_article_text_never_runs_and_shows_literally(chromium, maps):
         page.mouse.move(box["x"] + x, box["y"] + y)
         page.locator(".leaflet-tooltip").first.wait_for(timeout=3000)
         assert page.locator(".leaflet-tooltip").first.inner_text() == "Evil " + PAYLOADS[2]
+        # hide the event (legend toggle) so the click reaches the place under it
+        page.locator(".km-legend-item", has_text="Armed clash").click()
+        assert page.evaluate("karamap.visibleCount()") == 0 and page.locator(".km-item").count() == 0
+        page.mouse.click(box["x"] + x, box["y"] + y)
+        place = page.locator(".leaflet-popup-content").last
+        place.wait_for()
+        assert "Named as Aghdam" + PAYLOADS[1] in place.inner_text()   # the alias, literally
+        assert place.locator("img, script, svg").count() == 0
         page.wait_for_timeout(200)
         assert page.evaluate("window.pwned") is None
         assert page.karamap_errors == [] and page.karamap_blocked == []
