@@ -200,3 +200,23 @@ def test_sigkill_mid_write_leaves_the_old_file_and_no_temporary(tmp_path):
             proc.kill()
     assert target.read_text() == "previous map"
     assert sorted(p.name for p in target.parent.iterdir()) == ["map.html"]
+
+
+def test_a_full_disk_while_writing_is_an_output_error_and_the_old_file_stays(tmp_path):
+    import errno
+
+    target = tmp_path / "out.jsonl"
+    target.write_text("old")
+    with pytest.raises(OutputError, match="cannot write .*out.jsonl: No space left on device"):
+        with atomic_write(target) as fh:
+            fh.write("x")
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    assert target.read_text() == "old" and temps(tmp_path) == []
+
+
+def test_karamap_errors_raised_inside_the_block_pass_through_unchanged(tmp_path):
+    from karamap.errors import ReadError
+
+    with pytest.raises(ReadError, match="in.txt: no such file"):
+        with atomic_write(tmp_path / "out.jsonl"):
+            raise ReadError("in.txt: no such file or folder")

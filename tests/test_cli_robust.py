@@ -272,6 +272,22 @@ def test_as_a_real_process_errors_are_one_line_without_traceback(tmp_path, args,
     assert sorted(p.name for p in out.parent.iterdir()) == ["previous.file"]
 
 
+def test_a_bug_ends_in_one_line_and_exit_70_and_the_previous_output_stays(run, tmp_path, monkeypatch):
+    import karamap.api
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(karamap.api, "annotate_to_jsonl", broken)
+    code, err, out = run(str(write(tmp_path / "in" / "a.txt", GOOD)))
+    assert code == 70
+    assert "karamap: error: internal error: ZeroDivisionError: division by zero (a bug in karamap" in err
+    assert untouched(out)
+    monkeypatch.setenv("KARAMAP_DEBUG", "1")
+    with pytest.raises(ZeroDivisionError):
+        main(["annotate", str(tmp_path / "in" / "a.txt"), "-o", str(out)])
+
+
 def test_standard_input_is_a_source(tmp_path):
     out = tmp_path / "o.jsonl"
     proc = subprocess.run([sys.executable, "-m", "karamap", "annotate", "-", "-o", str(out)],

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from karamap.errors import ConfigurationError, OutputError
+from karamap.errors import ConfigurationError, KaramapError, OutputError
 
 __all__ = ["atomic_write", "atomic_path", "atomic_batch", "check_writable_dir", "sweep_stale_temps",
            "TEMP_MARKER"]
@@ -216,6 +216,12 @@ def atomic_write(
             yield fh
             fh.flush()
             os.fsync(fd)
+    except OSError as err:
+        staged.discard()
+        if isinstance(err, KaramapError):  # a ReadError of the input read while writing
+            raise
+        # a full disk, a quota, an I/O error while writing
+        raise OutputError(f"cannot write {target}: {err.strerror or err}") from err
     except BaseException:
         staged.discard()
         raise

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -13,10 +14,12 @@ import click
 from karamap.config import GEOCODERS, Options
 from karamap.errors import KaramapError, exit_code_for
 
-__all__ = ["input_options", "options_from", "run_guarded", "echo_error", "EXIT_INTERRUPTED"]
+__all__ = ["input_options", "options_from", "run_guarded", "echo_error", "EXIT_INTERRUPTED", "EXIT_INTERNAL"]
 
 #: exit code after Ctrl-C (128 + SIGINT), as shells report it
 EXIT_INTERRUPTED = 130
+#: exit code of an unexpected error, a bug (EX_SOFTWARE of sysexits.h)
+EXIT_INTERNAL = 70
 
 
 def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -73,4 +76,11 @@ def run_guarded(command: click.Command, argv: list[str] | None) -> int:
     except click.ClickException as err:
         err.show(file=sys.stderr)
         return err.exit_code
+    except Exception as err:
+        # Last resort: a bug still ends in one line and a documented code, not a traceback.
+        if os.environ.get("KARAMAP_DEBUG"):
+            raise
+        echo_error(f"internal error: {type(err).__name__}: {err} (a bug in karamap: please report it; "
+                   "KARAMAP_DEBUG=1 shows the traceback)")
+        return EXIT_INTERNAL
     return result if isinstance(result, int) else 0
