@@ -122,7 +122,7 @@ def test_armed_clash_with_date_place_and_attribution():
     assert (e.time_precision, e.time_inferred) == (1, False)
     assert e.place_ids == ("geonames:148619",) and e.place_stated and e.geo_precision == 1
     assert (e.lat, e.lon) == (TOWNS["Aghdam"].lat, TOWNS["Aghdam"].lon)
-    assert e.actors == ("Azerbaijan",)
+    assert e.actors == ()  # the ministry tells of the clash; it is not named as a party to it
     assert e.attribution == "the Azerbaijani Defense Ministry said"
 
 
@@ -380,3 +380,38 @@ def test_violence_in_several_towns_is_one_event_per_town():
         ("shelling_air_strike", ("geonames:585170",)), ("shelling_air_strike", ("geonames:148619",))]
     assert len({e.id for e in evs}) == 2
     assert all(e.when.start == dt.date(2020, 10, 4) and e.geo_precision == 1 for e in evs)
+
+
+def test_a_statement_has_its_speaker_as_actor_and_other_events_do_not():
+    t = "The Armenian Defense Ministry said Azerbaijani forces shelled Stepanakert, killing two civilians."
+    evs = events_of(t)
+    assert only(evs, "shelling_air_strike").actors == ("Azerbaijan",)
+    assert only(evs, "casualties").actors == ("Azerbaijan",)  # the subject of the clause before
+    t = "The Armenian Defense Ministry said talks would continue."
+    assert only(events_of(t), "statement").actors == ("Armenia",)
+
+
+def test_both_sides_are_the_parties_just_named():
+    t = ("Armenia and Azerbaijan agreed to a humanitarian ceasefire on Oct. 10, 2020. "
+         "Both sides accused each other of violating the truce.")
+    v = only(events_of(t, day(t, "Oct. 10, 2020", "2020-10-10")), "ceasefire_violation")
+    assert v.actors == ("Armenia", "Azerbaijan")
+    assert (v.when.start, v.when.end) == (dt.date(2020, 10, 10), DOC_DATE)  # after "the truce"
+
+
+def test_the_dateline_does_not_locate_events():
+    t = "YEREVAN (Reuters) - Azerbaijani forces shelled Stepanakert on Sunday."
+    e = only(events_of(t, day(t, "Sunday", "2021-01-24")), "shelling_air_strike")
+    assert e.place_ids == ("geonames:174875",)
+
+
+def test_a_time_of_day_before_a_date_leaves_the_date_to_the_date():
+    t = "A truce took effect at noon on Saturday."
+    noon = timex(t, "noon", "2021-01-30T12:00", "2021-01-30", type_="TIME")
+    e = only(events_of(t, noon, day(t, "Saturday", "2021-01-23")), "ceasefire")
+    assert e.when.start == dt.date(2021, 1, 23)
+
+
+def test_his_army_is_the_speakers_side():
+    t = "Azerbaijani President Ilham Aliyev said his army had liberated Fuzuli."
+    assert only(events_of(t), "territory_taken").actors == ("Azerbaijan",)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from karamap.model import Resolution
 
@@ -40,12 +41,12 @@ def actors_in(
     end: int,
     resolutions: list[Resolution],
     *,
-    exclude: tuple[int, int] | None = None,
+    exclude: Sequence[tuple[int, int]] = (),
 ) -> list[str]:
     """Countries (from country names and demonyms: "the Armenian army" -> Armenia) and
     international organisations named in ``text[start:end]``, in order, each once.
 
-    ``exclude`` is a span left out (the source of an attribution is not an actor).
+    ``exclude`` are spans left out (the source of a claim is not a party to the event).
 
     >>> from karamap.model import Mention, Place, Resolution
     >>> am = Place("geonames:174982", "Armenia", "country", "AM", 40.25, 45.0)
@@ -57,7 +58,7 @@ def actors_in(
     for r in resolutions:
         if not (start <= r.mention.start < end):
             continue
-        if exclude and exclude[0] <= r.mention.start < exclude[1]:
+        if any(a <= r.mention.start < b for a, b in exclude):
             continue
         name = _actor_name(r)
         if name:
@@ -66,7 +67,7 @@ def actors_in(
     for pattern, name in ORGANISATIONS:
         for m in pattern.finditer(seg):
             s = start + m.start()
-            if exclude and exclude[0] <= s < exclude[1]:
+            if any(a <= s < b for a, b in exclude):
                 continue
             found.append((s, name))
     out: list[str] = []

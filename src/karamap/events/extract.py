@@ -12,7 +12,7 @@ from karamap.events.clauses import HEADER, Clause, split_clauses
 from karamap.events.dedup import merge_duplicates
 from karamap.events.triggers import Trigger, best_trigger, find_triggers, scan
 from karamap.events.when import When, event_time
-from karamap.events.where import Where, document_focus, event_place, event_places
+from karamap.events.where import Where, dateline_span, document_focus, event_place, event_places
 from karamap.model import Article, Event, Resolution, TimeExpr, TimeSpan
 from karamap.sentences import split_sentences
 
@@ -29,6 +29,16 @@ _PER_LOCATION = frozenset(
     {"armed_clash", "attack_on_civilians", "shelling_air_strike", "casualties", "territory_taken", "protest"}
 )
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_OWN_SIDE = re.compile(
+    r"\b(?:his|her|their|its|our)\s+(?:own\s+)?(?:army|armed forces|forces|troops|soldiers|military|units)\b",
+    re.IGNORECASE,
+)
+_PARTICIPLES = frozenset({"killing", "wounding", "injuring", "leaving"})
+_RECIPROCAL = re.compile(
+    r"\b(?:both sides|each other|one another|the (?:two|warring) (?:sides|countries|parties)|the sides|"
+    r"both countries|both parties)\b",
+    re.IGNORECASE,
+)
 
 
 def event_id(
@@ -64,17 +74,27 @@ def _confidence(trigger: Trigger, when: When, where: Where, attribution: Attribu
 
 def _actors(
     text: str, clause: Clause, sentence: tuple[int, int], resolutions: list[Resolution],
-    exclude: tuple[int, int] | None,
+    exclude: list[tuple[int, int]], before: tuple[str, ...], speaker: list[str] | None = None,
 ) -> tuple[str, ...]:
+    """The parties of the event of ``clause``; ``before`` are those of the paragraph's last event,
+    ``speaker`` those of the source ("Aliyev said his army had liberated ...")."""
     own = actors_in(text, clause.start, clause.end, resolutions, exclude=exclude)
+    if speaker and _OWN_SIDE.search(text, clause.start, clause.end):
+        own = speaker + own
     if clause.lead in ("whose", "which"):
         # "a defeat for Armenia, whose armed forces ..." : the clause's subject is the last party named.
-        before = actors_in(text, sentence[0], clause.start, resolutions, exclude=exclude)
-        if before:
-            own = [before[-1]] + [a for a in own if a != before[-1]]
+        prior = actors_in(text, sentence[0], clause.start, resolutions, exclude=exclude)
+        if prior:
+            own = [prior[-1]] + [a for a in own if a != prior[-1]]
+    elif clause.lead in _PARTICIPLES or clause.lead == "and":
+        # "Azerbaijani forces shelled Tartar, killing two civilians", "the army violated the
+        # truce and killed ...": the subject went before.
+        own = actors_in(text, sentence[0], clause.start, resolutions, exclude=exclude) + own
+    if not own and _RECIPROCAL.search(text, clause.start, clause.end):
+        own = list(before)  # "both sides accused each other ...": the parties just named
     if not own:
         own = actors_in(text, sentence[0], sentence[1], resolutions, exclude=exclude)
-    return tuple(own)
+    return tuple(dict.fromkeys(own))
 
 
 def extract_events(
@@ -110,9 +130,11 @@ def extract_events(
     anchors: list[TimeSpan] = []
     last_speaker: str | None = None
     previous: TimeExpr | None = None  # the last date of the paragraph so far
+    parties: tuple[str, ...] = ()  # the actors of the paragraph's last event
+    dateline = dateline_span(text)
     for n, (ss, se) in enumerate(sentences):
         if n and _PARAGRAPH.search(text, sentences[n - 1][1], ss):
-            previous = None
+            previous, parties = None, ()
         qs = ss
         if n == 0:
             head = HEADER.match(text, 0)
@@ -145,11 +167,22 @@ def extract_events(
                 lead=clause.lead, doc_date=article.published, anchors=anchors,
                 previous=None if trigger.type in _NO_INHERIT else previous,
             )
-            actors = _actors(text, clause, (qs, se), res, quiet)
-            if trigger.type in _PER_LOCATION:
-                wheres = event_places(text, span, res, focus, exclude=quiet)
+            # The source of a claim is not a party to what it tells, except to its own statement.
+            speaker = [(attribution.start, attribution.end)] if attribution is not None else []
+            if trigger.type == "statement":
+                actors = tuple(dict.fromkeys(
+                    actors_in(text, *speaker[0], res) + list(_actors(text, clause, (qs, se), res, [], parties))
+                )) if speaker else _actors(text, clause, (qs, se), res, [], parties)
             else:
-                wheres = [event_place(text, span, res, focus, exclude=quiet)]
+                own_side = actors_in(text, *speaker[0], res) if speaker else []
+                actors = _actors(text, clause, (qs, se), res, speaker, parties, own_side)
+            hidden = speaker + ([dateline] if dateline else [])
+            if trigger.type in _PER_LOCATION:
+                wheres = event_places(text, span, res, focus, exclude=hidden)
+            else:
+                wheres = [event_place(text, span, res, focus, exclude=hidden)]
+            if actors:
+                parties = actors
             for k, where in enumerate(wheres):
                 events.append(_event(
                     article, trigger, (qs, se), when, where, actors, attribution,

@@ -109,6 +109,9 @@ def event_time(
     ('2020-09-27', 1, False)
     """
     usable = [t for t in timexes if t.span is not None and t.type != "SET"]
+    # "at noon on Saturday": the day is the date; the time alone would be read on the document date.
+    usable = [t for t in usable
+              if not (t.type == "TIME" and any(u.type == "DATE" and 0 <= u.start - t.end <= 6 for u in usable))]
     cs, ce = clause
     own = [t for t in usable if cs <= t.start < ce]
     if own:

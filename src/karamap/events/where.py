@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from karamap.model import Place, Resolution
 
-__all__ = ["Where", "document_focus", "event_place", "event_places", "SPECIFICITY", "acled_geo_precision"]
+__all__ = [
+    "Where", "document_focus", "dateline_span", "event_place", "event_places", "SPECIFICITY", "acled_geo_precision",
+]
 
 #: lower is more specific
 SPECIFICITY: dict[str, int] = {
@@ -26,6 +29,11 @@ _LOCATIVE_BEFORE = re.compile(
 # "a joint center", "an airport": a description, not the name of where the event happened.
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(r"^\s*(?:[-–—]|\(|,\s*[A-Z][a-z]+\.?\s+\d)")
+# "STEPANAKERT, Nagorno-Karabakh (Reuters) -", "ANKARA- Anadolu Agency": where the reporter filed from.
+_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:\s*,\s*[A-Z][\w.'’ -]{1,40}?)?\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]+",
+    re.MULTILINE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +84,22 @@ def _rank(r: Resolution) -> int:
     return SPECIFICITY["group"] if _is_group(r) else SPECIFICITY.get(r.place.feature, 5)
 
 
-def _in_dateline(text: str, r: Resolution) -> bool:
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """The dateline of an article ("ANKARA- ", "STEPANAKERT, Nagorno-Karabakh (Reuters) -"), if
+    one of its first lines opens with one.
+
+    >>> t = "Title\\n\\nANKARA- Anadolu Agency\\n\\nText."
+    >>> s, e = dateline_span(t)
+    >>> t[s:e]
+    'ANKARA-'
+    """
+    m = _DATELINE.search(text, 0, min(len(text), 400))
+    return (m.start(), m.end()) if m else None
+
+
+def _in_dateline(text: str, r: Resolution, dateline: tuple[int, int] | None = None) -> bool:
+    if dateline is not None and dateline[0] <= r.mention.start < dateline[1]:
+        return True
     line_start = text.rfind("\n", 0, r.mention.start) + 1
     return text[line_start:r.mention.start].strip() == "" and bool(_DATELINE_AFTER.match(text[r.mention.end:]))
 
@@ -101,11 +124,12 @@ def document_focus(text: str, resolutions: list[Resolution]) -> Resolution | Non
         return None
     fine = [r for r in located if r.place.feature not in _WIDE]  # type: ignore[union-attr]
     pool = fine or located
+    dateline = dateline_span(text)
     weight: Counter[str] = Counter()
     first: dict[str, Resolution] = {}
     for r in pool:
         pid = r.place.id  # type: ignore[union-attr]
-        weight[pid] += 0.5 if _in_dateline(text, r) else 1.0
+        weight[pid] += 0.5 if _in_dateline(text, r, dateline) else 1.0
         first.setdefault(pid, r)
     best = max(first, key=lambda pid: (weight[pid], -_rank(first[pid]), -first[pid].mention.start))
     return first[best]
@@ -122,7 +146,7 @@ def event_place(
     resolutions: list[Resolution],
     focus: Resolution | None,
     *,
-    exclude: tuple[int, int] | None = None,
+    exclude: Sequence[tuple[int, int]] = (),
 ) -> Where:
     """The location of an event told in ``text[clause[0]:clause[1]]``.
 
@@ -131,12 +155,13 @@ def event_place(
     Armenia", not "Armenia agreed" nor "a defeat for Armenia") and it is not the country the
     document's focus lies in; else the
     document's focus, marked as inferred. A group takes its members' ids and their centroid.
+    Mentions inside the ``exclude`` spans (the dateline, the source of a claim) are left out.
     """
     cs, ce = clause
     cands = [
         r for r in resolutions
         if r.place is not None and r.mention.kind != "demonym" and cs <= r.mention.start < ce
-        and not (exclude and exclude[0] <= r.mention.start < exclude[1])
+        and not any(a <= r.mention.start < b for a, b in exclude)
         and not _INDEFINITE.search(text, max(0, r.mention.start - 4), r.mention.start)
     ]
     fine = [r for r in cands if r.place.feature not in _WIDE]  # type: ignore[union-attr]
@@ -169,7 +194,7 @@ def event_places(
     resolutions: list[Resolution],
     focus: Resolution | None,
     *,
-    exclude: tuple[int, int] | None = None,
+    exclude: Sequence[tuple[int, int]] = (),
 ) -> list[Where]:
     """One location per town (or facility, or district) the clause names, as ACLED records one
     event per location: "shelled Tartar and Aghdam" is two events. A clause with one place, or
@@ -184,7 +209,7 @@ def event_places(
         if (r.place is None or r.mention.kind == "demonym" or not cs <= r.mention.start < ce
                 or _is_group(r) or r.place.feature not in ("facility", "city", "admin2")):
             continue
-        if exclude and exclude[0] <= r.mention.start < exclude[1]:
+        if any(a <= r.mention.start < b for a, b in exclude):
             continue
         if _INDEFINITE.search(text, max(0, r.mention.start - 4), r.mention.start):
             continue
