@@ -160,7 +160,7 @@ RULES: tuple[TriggerRule, ...] = (
     # statement
     _r("statement",
        r"\b(?:said|says|announced|announces|stated|declared|told|noted|added|stressed|emphasi[sz]ed|vowed|"
-       r"claimed|accused|denied|warned|urged|condemned|recalled|confirmed|insisted)\b|\bcalled (?:for|on)\b"),
+       r"claimed|accused|blamed|denied|warned|urged|condemned|recalled|confirmed|insisted)\b|\bcalled (?:for|on)\b"),
 )
 
 #: the type a clause gets when several triggers are in it, most specific first
