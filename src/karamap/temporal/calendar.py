@@ -84,6 +84,8 @@ _MONTH_SLACK = 90
 #: an explicit future cue ("will convene in November") is strong: a reading already past
 #: by more than this many days gives way to the coming one
 _FUTURE_SLACK = 20
+#: likewise for an explicit past cue ("the year ended Jan. 31" told in October)
+_PAST_SLACK = 90
 
 
 def _pick(candidates: list[tuple[int, int]], tense: Tense | None, slack: int = _TENSE_SLACK) -> int:
@@ -94,7 +96,7 @@ def _pick(candidates: list[tuple[int, int]], tense: Tense | None, slack: int = _
     """
     best = min(candidates, key=lambda c: abs(c[0]))
     # News reports mostly what has happened: without a cue, lean to the past.
-    if tense in ("past", None) and best[0] > slack:
+    if tense == "past" and best[0] > min(slack, _PAST_SLACK) or tense is None and best[0] > slack:
         pool = [c for c in candidates if c[0] <= 0]
     elif tense == "future" and best[0] < -_FUTURE_SLACK:
         pool = [c for c in candidates if c[0] >= 0]

@@ -299,12 +299,6 @@ def _century(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", f"{n - 1:02d}")
 
 
-def _rel_century(m: re.Match[str], ctx: Context) -> Norm | None:
-    if ctx.dct is None:
-        return Norm("DATE", "PRESENT_REF")
-    return Norm("DATE", f"{ctx.dct.year // 100 + _rel(m['rel']):02d}")
-
-
 def _season_value(
     code: str, shift: int, explicit: int | None, ctx: Context, m: re.Match[str], this: bool = False
 ) -> Norm:
@@ -418,8 +412,12 @@ def _the_quarter(m: re.Match[str], ctx: Context) -> Norm | None:
         return Norm("DATE", "XXXX-QX") if word == "quarter" else None
     current = (ctx.dct.year, quarter_of(ctx.dct))
     ref = ctx.last_quarter_ref(m.start())
-    if ref is not None and ref[0] < ctx.dct.year and rel in ("this", "the current", "the latest", "the most recent"):
-        ref = None  # "the latest quarter" is not the year-ago one just compared with
+    if ref is not None and ref[0] < ctx.dct.year and rel in ("this", "the current"):
+        ref = None  # "this quarter" is not the year-ago one just compared with
+    if rel in ("the latest", "the most recent") and word == "quarter":
+        # the last quarter closed before the document date (a company's "fourth quarter"
+        # named nearby may be a fiscal one)
+        ref = (current[0], current[1] - 1) if current[1] > 1 else (current[0] - 1, 4)
     if rel in ("this", "the current"):
         year, q = ref or current
     elif rel in ("last", "the previous", "the last", "the past") and word == "quarter" and ref is None:
@@ -965,7 +963,6 @@ NORMALISERS: dict[str, Normaliser] = {
     "year_short": _year_short,
     "decade": _decade,
     "century": _century,
-    "rel_century": _rel_century,
     "season": _season,
     "quarter": _quarter,
     "year_ago_period": _year_ago_period,

@@ -99,7 +99,6 @@ RULES: tuple[Rule, ...] = (
     Rule("year_apostrophe", _r(r"(?i:(?<=\bin\s)|(?<=\bof\s)|(?<=\bsince\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s))'(?P<yy>\d\d)(?![\w'])", first="'"), "year_short"),
     Rule("decade", _r(rf"(?i:(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<c>1\d|20)(?P<d>\d)0'?s|'(?P<d2>\d)0'?s|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))(?![\w'])", first="tTeElLmM'0-9"), "decade"),
     Rule("century", _r(rf"(?i:(?:the\s+)?(?P<n>{_ORD}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+century)(?![\w])", first="tTfFsSeEnN0-9"), "century"),
-    Rule("rel_century", _r(r"(?i:\b(?P<rel>this|last|next|the\s+last|the\s+past|the\s+next|the\s+current)\s+century)(?![\w-])", first="tTlLnN"), "rel_century"),
     Rule("season", _r(rf"(?i:\b(?P<rel>this\s+past|this\s+coming|last|next|this|the|early|late|mid)[\s-]+(?:(?P<mod>early|late)\s+)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?)(?![\w-])", first="tTlLnNeEmM"), "season"),
     Rule("season_year", _r(rf"(?i:\b(?P<s>{SEASON}))(?:\s+(?:of\s+)?(?P<y>{YEAR}))(?![\w-])", first="sSfFaAwW"), "season"),
     # ---- quarters and halves

@@ -24,7 +24,7 @@ _PAST = re.compile(
     r"drove|flew|forgot|froze|overtook|overran|saw|seized|withdrew)\b",
     re.IGNORECASE
 )
-_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through|effective|payable)\s+$", re.IGNORECASE)
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|effective|payable)\s+$", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[.!?;\n][^.!?;\n]*$")
 _CLAUSE_END = re.compile(r"[.!?;\n]")
 
