@@ -248,6 +248,24 @@ def test_a_dead_geocoder_falls_back_to_offline_with_one_warning(tmp_path):
     assert (tmp_path / "o.jsonl").is_file()
 
 
+def test_a_map_built_with_nominatim_credits_openstreetmap(run, tmp_path):
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{s.getsockname()[1]}"
+    source = str(write(tmp_path / "in" / "a.txt", GOOD))
+    code, err, _ = run(source, "-o", str(tmp_path / "plain"), "--name", "m", "--offline",
+                       command="build", output=False)
+    assert code == 0, err
+    assert "OpenStreetMap contributors" not in (tmp_path / "plain" / "m.html").read_text(encoding="utf-8")
+    code, err, _ = run(source, "-o", str(tmp_path / "osm"), "--name", "m", "--offline",
+                       "--geocoder", "nominatim", "--user-agent", "karamap-tests/1.0", "--geocoder-url", dead,
+                       command="build", output=False)
+    assert code == 0, err
+    assert "© OpenStreetMap contributors" in (tmp_path / "osm" / "m.html").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
