@@ -17,9 +17,16 @@ ANCHOR_KM = 400.0
 MAX_CANDIDATES = 40
 
 _FEATURE_PRIOR = {
-    "country": 3.2, "continent": 3.0, "region": 2.8, "group": 2.8, "facility": 2.8,
-    "admin1": 2.6, "admin2": 0.9, "city": 0.0, "other": 0.0,
+    "country": 5.0, "continent": 4.8, "region": 4.6, "group": 4.6, "facility": 4.6,
+    "admin1": 4.0, "admin2": 1.2, "city": 0.0, "other": 0.0,
 }
+#: weight of the document's country context, of its named divisions, of a "City, State" pattern
+COUNTRY_WEIGHT = 3.0
+ADMIN1_WEIGHT = 1.5
+STATE_PATTERN_WEIGHT = 6.0
+#: weight of closeness to the other places named (decays over NEAR_KM)
+NEAR_WEIGHT = 1.2
+NEAR_KM = 300.0
 
 
 def distance_km(a: Place, b: Place) -> float:
@@ -35,10 +42,11 @@ def distance_km(a: Place, b: Place) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _prior(p: Place) -> float:
+def _prior(p: Place, capital: bool = False) -> float:
     base = _FEATURE_PRIOR.get(p.feature, 0.0)
     if p.feature == "city":
-        return 0.55 * math.log10(1 + p.population)
+        # a capital is what a bare name most often means ("Washington", "Athens")
+        return 0.55 * math.log10(1 + p.population) + (1.0 if capital else 0.0)
     if p.feature == "admin2":
         return base + 0.2 * math.log10(1 + p.population)
     return base
@@ -60,6 +68,11 @@ def _candidates(m: Mention, gazetteer: Gazetteer) -> tuple[Place, ...]:
     if not places:
         places = tuple(gazetteer.search(m.surface, limit=MAX_CANDIDATES))
     return places[:MAX_CANDIDATES]
+
+
+def _capital_test(gazetteer: Gazetteer):
+    fn = getattr(gazetteer, "is_capital", None) or getattr(getattr(gazetteer, "offline", None), "is_capital", None)
+    return fn if fn is not None else (lambda place: False)
 
 
 def _city_dominates(city: Place, division: Place) -> bool:
@@ -93,28 +106,36 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer) -> 
     if not slots:
         return []
     text = article.text
+    is_capital = _capital_test(gazetteer)
+    priors = {id(c): _prior(c, c.feature == "city" and is_capital(c)) for s in slots for c in s.candidates}
 
-    # -- context: countries and divisions the document names, weighted by how sure each is
-    country_votes: Counter[str] = Counter()
-    admin1_names: set[tuple[str | None, str]] = set()
+    # -- context: each mention votes for the countries (and divisions) it may lie in,
+    #    a full vote when it is unambiguous, a share when its namesakes are spread out
+    votes: list[dict[str, float]] = []
+    admin_votes: list[dict[tuple[str | None, str], float]] = []
     for s in slots:
-        top = s.candidates[0]
-        if s.fixed is not None or top.feature in ("country", "admin1"):
-            if top.country:
-                country_votes[top.country] += 1.0 if top.feature == "country" else 1.5
-        else:
-            pass
-        for c in s.candidates:
-            if c.feature == "admin1":
-                admin1_names.add((c.country, c.name))
+        top = sorted(s.candidates, key=lambda c: priors[id(c)], reverse=True)[:8]
+        ccs = {c.country for c in top if c.country}
+        vote = {cc: 1.0 / len(ccs) for cc in ccs}
+        if s.fixed is not None and s.fixed.country:
+            vote = {s.fixed.country: 1.0}
+        votes.append(vote)
+        adm: dict[tuple[str | None, str], float] = {}
+        names = {(c.country, c.name if c.feature == "admin1" else c.admin1) for c in top
+                 if c.feature in ("admin1", "city", "admin2") and (c.admin1 or c.feature == "admin1")}
+        for key in names:
+            adm[key] = 1.0 / len(names)  # type: ignore[index]
+        admin_votes.append(adm)
+    by_key: dict[str, list[int]] = {}
+    for k, s in enumerate(slots):
+        by_key.setdefault(s.mention.key, []).append(k)
+    total_country: Counter[str] = Counter()
+    total_admin: Counter[tuple[str | None, str]] = Counter()
+    for k in range(len(slots)):
+        total_country.update(votes[k])
+        total_admin.update(admin_votes[k])
     # provisional picks by prior, for distances
-    first_pass: list[Place] = []
-    for s in slots:
-        first_pass.append(s.fixed or max(s.candidates, key=_prior))
-    for p in first_pass:
-        if p.country and p.feature in ("city", "admin2"):
-            country_votes[p.country] += 0.5
-    total_votes = sum(country_votes.values()) or 1.0
+    first_pass = [s.fixed or max(s.candidates, key=lambda c: priors[id(c)]) for s in slots]
 
     # "City, State" pairs: the mention right after ", " constrains the one before it
     state_of: dict[int, list[Place]] = {}
@@ -123,41 +144,37 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer) -> 
         if text[a.end : b.start] in (", ", ","):
             state_of[k] = [c for c in slots[k + 1].candidates if c.feature in ("admin1", "country")]
 
-    resolutions: list[Resolution] = []
     chosen: list[Place] = []
     for k, s in enumerate(slots):
         if s.fixed is not None:
             chosen.append(s.fixed)
             continue
-        others = [p for n, p in enumerate(first_pass) if n != k and slots[n].mention.key != s.mention.key]
-        best, best_score, runner = None, -1e9, -1e9
+        same = by_key[s.mention.key]
+        # the context without this name's own votes (a name must not vote for itself)
+        country_ctx = total_country.copy()
+        admin_ctx = total_admin.copy()
+        for n in same:
+            country_ctx.subtract(votes[n])
+            admin_ctx.subtract(admin_votes[n])
+        n_other = max(1.0, float(len(slots) - len(same)))
+        others = [p for n, p in enumerate(first_pass) if slots[n].mention.key != s.mention.key]
+        best, best_score = None, -1e9
         for c in s.candidates:
-            score = _prior(c)
+            score = priors[id(c)]
             if c.country:
-                score += 2.5 * country_votes.get(c.country, 0.0) / total_votes
-            if c.feature == "city" and c.admin1 and (c.country, c.admin1) in admin1_names:
-                # its state is named in the text ("Columbus ... Ohio")
-                mentioned = any(o.feature == "admin1" and o.name == c.admin1 and o.country == c.country
-                                for sl in slots for o in sl.candidates[:3])
-                if mentioned:
-                    score += 1.5
-            if c.feature == "admin1":
-                # the text's towns lie in it ("Georgia" with "Atlanta")
-                inside = sum(1 for sl in slots for o in sl.candidates[:5]
-                             if o.feature == "city" and o.admin1 == c.name and o.country == c.country
-                             and sl.mention.key != s.mention.key)
-                score += min(2.0, 0.7 * inside)
+                score += COUNTRY_WEIGHT * max(0.0, country_ctx.get(c.country, 0.0)) / n_other
+            division = (c.country, c.name if c.feature == "admin1" else c.admin1)
+            if c.feature != "country" and division[1]:
+                score += ADMIN1_WEIGHT * min(1.0, max(0.0, admin_ctx.get(division, 0.0)))  # type: ignore[arg-type]
             if k in state_of and state_of[k]:
                 if any(st.country == c.country and (st.feature == "country" or st.name == c.admin1)
                        for st in state_of[k]):
-                    score += 6.0
+                    score += STATE_PATTERN_WEIGHT
             if others:
                 near = min(distance_km(c, o) for o in others)
-                score += 1.2 * math.exp(-near / 300.0)
+                score += NEAR_WEIGHT * math.exp(-near / NEAR_KM)
             if score > best_score:
-                best, best_score, runner = c, score, best_score
-            elif score > runner:
-                runner = score
+                best, best_score = c, score
         assert best is not None
         # a division that is mostly one big city: the city ("Ankara", "Istanbul")
         if best.feature == "admin1":
@@ -167,10 +184,8 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer) -> 
                     break
         chosen.append(best)
         s.candidates = (best, *[c for c in s.candidates if c is not best])
-        s.fixed = best
-        slots[k] = s
-        _ = runner
 
+    resolutions: list[Resolution] = []
     for k, s in enumerate(slots):
         place = chosen[k]
         m = s.mention

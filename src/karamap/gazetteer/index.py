@@ -18,7 +18,7 @@ from karamap.gazetteer.sources import Entry, collect_entries, read_demonyms, rea
 __all__ = ["IndexData", "build_index", "load_index", "INDEX_VERSION", "index_file"]
 
 #: bump when the layout or the sources change: an older file is rebuilt
-INDEX_VERSION = 4
+INDEX_VERSION = 9
 
 #: how strongly a feature kind claims a shared name, before population breaks ties
 FEATURE_RANK = {
@@ -47,6 +47,7 @@ class IndexData:
     sources: list[str]
     source_of: list[int]
     approximate: frozenset[int]
+    capitals: frozenset[int]
     members: dict[int, tuple[str, ...]]
     aliases: dict[int, tuple[str, ...]]
     #: a key's place, or its places strongest first
@@ -64,7 +65,10 @@ def index_file(cache_dir: Path) -> Path:
 
 
 def _priority(e: Entry) -> float:
-    return FEATURE_RANK.get(e.feature, 1) * 3 + math.log10(1 + e.population)
+    rank = FEATURE_RANK.get(e.feature, 1)
+    if e.id.startswith("karamap:"):
+        rank = max(rank, 7)  # the project's own, curated entries win over namesakes
+    return rank * 3 + math.log10(1 + e.population)
 
 
 def build_index(geodata: Path, target: Path) -> float:
@@ -80,6 +84,17 @@ def build_index(geodata: Path, target: Path) -> float:
             if key and key not in seen:
                 seen.add(key)
                 keys.setdefault(key, []).append(i)
+    # A division that is mostly one big city of its name means the city ("Ankara", "Tehran").
+    for key, ix in keys.items():
+        head = entries[ix[0]]
+        if head.feature != "admin1" or len(ix) == 1:
+            continue
+        for pos, i in enumerate(ix[1:], 1):
+            e = entries[i]
+            if e.feature == "city" and e.country == head.country and e.population >= 100000 \
+                    and e.population >= 0.4 * max(1, head.population):
+                ix.insert(0, ix.pop(pos))
+                break
     # US state abbreviations ("Tex.", "Calif.") find their state.
     state_index = {e.name: i for i, e in enumerate(entries) if e.feature == "admin1" and e.country == "US"}
     for abbr, state, _src in read_tsv(geodata / "us_state_abbreviations.tsv"):
@@ -107,6 +122,7 @@ def build_index(geodata: Path, target: Path) -> float:
         "sources": sources,
         "source_of": source_of,
         "approximate": [i for i, e in enumerate(entries) if e.approximate],
+        "capitals": [i for i, e in enumerate(entries) if e.capital],
         "members": {i: e.members for i, e in enumerate(entries) if e.members},
         "aliases": {i: e.aliases for i, e in enumerate(entries) if e.aliases and e.feature != "city"},
         "keys": {k: v[0] if len(v) == 1 else tuple(v) for k, v in keys.items()},
@@ -145,6 +161,7 @@ def load_index(path: Path) -> IndexData:
         raise IndexBuildError(f"the gazetteer index {path} has another version")
     payload.pop("version")
     payload["approximate"] = frozenset(payload["approximate"])
+    payload["capitals"] = frozenset(payload["capitals"])
     for name, code in (("lats", "d"), ("lons", "d"), ("populations", "q"), ("geonameids", "q")):
         column = array(code)
         column.frombytes(payload[name])

@@ -117,6 +117,19 @@ class OfflineGazetteer(Gazetteer):
         cc = self._d.demonyms.get(key)
         return None if cc is None else self.country(cc)
 
+    def is_capital(self, place: Place) -> bool:
+        """Whether ``place`` is a country's capital city (GeoNames' capital of the country)."""
+        i = self._position(place)
+        return i is not None and i in self._d.capitals
+
+    def _position(self, place: Place) -> int | None:
+        if self._by_id is None:
+            self._by_id = {pid: i for i, pid in self._d.ids.items()}
+        i = self._by_id.get(place.id)
+        if i is None and place.geonameid:
+            i = self._geonames_position(place.geonameid)
+        return i
+
     def country(self, code: str) -> Place | None:
         """The country with ISO 3166-1 alpha-2 ``code``."""
         i = self._d.country_index.get(code.upper())

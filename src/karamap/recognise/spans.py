@@ -14,6 +14,7 @@ from karamap.recognise.lexicon import (
     CALENDAR_WORDS,
     CONNECTORS,
     DIRECTION_WORDS,
+    DIVISION_WORDS,
     LOCATIVE_CUES,
     ORG_SUFFIXES,
     PERSON_VERBS,
@@ -70,6 +71,8 @@ class _Doc:
         self.demonym = _demonym_lookup(gazetteer)
         self.cache: dict[str, tuple[Place, ...]] = {}
         self.people: set[str] = set()
+        #: keys of the names found outside headline-like lines
+        self.body_keys: set[str] = set()
 
     def places(self, key: str) -> tuple[Place, ...]:
         hit = self.cache.get(key)
@@ -93,26 +96,46 @@ class _Doc:
 
 
 def _learn_people(doc: _Doc) -> None:
-    """Names written as people anywhere in the text ("Minister Hulusi Akar", "Mr. Smith", "Akar said")."""
+    """Names written as people anywhere in the text ("Minister Hulusi Akar", "Mr. Smith", "Roy A. Nelson")."""
     toks = doc.tokens
     firsts = first_names()
+    common = common_words()
+    text = doc.text
+
+    def next_name(j: int) -> int | None:
+        """The token after j that continues a person's name, skipping initials ("Roy A. Nelson")."""
+        while j + 1 < len(toks) and text[toks[j].end : toks[j + 1].start] in (" ", ". "):
+            nxt = toks[j + 1]
+            if not nxt.cap:
+                return None
+            if len(nxt.text) == 1 and text[nxt.end : nxt.end + 1] == ".":
+                j += 1
+                continue
+            return j + 1
+        return None
+
     for i, t in enumerate(toks):
-        if not t.cap:
+        if not t.cap or t.titled:
             continue
         low = t.text.lower()
-        if (low in TITLES or low.rstrip(".") in TITLES) and doc.joined(i) if i + 1 < len(toks) else False:
-            j = i + 1
-            while j < len(toks) and toks[j].cap and j - i <= 3:
+        if low in TITLES or low.rstrip(".") in TITLES:
+            j = next_name(i)
+            count = 0
+            while j is not None and count < 3:
                 doc.people.add(toks[j].text)
-                if not doc.joined(j):
-                    break
-                j += 1
-        elif t.text in firsts and not t.upper and doc.joined(i) and toks[i + 1].cap:
-            nxt = toks[i + 1]
+                count += 1
+                j = next_name(j) if doc.joined(j) or text[toks[j].end : toks[j].end + 2] == ". " else None
+        elif (t.text in firsts and not t.upper and len(t.text) > 2
+              and low not in _NOT_NAME_START and not (t.initial and low in common)):
+            j = next_name(i)
+            if j is None or toks[j].text.lower() in DIVISION_WORDS or toks[j].upper:
+                continue
+            nxt = toks[j]
             if not doc.places(key_of(t.text)) or nxt.text in last_names():
                 doc.people.add(nxt.text)
-                if doc.joined(i + 1) and toks[i + 2].cap and toks[i + 2].text in last_names():
-                    doc.people.add(toks[i + 2].text)
+                k = next_name(j)
+                if k is not None and toks[k].text in last_names():
+                    doc.people.add(toks[k].text)
 
 
 def _span_end(doc: _Doc, j: int) -> list[int]:
@@ -151,8 +174,12 @@ def _longest(doc: _Doc, i: int) -> tuple[int, int, str, tuple[Place, ...]] | Non
     return None
 
 
-def _strong(places: tuple[Place, ...]) -> bool:
-    return places[0].feature in _STRONG
+def _strong(places: tuple[Place, ...], key: str = "") -> bool:
+    """A name that only a place bears: a country, a division, a region ("Laurel County" too)."""
+    if places[0].feature in _STRONG:
+        return True
+    last = key.rsplit(" ", 1)[-1]
+    return " " in key and last in DIVISION_WORDS and any(p.feature == "admin2" for p in places)
 
 
 def _biggest_city(places: tuple[Place, ...]) -> int:
@@ -172,6 +199,9 @@ def _state_after(doc: _Doc, j: int) -> bool:
     return bool(found and found[3][0].feature in ("admin1", "country"))
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "our", "their", "its", "his", "her"})
+
+
 def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bool:
     """Whether tokens i..j-1, matching ``places``, name a place here (the heuristics live here)."""
     toks = doc.tokens
@@ -179,16 +209,20 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bo
     single = j - i == 1
     words = doc.text[first.start : last_tok.end]
     top = places[0]
-    strong = _strong(places)
+    strong = _strong(places, key)
     prev = toks[i - 1] if i > 0 else None
     nxt = toks[j] if j < len(toks) else None
     prev_joined = prev is not None and doc.joined(i - 1)
     next_joined = nxt is not None and doc.joined(j - 1)
     prev_low = prev.text.lower() if prev else ""
     state_after = _state_after(doc, j)
-    locative = prev is not None and prev_low in LOCATIVE_CUES and not prev_joined
+    locative = prev is not None and prev_low in LOCATIVE_CUES and not prev.cap
 
-    if single and key in CALENDAR_WORDS:
+    if single and (key in CALENDAR_WORDS or key in DIRECTION_WORDS):
+        return False
+    # an all-capitals word outside a capitals line or dateline is an acronym ("NATO", "FEMA")
+    if first.upper and not first.titled and len(key) > 3 and not strong and "." not in key \
+            and not _dateline(doc, i, j):
         return False
     # abbreviations and codes: "Tex." and "GA" only as the state of a "City, State"
     if words.isupper() and len(key.replace(".", "")) <= 3 and "." not in key:
@@ -197,7 +231,10 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bo
     if doc.text[last_tok.end : last_tok.end + 1] == "." and key.endswith(".") and len(key) <= 6:
         if top.feature == "admin1" and top.country == "US" and key.count(".") == 1:
             return _after_city(doc, i)
-    # a title or a first name before it: a person ("Gov. Perry", "Hillary Clinton")
+    # a title or a first name before it: a person ("Gov. Perry", "Hillary Clinton", "Roy A. Nelson")
+    if prev is not None and prev.cap and doc.gap(prev, first) == ". ":
+        if prev_low in TITLES or len(prev.text) == 1:
+            return False
     if prev_joined and prev.cap:
         plow = prev_low.rstrip(".")
         if plow in TITLES or prev_low in TITLES:
@@ -217,31 +254,32 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bo
         nlow = nxt.text.lower().rstrip(".")
         if nlow in ORG_SUFFIXES or nlow in STREET_SUFFIXES:
             return False
-        if single and first.text in first_names() and nxt.text in last_names() and not doc.places(key_of(nxt.text)):
-            return False  # "Paris Hilton", "Jordan Peterson"
-    if nxt is not None and doc.text[last_tok.end : last_tok.end + 3] == "'s " and False:
-        pass
+        if single and not strong and first.text in first_names() and nxt.text.lower() not in DIVISION_WORDS \
+                and not nxt.upper:
+            return False  # "Paris Hilton", "Jordan Peterson", "David Jefferson"
     # people named in the text ("Akar said", "Minister Hulusi Akar")
     if words in doc.people and not strong:
         return False
-    if single and not strong and nxt is not None and nxt.text in PERSON_VERBS and doc.gap(last_tok, nxt) == " ":
+    if (single and not strong and not locative and nxt is not None and nxt.text in PERSON_VERBS
+            and doc.gap(last_tok, nxt) == " "):
         return False
     if not strong and _AGE.match(doc.text, last_tok.end):
         return False  # "Henry, 19, of ..."
     # common English words ("Police", "Reading", "Mobile") need evidence
-    all_common = all(t.text.lower() in common_words() for t in toks[i:j] if t.cap)
+    all_common = single and first.text.lower() in common_words()
     if all_common and not (top.source.startswith("karamap")):
         if first.initial or first.titled:
-            return strong and not first.initial or state_after
+            return (strong and not first.initial) or state_after or key in doc.body_keys
+        after_determiner = prev is not None and prev_low in _DETERMINERS
         if not (strong or state_after or (locative and _biggest_city(places) >= 20000)
-                or _biggest_city(places) >= 200000):
+                or (_biggest_city(places) >= 200000 and not after_determiner)):
             return False
     # sentence-initial first names ("Henry came in")
     if single and first.initial and first.text in first_names() and not strong and _biggest_city(places) < 100000:
         return False
-    # headlines: capitals prove nothing, so only well-known names
-    if first.titled and not (strong or _biggest_city(places) >= 100000 or state_after):
-        if not (first.upper and i + 1 < len(toks) and doc.text[last_tok.end : last_tok.end + 1] in "-\u2013\u2014,"):
+    # headlines: capitals prove nothing, so only well-known names or names the body uses too
+    if first.titled and not (strong or _biggest_city(places) >= 100000 or state_after or key in doc.body_keys):
+        if not (first.upper and _dateline(doc, i, j)):
             return False
     # a name GeoNames knows only as an alternate of a small town is weak evidence
     if not strong and top.feature in ("city", "admin2") and not top.source.startswith("karamap"):
@@ -249,6 +287,18 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bo
         if not primary and not (locative or state_after) and _biggest_city(places) < 100000:
             return False
     return True
+
+
+_DATELINE = re.compile(r"\s*(?:,|\(|-|\u2013|\u2014)")
+
+
+def _dateline(doc: _Doc, i: int, j: int) -> bool:
+    """Tokens i..j-1 open a line in capitals followed by a dash, comma or bracket ("ANKARA -")."""
+    start = doc.tokens[i].start
+    line_start = doc.text.rfind("\n", 0, start) + 1
+    if doc.text[line_start:start].strip():
+        return False
+    return bool(_DATELINE.match(doc.text, doc.tokens[j - 1].end))
 
 
 def _after_city(doc: _Doc, i: int) -> bool:
@@ -283,12 +333,35 @@ def recognise(article: Article, gazetteer: Gazetteer) -> list[Mention]:
     text = article.text
     doc = _Doc(text, gazetteer)
     _learn_people(doc)
+    mentions: list[Mention] = []
+    # the body first, then the headline-like lines, which may borrow the body's names
+    for titled in (False, True):
+        mentions.extend(_scan(doc, titled))
+        if not titled:
+            doc.body_keys = {m.key for m in mentions}
+    pattern = phrase_pattern()
+    if pattern is not None:
+        taken = [(m.start, m.end) for m in mentions]
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            key = normalise_name(m.group())
+            places = gazetteer.lookup_key(key)
+            if places:
+                mentions.append(Mention(m.start(), m.end(), m.group(), _kind(places[0]), key))  # type: ignore[arg-type]
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _scan(doc: _Doc, titled: bool) -> list[Mention]:
+    """Mentions among the tokens in (``titled``) or out of headline-like lines."""
     toks = doc.tokens
+    text = doc.text
     mentions: list[Mention] = []
     i = 0
     while i < len(toks):
         tok = toks[i]
-        if not tok.cap:
+        if not tok.cap or tok.titled != titled:
             i += 1
             continue
         found = _longest(doc, i)
@@ -309,17 +382,6 @@ def recognise(article: Article, gazetteer: Gazetteer) -> list[Mention]:
         if "-" in tok.text and found is None:
             mentions.extend(_hyphen_parts(doc, tok))
         i += 1
-    pattern = phrase_pattern()
-    if pattern is not None:
-        taken = [(m.start, m.end) for m in mentions]
-        for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue
-            key = normalise_name(m.group())
-            places = gazetteer.lookup_key(key)
-            if places:
-                mentions.append(Mention(m.start(), m.end(), m.group(), _kind(places[0]), key))  # type: ignore[arg-type]
-    mentions.sort(key=lambda m: m.start)
     return mentions
 
 

@@ -11,7 +11,7 @@ from karamap.sentences import split_sentences
 __all__ = ["Token", "tokenise", "key_of", "title_lines"]
 
 # Dotted abbreviations first ("U.S.", "D.C."), then words with inner apostrophes and hyphens.
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w]*(?:['\u2019\-][^\W_]+)*")
+_TOKEN = re.compile(r"(?:[A-Z][a-z]?\.){2,}|[^\W\d_][\w]*(?:['\u2019\-][^\W_]+)*")
 _OPENERS = "\"'\u201c\u2018([ \t-\u2014\u2013*"
 
 

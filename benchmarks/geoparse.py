@@ -1,0 +1,110 @@
+"""Geoparsing benchmark: karamap's recognition and resolution on ../shared/eval/geoparse, scored.
+
+    python benchmarks/geoparse.py [--gold ../shared/eval/geoparse/dev.jsonl] [--out /tmp/geoparse-pred.jsonl]
+                                  [--cache-dir DIR] [--rebuild] [--limit N]
+
+Feeds every gold document as {"id", "text", "date"} to karamap (recognise + resolve, the library
+called directly), writes the annotate records, scores them with ../shared/eval/score_geoparse.py
+and prints recognition P/R/F1 (exact, overlap), Acc@161, mean/median km, AUC, e2e@161 per corpus,
+plus documents a second (after the index is loaded), index load and build time and peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared" / "eval"
+
+
+def _date(meta: dict) -> dt.date | None:
+    raw = (meta or {}).get("date") or ""
+    try:
+        return dt.date.fromisoformat(raw[:10])
+    except ValueError:
+        return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--gold", type=Path, default=SHARED / "geoparse" / "dev.jsonl")
+    ap.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "karamap-geoparse-pred.jsonl")
+    ap.add_argument("--cache-dir", type=Path, default=None, help="index folder (default: the user cache)")
+    ap.add_argument("--rebuild", action="store_true", help="build the index anew and time the build")
+    ap.add_argument("--limit", type=int, default=None)
+    args = ap.parse_args(argv)
+    if not args.gold.exists():
+        print(f"skipped: {args.gold} is absent (../shared is not shipped)")
+        return 0
+
+    from karamap.config import DEFAULT_CACHE_DIR
+    from karamap.gazetteer.index import build_index, index_file
+    from karamap.gazetteer.offline import OfflineGazetteer
+    from karamap.jsonl import document_record
+    from karamap.model import Article, Document
+    from karamap.paths import geodata_dir
+    from karamap.recognise import recognise
+    from karamap.resolve import resolve
+
+    cache = args.cache_dir or DEFAULT_CACHE_DIR
+    build_s = None
+    if args.rebuild or not index_file(cache).exists():
+        build_s = build_index(geodata_dir(), index_file(cache))
+    t0 = time.perf_counter()
+    gaz = OfflineGazetteer.open(cache)
+    load_s = time.perf_counter() - t0
+    if build_s is None:
+        build_s = gaz.build_seconds
+
+    docs = []
+    with open(args.gold, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                g = json.loads(line)
+                docs.append(Article(id=g["id"], text=g["text"], published=_date(g.get("meta", {}))))
+    if args.limit:
+        docs = docs[: args.limit]
+    recognise(docs[0], gaz)  # warm the word lists
+    t0 = time.perf_counter()
+    records = []
+    for art in docs:
+        res = resolve(art, recognise(art, gaz), gaz)
+        records.append(document_record(Document(art, tuple(res))))
+    run_s = time.perf_counter() - t0
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    with open(args.out, "w", encoding="utf-8") as fh:
+        for rec in records:
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+    scorer = SHARED / "score_geoparse.py"
+    out = subprocess.run([sys.executable, str(scorer), str(args.gold), str(args.out), "--json"],
+                         capture_output=True, text=True, check=True)
+    r = json.loads(out.stdout)
+    print(f"documents {len(docs)}; predictions in {args.out}")
+    header = f"{'corpus':<11} {'exP':>6} {'exR':>6} {'exF1':>6} {'ovF1':>6} {'acc161':>7} {'meankm':>8} {'medkm':>7} {'AUC':>6}"
+    print(header)
+
+    def row(name: str, ex: dict, ov: dict, res: dict) -> None:
+        print(f"{name:<11} {ex['precision']:>6.3f} {ex['recall']:>6.3f} {ex['f1']:>6.3f} {ov['f1']:>6.3f} "
+              f"{res.get('acc@161', 0):>7.3f} {res.get('mean_km', 0):>8.1f} {res.get('median_km', 0):>7.1f} "
+              f"{res.get('auc', 0):>6.3f}")
+
+    for name, c in r["by_corpus"].items():
+        row(name, c["exact"], c["overlap"], c["resolution"])
+    row("ALL", r["recognition"]["exact"], r["recognition"]["overlap"], r["resolution"])
+    print(f"e2e@161 {r['end_to_end']['e2e@161']:.4f}   unresolved {r['resolution'].get('unresolved', 0)}")
+    print(f"speed {len(docs) / run_s:.0f} docs/s ({run_s:.2f} s, one process, index loaded); "
+          f"index load {load_s:.2f} s; index build {build_s:.1f} s; peak memory {peak_mb:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

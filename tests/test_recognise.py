@@ -1,0 +1,89 @@
+"""Recognition of place names, demonyms, groups and facilities in hand-written news sentences."""
+
+from __future__ import annotations
+
+from conftest import make_article
+
+from karamap.recognise import recognise
+
+
+def spans(text, gazetteer):
+    return [(m.surface, m.kind) for m in recognise(make_article(text), gazetteer)]
+
+
+def surfaces(text, gazetteer):
+    return [m.surface for m in recognise(make_article(text), gazetteer)]
+
+
+def test_offsets_index_the_text_as_read(gazetteer):
+    text = "Troops moved from Baku to Aghdam."
+    for m in recognise(make_article(text), gazetteer):
+        assert text[m.start : m.end] == m.surface
+    assert surfaces(text, gazetteer) == ["Baku", "Aghdam"]
+
+
+def test_multi_word_and_hyphenated_names(gazetteer):
+    assert surfaces("He flew from New York to Nagorno-Karabakh via Rio de Janeiro.", gazetteer) == [
+        "New York", "Nagorno-Karabakh", "Rio de Janeiro"]
+
+
+def test_possessives_leave_the_name_alone(gazetteer):
+    assert spans("Armenia's army withdrew from Azerbaijan's districts.", gazetteer) == [
+        ("Armenia", "toponym"), ("Azerbaijan", "toponym")]
+
+
+def test_dateline_in_capitals(gazetteer):
+    assert surfaces("ANKARA - The minister spoke on Saturday.", gazetteer) == ["ANKARA"]
+    assert surfaces("ANKARA- Anadolu Agency\n\nThe minister spoke.", gazetteer) == ["ANKARA"]
+
+
+def test_demonyms_are_their_own_kind(gazetteer):
+    assert spans("Turkish and Russian soldiers met Azerbaijani officers.", gazetteer) == [
+        ("Turkish", "demonym"), ("Russian", "demonym"), ("Azerbaijani", "demonym")]
+    assert spans("the Turkish-Russian joint monitoring center", gazetteer) == [
+        ("Turkish", "demonym"), ("Russian", "demonym"), ("joint monitoring center", "facility")]
+
+
+def test_abbreviations_of_countries(gazetteer):
+    assert surfaces("Officials in the U.S. and the UK criticised the EU plan.", gazetteer) == [
+        "U.S.", "UK", "EU"]
+
+
+def test_people_are_not_places(gazetteer):
+    text = ("Minister Hulusi Akar told Anadolu Agency that he spoke with Zakir Hasanov. "
+            "Akar said the talks went well.")
+    assert surfaces(text, gazetteer) == []
+    assert surfaces("Jordan Peterson and Paris Hilton attended.", gazetteer) == []
+    assert surfaces("Chiquita Henry, 19, of Alexandria, was arrested.", gazetteer) == ["Alexandria"]
+
+
+def test_organisations_named_after_places_are_not_places(gazetteer):
+    assert surfaces("The Washington Post reported it.", gazetteer) == []
+    assert surfaces("She studies at Georgia Tech.", gazetteer) == []
+    assert surfaces("He was a reporter for Anadolu Agency.", gazetteer) == []
+
+
+def test_common_words_and_calendar_words_are_not_towns(gazetteer):
+    text = "Police said on Thursday that in March the Reading list was long."
+    assert surfaces(text, gazetteer) == []
+
+
+def test_common_word_towns_with_place_evidence_are_kept(gazetteer):
+    assert surfaces("The storm hit Mobile, Alabama, on Monday.", gazetteer) == ["Mobile", "Alabama"]
+    assert surfaces("The festival in Nice drew crowds.", gazetteer) == ["Nice"]
+
+
+def test_city_state_pattern_with_an_ap_abbreviation(gazetteer):
+    assert surfaces("He lives in Paris, Tex., with his family.", gazetteer) == ["Paris", "Tex."]
+
+
+def test_headline_words_need_more_than_capitals(gazetteer):
+    text = "Mayor Vows Action On Crime In Canton\nThe mayor of Canton said crime fell."
+    found = surfaces(text, gazetteer)
+    assert found.count("Canton") == 2
+    assert "Mayor" not in found and "Action" not in found
+
+
+def test_the_group_phrase_is_a_group_mention(gazetteer):
+    text = "Armenia occupied Nagorno-Karabakh and seven adjacent regions."
+    assert spans(text, gazetteer)[-1] == ("seven adjacent regions", "group")

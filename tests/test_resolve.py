@@ -1,0 +1,87 @@
+"""Resolution: each mention to the place the document means, with members, scores and unknowns."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import make_article
+
+from karamap.model import Mention
+from karamap.recognise import recognise
+from karamap.resolve import distance_km, resolve
+
+
+def resolved(text, gazetteer):
+    art = make_article(text)
+    return [(r.mention.surface, r.place) for r in resolve(art, recognise(art, gazetteer), gazetteer)]
+
+
+def place_of(text, surface, gazetteer):
+    return next(p for s, p in resolved(text, gazetteer) if s == surface)
+
+
+def test_georgia_with_atlanta_is_the_us_state(gazetteer):
+    georgia = place_of("Storms hit Atlanta and Savannah, and Georgia declared an emergency.", "Georgia",
+                       gazetteer)
+    assert (georgia.feature, georgia.country) == ("admin1", "US")
+
+
+def test_georgia_with_tbilisi_is_the_country(gazetteer):
+    georgia = place_of("Protesters marched in Tbilisi as Georgia's parliament met.", "Georgia", gazetteer)
+    assert (georgia.feature, georgia.country) == ("country", "GE")
+
+
+def test_paris_alone_is_the_french_capital(gazetteer):
+    paris = place_of("The summit opened in Paris on Monday.", "Paris", gazetteer)
+    assert paris.country == "FR"
+    assert distance_km(paris, gazetteer.search("Paris", country="FR")[0]) < 10
+
+
+def test_paris_texas_is_the_texan_town(gazetteer):
+    paris = place_of("A tornado struck Paris, Texas, on Sunday.", "Paris", gazetteer)
+    assert paris.country == "US" and paris.admin1 == "Texas"
+    assert paris.lat == pytest.approx(33.66, abs=0.05)
+
+
+def test_london_ontario_is_the_canadian_city(gazetteer):
+    london = place_of("Police in London, Ontario, arrested two men.", "London", gazetteer)
+    assert london.country == "CA"
+    assert place_of("Police in London arrested two men.", "London", gazetteer).country == "GB"
+
+
+def test_local_context_pulls_namesakes_home(gazetteer):
+    text = "The Dublin school board met in Columbus. Delaware County and Franklin County officials, Ohio."
+    dublin = place_of(text, "Dublin", gazetteer)
+    assert dublin.country == "US" and dublin.admin1 == "Ohio"
+
+
+def test_dateline_city_and_demonyms(gazetteer):
+    text = "ANKARA - Turkish and Azerbaijani officials met in Baku."
+    got = {s: p for s, p in resolved(text, gazetteer)}
+    assert got["ANKARA"].id == "geonames:323786"
+    assert got["Turkish"].id == "geonames:298795"
+    assert got["Azerbaijani"].country == "AZ" and got["Azerbaijani"].feature == "country"
+
+
+def test_the_group_resolves_to_its_seven_districts(gazetteer):
+    art = make_article("Armenia occupied Nagorno-Karabakh and seven adjacent regions in 1993.")
+    res = resolve(art, recognise(art, gazetteer), gazetteer)
+    group = next(r for r in res if r.mention.kind == "group")
+    assert group.place.id == "karamap:seven-districts"
+    assert sorted(p.geonameid for p in group.members) == sorted(
+        [586268, 147625, 147305, 146901, 148141, 148106, 148619])
+
+
+def test_a_facility_phrase_far_from_any_named_place_is_dropped(gazetteer):
+    text = "The joint center in Chicago opened; officials in Illinois cheered."
+    assert "joint center" not in [s for s, _ in resolved(text, gazetteer)]
+    text = "The joint center in Aghdam opened."
+    assert place_of(text, "joint center", gazetteer).id == "karamap:joint-monitoring-center"
+
+
+def test_unknown_names_give_no_resolution_and_scores_lie_in_0_1(gazetteer):
+    art = make_article("Nothing here.")
+    assert resolve(art, [Mention(0, 7, "Nothing", "toponym", "zzzz-no-such-place")], gazetteer) == []
+    art = make_article("Troops left Aghdam and Paris.")
+    for r in resolve(art, recognise(art, gazetteer), gazetteer):
+        assert 0.0 <= r.score <= 1.0
+        assert r.candidates[0] == r.place
