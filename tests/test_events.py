@@ -415,3 +415,10 @@ def test_a_time_of_day_before_a_date_leaves_the_date_to_the_date():
 def test_his_army_is_the_speakers_side():
     t = "Azerbaijani President Ilham Aliyev said his army had liberated Fuzuli."
     assert only(events_of(t), "territory_taken").actors == ("Azerbaijan",)
+
+
+def test_a_headline_without_a_date_is_the_same_incident_as_the_dated_telling():
+    t = ("date 2020-10-12 Armenia and Azerbaijan agree to humanitarian ceasefire in Moscow\n\n"
+         "Armenia and Azerbaijan agreed to a humanitarian ceasefire in Moscow on Oct. 10, 2020.")
+    e = only(events_of(t, day(t, "Oct. 10, 2020", "2020-10-10"), published=dt.date(2020, 10, 12)), "ceasefire")
+    assert e.when.start == dt.date(2020, 10, 10) and not e.time_inferred

@@ -21,9 +21,10 @@ def _days(a, b) -> int:
     return abs((a - b).days)
 
 
-def same_incident(a: Event, b: Event) -> bool:
+def same_incident(a: Event, b: Event, *, undated: frozenset[str] = frozenset()) -> bool:
     """Two events tell one incident: one type (or family), nearly the same time (starts and ends
-    within a day, same precision code), compatible places (shared ids or one inferred) and
+    within a day, same precision code; any time where one of them is ``undated``, its id in that
+    set: dated only by the document), compatible places (shared ids or one inferred) and
     compatible actors (shared or one side without any).
 
     >>> import datetime as dt
@@ -35,9 +36,11 @@ def same_incident(a: Event, b: Event) -> bool:
     """
     if _family(a.type) != _family(b.type):
         return False
-    if (a.when is None) != (b.when is None):
+    # An undated telling joins a dated one of the very same type only (a call is not a meeting).
+    loose = (a.id in undated or b.id in undated) and a.type == b.type
+    if (a.when is None) != (b.when is None) and not loose:
         return False
-    if a.when is not None and b.when is not None:
+    if a.when is not None and b.when is not None and not loose:
         if a.time_precision != b.time_precision:
             return False
         if _days(a.when.start, b.when.start) > 1 or _days(a.when.end, b.when.end) > 1:
@@ -67,14 +70,17 @@ def _merge(keep: Event, other: Event) -> Event:
     )
 
 
-def merge_duplicates(events: list[Event]) -> list[Event]:
+def merge_duplicates(events: list[Event], undated: frozenset[str] = frozenset()) -> list[Event]:
     """``events`` with each incident told more than once kept once (the better-located,
     better-dated telling, the earlier on ties), actors joined; order of first telling.
+
+    An ``undated`` event (its id in the set: dated only by the document, such as a headline's
+    "Armenia and Azerbaijan agree truce") joins a dated telling of the same type and place.
     """
     kept: list[Event] = []
     for e in events:
         for i, k in enumerate(kept):
-            if same_incident(k, e):
+            if same_incident(k, e, undated=undated):
                 best, other = (e, k) if _score(e) > _score(k) else (k, e)
                 merged = _merge(best, other)
                 kept[i] = merged

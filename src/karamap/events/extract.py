@@ -127,6 +127,7 @@ def extract_events(
     place_starts = [r.mention.start for r in res if r.place is not None and r.mention.kind != "demonym"]
     sentences = split_sentences(text)
     events: list[Event] = []
+    undated: set[str] = set()  # ids of the events dated only by the document date
     anchors: list[TimeSpan] = []
     last_speaker: str | None = None
     previous: TimeExpr | None = None  # the last date of the paragraph so far
@@ -188,12 +189,14 @@ def extract_events(
                     article, trigger, (qs, se), when, where, actors, attribution,
                     event_id(article.id, qs, se, trigger.start, trigger.type, where.place_ids[0] if k else None),
                 ))
+                if when.fallback:
+                    undated.add(events[-1].id)
             if trigger.type in _ANCHOR_TYPES and when.span is not None:
                 anchors.append(when.span)
         dated = [t for t in txs if qs <= t.start < se and t.span is not None and t.type in ("DATE", "TIME")]
         if dated:
             previous = dated[-1]
-    return merge_duplicates(events)
+    return merge_duplicates(events, frozenset(undated))
 
 
 def _event(

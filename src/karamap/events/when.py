@@ -13,11 +13,15 @@ __all__ = ["When", "acled_time_precision", "event_time", "point_of"]
 
 @dataclass(frozen=True, slots=True)
 class When:
-    """The time of an event: its span, the ACLED time precision, and whether it was inferred."""
+    """The time of an event: its span, the ACLED time precision, and whether it was inferred.
+
+    ``fallback`` marks a time that is only the document date (or nothing): no date governed it.
+    """
 
     span: TimeSpan | None
     precision: int
     inferred: bool
+    fallback: bool = False
 
 
 _COARSE = frozenset({"month", "quarter", "season", "year", "decade", "century"})
@@ -137,5 +141,5 @@ def event_time(
     if previous is not None and previous.span is not None:
         return _when(point_of(previous) or previous.span, True)
     if doc_date is not None:
-        return _when(TimeSpan(doc_date, doc_date, "day"), True)
-    return When(None, 3, True)
+        return When(TimeSpan(doc_date, doc_date, "day"), 1, True, True)
+    return When(None, 3, True, True)
