@@ -128,6 +128,20 @@ def test_playback_moves_a_window_of_constant_width(page):
     assert page.evaluate("karamap.range()") == ["2020-09-21", "2021-03-14"]
 
 
+def test_a_legend_entry_hides_its_type_from_map_list_and_histogram(page):
+    def binned() -> int:
+        return sum(int(t.rsplit(": ", 1)[1].split()[0]) for t in
+                   page.eval_on_selector_all(".km-bar", "bars => bars.map(b => b.title)"))
+
+    assert binned() == 6
+    page.locator(".km-legend-item", has_text="Meeting").click()
+    assert page.locator(".km-legend-item", has_text="Meeting").get_attribute("aria-pressed") == "false"
+    assert page.evaluate("karamap.visibleCount()") == 5 and TALKS not in _list(page)
+    assert binned() == 5
+    page.click("#km-reset")
+    assert page.evaluate("karamap.visibleCount()") == 6 and binned() == 6
+
+
 def test_coarse_dates_are_drawn_hollow_or_faded_not_pinned_to_a_false_day(page):
     def alpha(quote: str, within: float | None = None) -> int:
         x, y = page.evaluate("q => karamap.pointOf(q)", quote)

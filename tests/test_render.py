@@ -104,3 +104,17 @@ def test_the_example_builds_to_identical_files_twice(tmp_path):
                      "karabakh-joint-center-events.geojson"]
     for name in names:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
+def test_an_undated_event_is_kept_with_no_days_and_sorted_last():
+    from map_support import AGHDAM, day, event, span
+
+    from karamap.model import Article, Document
+
+    undated = event("e0", "d", "statement", "Officials spoke of Aghdam.", None, AGHDAM)
+    dated = event("e1", "d", "statement", "Officials met in Aghdam.", span("2021-01-30"), AGHDAM)
+    doc = Document(Article("d", "x", day("2021-01-30")), (), (), (undated, dated))
+    layers = build_layers([doc])
+    assert layers.events["event_id"].tolist() == ["e1", "e0"]
+    payload = map_payload(layers)
+    assert payload["ev"]["s"] == [0, None] and payload["ev"]["e"] == [0, None]

@@ -44,10 +44,12 @@ class _Strings:
         return index
 
 
-def _day(iso: str | None) -> int | None:
-    if not iso:
+def _day(iso: Any) -> int | None:
+    # pandas keeps a missing string as NaN (its str dtype), not None
+    text = _text(iso)
+    if not text:
         return None
-    return (dt.date.fromisoformat(iso) - _EPOCH).days
+    return (dt.date.fromisoformat(text) - _EPOCH).days
 
 
 def _r(value: float, decimals: int) -> float:

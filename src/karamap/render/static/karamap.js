@@ -103,9 +103,14 @@ window.karamapApp = function (map, data, opts) {
     while (a < b) { var m = (a + b + 1) >> 1; if (edges[m] <= d) a = m; else b = m - 1; }
     return a;
   }
-  var counts = new Int32Array(nbins);
-  for (i = 0; i < n; i++) if (START[i] !== ALWAYS_FROM) counts[binOf(START[i])]++;
-  var maxCount = 1;
+  var BIN = new Int32Array(n), counts = new Int32Array(nbins), maxCount = 1;
+  for (i = 0; i < n; i++) BIN[i] = START[i] === ALWAYS_FROM ? -1 : binOf(START[i]);
+  function recount() {
+    // Events per bin by their start, of the types shown; the scale stays that of all types.
+    counts.fill(0);
+    for (var e = 0; e < n; e++) if (BIN[e] >= 0 && types[T[e]].on) counts[BIN[e]]++;
+  }
+  recount();
   for (i = 0; i < nbins; i++) if (counts[i] > maxCount) maxCount = counts[i];
   function fmtEdge(d) {
     var t = utc(d);
@@ -249,7 +254,8 @@ window.karamapApp = function (map, data, opts) {
     box.appendChild(head);
     var when = fmtSpan(START[e], END[e], str(ev.p[e]));
     var prec = str(ev.p[e]) || "unknown";
-    row(box, "When", when + " (" + prec + " precision; " + (inferredTime(e) ? "inferred from the article" : "stated") + ")");
+    row(box, "When", START[e] === ALWAYS_FROM ? "no date found (shown at every date)" :
+      when + " (" + prec + " precision; " + (inferredTime(e) ? "inferred from the article" : "stated") + ")");
     row(box, "Where", (str(ev.pn[e]) || "unnamed place") + " (" + GEO_WORDS[gp(e)] + "; " +
       (statedPlace(e) ? "named in the sentence" : "inferred from the article") + ")");
     row(box, "Actors", str(ev.a[e]));
@@ -399,7 +405,7 @@ window.karamapApp = function (map, data, opts) {
       b.appendChild(sw); b.appendChild(el("span", null, t.label)); b.appendChild(el("span", "km-legend-n", t.count));
       b.addEventListener("click", function () {
         t.on = !t.on; b.setAttribute("aria-pressed", t.on ? "true" : "false");
-        b.classList.toggle("km-off", !t.on); apply();
+        b.classList.toggle("km-off", !t.on); recount(); drawBars(); apply();
       });
       box.appendChild(b);
     });
@@ -432,14 +438,18 @@ window.karamapApp = function (map, data, opts) {
     var bar = el("div", "km-bar");
     bar.style.left = ((edges[i] - lo) / total * 100) + "%";
     bar.style.width = ((edges[i + 1] - edges[i]) / total * 100) + "%";
-    var fill = el("div", "km-bar-fill");
-    fill.style.height = (counts[i] ? Math.max(4, counts[i] / maxCount * 100) : 0) + "%";
-    bar.appendChild(fill);
-    bar.title = fmtEdge(edges[i]) + ": " + counts[i] + " events";
+    bar.appendChild(el("div", "km-bar-fill"));
     bar.dataset.bin = String(i);
     ui.bars.appendChild(bar);
     barEls.push(bar);
   }
+  function drawBars() {
+    for (var k = 0; k < nbins; k++) {
+      barEls[k].firstChild.style.height = (counts[k] ? Math.max(4, counts[k] / maxCount * 100) : 0) + "%";
+      barEls[k].title = fmtEdge(edges[k]) + ": " + counts[k] + " events";
+    }
+  }
+  drawBars();
   ui.bars.addEventListener("click", function (e) {
     var b = e.target.closest(".km-bar");
     if (!b) return;
@@ -486,7 +496,7 @@ window.karamapApp = function (map, data, opts) {
     ui.to.setAttribute("aria-valuetext", fmtDay(state.to));
     var full = state.from === lo && state.to === hi;
     var text = dated ? (state.from === state.to ? "On " + fmtDay(state.from) : "From " + fmtDay(state.from) + " to " + fmtDay(state.to)) : "No dated events";
-    ui.range.textContent = text + (full ? " (all dates)" : "");
+    ui.range.textContent = text + (full && dated ? " (all dates)" : "");
     ui.count.textContent = nvisible + " of " + n + " events";
   }
   [[ui.from, "from"], [ui.to, "to"]].forEach(function (h) {
@@ -576,6 +586,7 @@ window.karamapApp = function (map, data, opts) {
   ui.reset.addEventListener("click", function () {
     stop();
     types.forEach(function (t) { t.on = true; });
+    recount(); drawBars();
     document.querySelectorAll(".km-legend-item").forEach(function (b) { b.setAttribute("aria-pressed", "true"); b.classList.remove("km-off"); });
     setRange(lo, hi);
   });
