@@ -1,9 +1,12 @@
 """Country outlines shipped offline: Natural Earth shapes as packaged by ``countryinfo``.
 
 The ``countryinfo`` package (MIT licence) ships, for each country, the outline
-of johan/world.geo.json (Unlicense), which is derived from Natural Earth's
-1:110m admin-0 countries (public domain). karamap uses it for country polygons
-in the places layer and for the basemap drawn under the optional online tiles.
+of johan/world.geo.json (Unlicense). Those shapes are Natural Earth's 1:110m
+admin-0 countries (public domain): compared with the ``naturalearth_lowres``
+file geopandas 0.14 shipped, Azerbaijan, Armenia, Turkey and Russia match
+exactly (France differs only by French Guiana, a separate feature here).
+karamap uses them for country polygons in the places layer and for the basemap
+drawn under the optional online tiles.
 """
 
 from __future__ import annotations
