@@ -60,6 +60,8 @@ _TERRITORY = (r"\b(?:territor(?:y|ies)|cit(?:y|ies)|towns?|villages?|districts?|
 _VIOLENCE = (_MILITARY + r"|\b(?:attack\w*|shot|shooting|gun\w*|shell\w*|bomb\w*|explosions?|blasts?|strikes?|"
              r"clash\w*|fighting|fought|war|violence|violent|rockets?|missiles?|drones?|artillery|ambush\w*|"
              r"civilians?|martyr\w*|combat|battles?|hostilities|killings?|massacre\w*|offensive)\b")
+_OFFICIALS = (r"\b(?:ministers?|ministry|president|prime|leaders?|delegations?|envoys?|officials?|secretary|"
+              r"chancellor|king|queen|ambassadors?|foreign|defen[cs]e|head of|governments?|mediators?|diplomats?)\b")
 _FACILITY_NOUN = r"\b(?:base|cent(?:er|re)|post|checkpoint|camp|headquarters|outpost|mission|office|station)s?\b"
 
 #: the rules; the order inside one type does not matter, PRIORITY ranks the types
@@ -83,7 +85,9 @@ RULES: tuple[TriggerRule, ...] = (
     _r("ceasefire",
        rf"\b(?:deal|agreement|truce|{_CF}|accord|statement)\b (?:that )?end(?:ed|ing|s)? "
        r"(?:the )?(?:[\w-]+ )?(?:war|conflict|fighting|hostilities)\b"),
-    _r("ceasefire", rf"\b(?:{_CF}|truce|armistice|peace (?:deal|agreement|accord)|deal)\b", nominal=True),
+    _r("ceasefire", rf"\b(?:{_CF}|truce|armistice|peace (?:deal|agreement|accord))\b", nominal=True),
+    _r("ceasefire", r"\bdeal\b", nominal=True,
+       near=r"\b(?:peace|truce|cease-?\s?fire|war|conflict|fighting|hostilities|armistice|occupation|violat\w*)\b"),
     # territory handed over
     _r("territory_handed_over", r"\bhand(?:ed|s|ing)? (?:[\w-]+ ){0,3}?(?:over|back)\b",
        near=_TERRITORY, place_after=True),
@@ -151,9 +155,9 @@ RULES: tuple[TriggerRule, ...] = (
     # meeting
     _r("meeting", r"\bmet\b(?= (?:with |on |in |at )?(?:(?-i:[A-Z])|(?:his|her|their|the) (?:[\w-]+ ){0,2}?"
        r"(?:counterparts?|ministers?|presidents?|leaders?|delegations?|envoys?|officials?)))"),
-    _r("meeting", r"\bmeet(?:s|ing)? with\b|\btalks (?:with|between)\b|\bhosted\b"),
+    _r("meeting", r"\bmeet(?:s|ing)? with\b|\btalks (?:with|between)\b|\bhosted\b", near=_OFFICIALS),
     _r("meeting", r"\bheld (?:[\w-]+ ){0,2}?(?:talks|meetings?|negotiations|consultations)\b"),
-    _r("meeting", r"\bvisit(?:ed|s|ing)?\b(?= (?:to )?(?-i:[A-Z]))"),
+    _r("meeting", r"\bvisit(?:ed|s|ing)?\b(?= (?:to )?(?-i:[A-Z]))", near=_OFFICIALS),
     _r("meeting", r"\bsummit\b", nominal=True),
     _r("meeting", r"\bdiscuss(?:ed|es|ing)? (?:[\w,-]+ ){0,8}?with\b"),
     _r("meeting", r"\breceived (?:[\w-]+ ){0,3}?(?:delegation|minister|president|counterpart|envoy)\b"),
@@ -223,9 +227,11 @@ def _dated(start: int, end: int, timexes: list[TimeExpr]) -> bool:
 
 def _near(text: str, s: int, e: int, rule: TriggerRule, context: tuple[int, int], places: list[int]) -> bool:
     assert rule.near is not None
-    if rule.place_after and any(e <= p <= e + 40 for p in places):
+    if rule.place_after and any(e <= p <= e + 25 for p in places):
         return True
-    return bool(rule.near.search(text, max(context[0], s - 80), min(context[1], e + 80)))
+    # The trigger itself ("shelled") does not count as its own context.
+    return bool(rule.near.search(text, max(context[0], s - 80), s)
+                or rule.near.search(text, e, min(context[1], e + 80)))
 
 
 @dataclass(frozen=True, slots=True)
