@@ -80,7 +80,7 @@ def quarter_of(date: dt.date) -> int:
 
 #: how far (days) the nearest reading may lie on the side the tense contradicts
 _TENSE_SLACK = 120
-_MONTH_SLACK = 90
+_MONTH_SLACK = 75
 #: an explicit future cue ("will convene in November") is strong: a reading already past
 #: by more than this many days gives way to the coming one
 _FUTURE_SLACK = 20

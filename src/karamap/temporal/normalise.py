@@ -212,6 +212,13 @@ def _rel_month(m: re.Match[str], ctx: Context) -> Norm | None:
         return Norm("DATE", f"XXXX-{month:02d}")
     shift = _rel(m["rel"])
     year = ctx.dct.year
+    if m["d"]:  # "last Oct. 23": the latest Oct. 23 before the document date
+        day = _day(m["d"])
+        for year in (ctx.dct.year - shift, ctx.dct.year, ctx.dct.year + shift) if shift else (year,):
+            date = valid_date(year, month, day)
+            if date is not None and (shift == 0 or (date - ctx.dct).days * shift > 0):
+                return Norm("DATE", _ymd(date))
+        return None
     if shift < 0 and month >= ctx.dct.month:
         year -= 1
     elif shift > 0 and month <= ctx.dct.month:
@@ -725,6 +732,7 @@ _REF_WORDS = {
     "FUTURE_REF": ("the future", "the near future", "a later date", "soon", "shortly"),
 }
 _REF_OF = {w: ref for ref, words in _REF_WORDS.items() for w in words}
+_NUMBER_WORD_RE = r"(?:two|three|four|five|six|seven|eight|nine|ten|several|few|many)\b"
 
 
 def _ref_words(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -732,6 +740,8 @@ def _ref_words(m: re.Match[str], ctx: Context) -> Norm | None:
     ref = _REF_OF.get(word)
     if ref is None:
         return None
+    if word == "the past" and re.match(rf"\s+(?:\d|{_NUMBER_WORD_RE})", ctx.text[m.end() : m.end() + 12], re.I):
+        return None  # "the past three summers": a count of periods, not the past at large
     return Norm("DATE", ref)
 
 
@@ -854,6 +864,8 @@ def _holiday(m: re.Match[str], ctx: Context) -> Norm | None:
     else:
         year = nearest_year_for_day(options[0].month, options[0].day, ctx.dct, ctx.tense(m))
         date = holiday_date(name, year) if year else None
+    if date is not None and m["week"]:
+        return Norm("DATE", week_value(date) or "XXXX-WXX")  # "Easter week"
     return Norm("DATE", _ymd(date)) if date else None
 
 

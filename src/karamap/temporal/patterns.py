@@ -92,7 +92,7 @@ RULES: tuple[Rule, ...] = (
     Rule("day_month", _r(rf"{_BOUND_L}(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH})", first="A-Zt0-9"), "month_day"),
     Rule("month_year", _r(rf"(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR}){_BOUND_R}", first="A-Z"), "month_year"),
     Rule("month_rel_year", _r(rf"(?P<m>{MONTH}),?\s+(?:of\s+)?(?i:(?P<rel>this|last|next))\s+year(?![\w-])", first="A-Z"), "month_rel_year"),
-    Rule("rel_month", _r(rf"(?i:(?P<rel>this\s+past|this\s+coming|last|next|this|past|coming))\s+(?P<m>{MONTH})", first="tTlLnNpPcC"), "rel_month"),
+    Rule("rel_month", _r(rf"(?i:(?P<rel>this\s+past|this\s+coming|last|next|this|past|coming))\s+(?P<m>{MONTH})(?:\s*(?P<d>{DAY}))?", first="tTlLnNpPcC"), "rel_month"),
     Rule("month", _r(rf"(?P<m>{MONTH})", first="A-Z"), "month"),
     Rule("fiscal_year", _r(rf"(?i:fiscal(?:\s+year)?|FY|the\s+year|model\s+year)[\s-]*'?(?P<y>{YEAR_DIGITS}|\d\d|(?i:{SPOKEN_YEAR})){_BOUND_R}", first="fFtTmM"), "fiscal_year"),
     Rule("year", _r(rf"{_BOUND_L}(?P<y>{YEAR_DIGITS}|(?i:{SPOKEN_YEAR})){_BOUND_R}", first="0-9nNtT"), "year"),
@@ -113,7 +113,7 @@ RULES: tuple[Rule, ...] = (
     Rule("half", _r(rf"(?i:\b(?:the\s+)?(?P<h>first|second|last|latter)\s+half(?:\s+of(?:\s+(?:fiscal|the))?\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year|the\s+year|'(?P<d2>\d)0'?s))?)(?![\w-])", first="tTfFsSlL"), "half"),
     Rule("months_period", _r(rf"(?i:\b(?:the\s+)?(?:first\s+|latest\s+|year[\s-]earlier\s+|year[\s-]ago\s+)?(?P<n>nine|six|three)\s+months)(?![\w-])", first="tTnNsSfFlLyY"), "months_period"),
     # ---- holidays
-    Rule("holiday", _r(rf"(?:(?i:(?P<rel>last|next|this|this\s+past|this\s+coming))\s+)?(?P<h>Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year[\u2019']s\s+(?:Day|Eve)|Independence\s+Day|the\s+Fourth\s+of\s+July|Election\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Armistice\s+Day|Valentine[\u2019']s\s+Day|Halloween|Boxing\s+Day|Martin\s+Luther\s+King\s+Day|Presidents[\u2019']\s+Day|Columbus\s+Day)(?:,?\s+(?P<y>{YEAR_DIGITS}))?(?![\w-])", first="A-Zlnt"), "holiday"),
+    Rule("holiday", _r(rf"(?:(?i:(?P<rel>last|next|this|this\s+past|this\s+coming))\s+)?(?P<h>Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year[\u2019']s\s+(?:Day|Eve)|Independence\s+Day|the\s+Fourth\s+of\s+July|Election\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Armistice\s+Day|Valentine[\u2019']s\s+Day|Halloween|Boxing\s+Day|Martin\s+Luther\s+King\s+Day|Presidents[\u2019']\s+Day|Columbus\s+Day)(?:,?\s+(?P<y>{YEAR_DIGITS}))?(?P<week>\s+week)?(?![\w-])", first="A-Zlnt"), "holiday"),
     # ---- anaphoric: the period a narrative has just named
     Rule("that_unit", _r(r"(?i:\b(?:(?P<mod>earlier|later|early|late)\s+)?(?:that|the\s+same)\s+(?P<u>year|month|quarter|day|week))(?![\w-])", first="tTeElL"), "that_unit"),
     # ---- relative to the document date
