@@ -422,3 +422,10 @@ def test_a_headline_without_a_date_is_the_same_incident_as_the_dated_telling():
          "Armenia and Azerbaijan agreed to a humanitarian ceasefire in Moscow on Oct. 10, 2020.")
     e = only(events_of(t, day(t, "Oct. 10, 2020", "2020-10-10"), published=dt.date(2020, 10, 12)), "ceasefire")
     assert e.when.start == dt.date(2020, 10, 10) and not e.time_inferred
+
+
+def test_his_counterpart_puts_the_last_quoted_officials_country_beside_the_counterparts():
+    t = ("The Turkish defense minister announced the news on Jan. 30. "
+         "Minister Hulusi Akar told reporters that he had discussed security with his Azerbaijani counterpart by phone.")
+    call = only(events_of(t, day(t, "Jan. 30", "2021-01-30")), "phone_call")
+    assert call.actors == ("Turkey", "Azerbaijan")

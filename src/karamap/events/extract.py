@@ -33,6 +33,7 @@ _OWN_SIDE = re.compile(
     r"\b(?:his|her|their|its|our)\s+(?:own\s+)?(?:army|armed forces|forces|troops|soldiers|military|units)\b",
     re.IGNORECASE,
 )
+_COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?:[\w-]+\s+){0,2}counterparts?\b", re.IGNORECASE)
 _PARTICIPLES = frozenset({"killing", "wounding", "injuring", "leaving"})
 _RECIPROCAL = re.compile(
     r"\b(?:both sides|each other|one another|the (?:two|warring) (?:sides|countries|parties)|the sides|"
@@ -132,6 +133,7 @@ def extract_events(
     last_speaker: str | None = None
     previous: TimeExpr | None = None  # the last date of the paragraph so far
     parties: tuple[str, ...] = ()  # the actors of the paragraph's last event
+    speaker_side: list[str] = []  # the country of the last quoted official whose country was named
     dateline = dateline_span(text)
     for n, (ss, se) in enumerate(sentences):
         if n and _PARAGRAPH.search(text, sentences[n - 1][1], ss):
@@ -149,6 +151,10 @@ def extract_events(
                 attribution = Attribution(attribution.text, attribution.speaker, ne, ne)
         if attribution is not None and attribution.speaker.lower() not in _PRONOUNS:
             last_speaker = attribution.speaker
+        if attribution is not None:
+            side = actors_in(text, attribution.start, attribution.end, res)
+            if side and not attribution.text.startswith("according to"):
+                speaker_side = side
         # The source of an "according to" is neither actor, place nor trigger of the event.
         quiet = (
             (attribution.start, attribution.end)
@@ -182,6 +188,10 @@ def extract_events(
                 wheres = event_places(text, span, res, focus, exclude=hidden)
             else:
                 wheres = [event_place(text, span, res, focus, exclude=hidden)]
+            if speaker_side and _COUNTERPART.search(text, clause.start, clause.end):
+                # "he discussed ... with his Azerbaijani counterpart": he is the official quoted
+                # last whose country was named ("The Turkish defense minister").
+                actors = tuple(dict.fromkeys(speaker_side + list(actors)))
             if actors:
                 parties = actors
             for k, where in enumerate(wheres):
