@@ -452,3 +452,18 @@ def test_a_dash_reads_one_text_article_from_standard_input(monkeypatch):
     assert [(a.id, a.text, a.published) for a in articles] == [("stdin", "date 2021-01-30 T\nŞuşa.",
                                                                  dt.date(2021, 1, 30))]
     assert report.notes == ["<stdin>: not UTF-8; decoded as cp1254"]
+
+
+def test_an_empty_path_is_not_the_current_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "a.txt", "Baku.")
+    with pytest.raises(ReadError, match="an empty path names no file or folder"):
+        list(read(""))
+
+
+def test_pipes_inside_a_folder_are_passed_over(tmp_path):
+    import os
+
+    write(tmp_path / "a.txt", "Baku.")
+    os.mkfifo(tmp_path / "b.txt")
+    assert [a.id for a in read(tmp_path)] == ["a"]

@@ -129,6 +129,10 @@ def _expand(source: Any, report: ReadReport) -> Iterator[Article | Failure]:
     if isinstance(source, Article):
         yield source
     elif isinstance(source, str | os.PathLike):
+        if not os.fspath(source).strip():
+            # Path("") would silently mean the current folder
+            yield Failure(repr(os.fspath(source)), ReadError("an empty path names no file or folder"))
+            return
         yield from _expand_path(Path(source), report)
     elif isinstance(source, bytes | bytearray | dict) or not isinstance(source, Iterable):
         raise ConfigurationError(

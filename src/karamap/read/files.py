@@ -231,6 +231,8 @@ def iter_folder(folder: Path, *, origin: str) -> Iterator[tuple[Path, str, str]]
                 continue
             if name.lower().endswith(TEXT_SUFFIXES + JSONL_SUFFIXES):
                 path = Path(root) / name
+                if not path.is_file():
+                    continue  # a pipe or device inside a folder would block the run
                 found.append((path.relative_to(folder).as_posix(), path))
     found.sort()
     for relative, path in found:
