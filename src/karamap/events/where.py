@@ -156,6 +156,16 @@ def event_place(
     document's focus lies in; else the
     document's focus, marked as inferred. A group takes its members' ids and their centroid.
     Mentions inside the ``exclude`` spans (the dateline, the source of a claim) are left out.
+
+    >>> from karamap.model import Mention, Place, Resolution
+    >>> am = Place("geonames:174982", "Armenia", "country", "AM", 40.25, 45.0)
+    >>> t = "Clashes erupted in Armenia."
+    >>> w = event_place(t, (0, len(t)), [Resolution(Mention(19, 26, "Armenia"), am, 1.0)], None)
+    >>> (w.place_ids, w.precision, w.stated)
+    (('geonames:174982',), 3, True)
+    >>> t = "A defeat for Armenia."
+    >>> event_place(t, (0, len(t)), [Resolution(Mention(13, 20, "Armenia"), am, 1.0)], None).stated
+    False
     """
     cs, ce = clause
     cands = [
@@ -199,6 +209,14 @@ def event_places(
     """One location per town (or facility, or district) the clause names, as ACLED records one
     event per location: "shelled Tartar and Aghdam" is two events. A clause with one place, or
     with areas only, gives :func:`event_place`'s one location.
+
+    >>> from karamap.model import Mention, Place, Resolution
+    >>> tartar = Place("geonames:585170", "Tartar", "city", "AZ", 40.34, 46.93)
+    >>> barda = Place("geonames:586725", "Barda", "city", "AZ", 40.37, 47.13)
+    >>> t = "Rockets hit Tartar and Barda."
+    >>> rs = [Resolution(Mention(12, 18, "Tartar"), tartar, 1.0), Resolution(Mention(23, 28, "Barda"), barda, 1.0)]
+    >>> [w.place_ids for w in event_places(t, (0, len(t)), rs, None)]
+    [('geonames:585170',), ('geonames:586725',)]
     """
     where = event_place(text, clause, resolutions, focus, exclude=exclude)
     if not where.stated:
