@@ -16,7 +16,7 @@ from karamap.gazetteer.open import open_gazetteer
 from karamap.model import Article, Document, Event, Mention, Place, Resolution, TimeExpr, TimeSpan
 from karamap.paths import example_articles
 from karamap.pipeline import annotate_article
-from karamap.read import read
+from karamap.read import read, read_text
 
 __all__ = [
     "Article",
@@ -39,6 +39,7 @@ __all__ = [
     "layers_of",
     "open_gazetteer",
     "read",
+    "read_text",
 ]
 
 __version__ = "0.1.0"
