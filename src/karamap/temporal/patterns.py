@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from karamap.temporal.lexicon import NUMBER_WORDS, ORDINALS
 
-__all__ = ["Rule", "RULES", "DURATION_MODIFIER", "DATE_MODIFIER"]
+__all__ = ["Rule", "RULES", "DURATION_MODIFIER", "DATE_MODIFIER", "ANCHOR_BEFORE", "ANCHOR_AFTER"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Rule:
     """A pattern and the name of the normaliser that turns its matches into values."""
 
@@ -18,6 +18,21 @@ class Rule:
     regex: re.Pattern[str]
     #: key of :data:`karamap.temporal.normalise.NORMALISERS`
     kind: str
+    #: a word every match contains (None: scan the whole text). The tagger runs ``regex``
+    #: only within :data:`ANCHOR_BEFORE` / :data:`ANCHOR_AFTER` characters of its hits,
+    #: which is several times faster for rules that open with optional words.
+    anchor: re.Pattern[str] | None
+
+    def __init__(self, name: str, compiled: tuple[re.Pattern[str], re.Pattern[str] | None], kind: str) -> None:
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "regex", compiled[0])
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "anchor", compiled[1])
+
+
+#: how far before / after an anchor word a match of its rule may start / end
+ANCHOR_BEFORE = 90
+ANCHOR_AFTER = 60
 
 
 # ---------------------------------------------------------------- building blocks
@@ -72,13 +87,42 @@ DATE_MODIFIER = re.compile(
 )
 
 
-def _r(pattern: str, first: str) -> re.Pattern[str]:
+def _r(pattern: str, first: str, anchor: re.Pattern[str] | None = None) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     """Compile a rule; ``first`` is the class of characters a match can start with.
 
     The leading look-ahead lets the engine drop most positions at once: without it, a
-    pattern that opens with optional words is tried in full at every character.
+    pattern that opens with optional words is tried in full at every character. ``anchor``
+    is a word every match contains, found by a cheap scan (see :class:`Rule`).
     """
-    return re.compile(f"(?=[{first}])(?:{pattern})")
+    return re.compile(f"(?=[{first}])(?:{pattern})"), anchor
+
+
+# Words every match of a rule contains: the tagger runs the rule only near them.
+_A_MONTH = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_A_DECADE = re.compile(r"\d0'?s|ties\b", re.I)
+_A_CENTURY = re.compile(r"century", re.I)
+_A_SEASON = re.compile(r"spring|summer|fall|autumn|winter", re.I)
+_A_QUARTER = re.compile(r"quarter|period|qtr", re.I)
+_A_YEAR = re.compile(r"year", re.I)
+_A_HALF = re.compile(r"half", re.I)
+_A_MONTHS = re.compile(r"months", re.I)
+_A_HOLIDAY = re.compile(
+    r"Thanksgiving|Christmas|New Year|Independence|Fourth of July|Election Day|Easter|"
+    r"Good Friday|Labor Day|Memorial Day|Veterans|Armistice|Valentine|Halloween|Boxing Day|"
+    r"Martin Luther|Presidents|Columbus"
+)
+_A_UNIT = re.compile(
+    r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur|millenni|"
+    r"spring|summer|fall|autumn|winter",
+    re.I,
+)
+_A_PLURAL_UNIT = re.compile(r"(?:year|month|week|day|decade|hour|minute)s|centuries", re.I)
+_A_LONG = re.compile(r"-long", re.I)
+_A_THAT = re.compile(r"\b(?:that|same)\s", re.I)
+_A_END_OF = re.compile(r"(?:end|beginning|start|middle|close|turn)\s+of\b", re.I)
+_A_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+_A_AGO = re.compile(r"ago|earlier|later|hence|from\s+now|back", re.I)
+_A_EVERY = re.compile(r"every|each|per\b", re.I)
 
 
 # The order is the priority among candidates of equal length.
@@ -86,46 +130,46 @@ RULES: tuple[Rule, ...] = (
     # ---- full and partial calendar dates
     Rule("iso_date", _r(rf"{_BOUND_L}(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?![\d])(?:T(?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d))?", first="0-9"), "iso_date"),
     Rule("slash_date", _r(rf"{_BOUND_L}(?P<m>1[0-2]|0?[1-9])/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)(?![\d/])", first="0-9"), "slash_date"),
-    Rule("month_day_year", _r(rf"(?P<m>{MONTH})\s*(?P<d>{DAY})(?:,\s*|\s+)(?P<y>{YEAR})(?!\d)", first="A-Z"), "month_day_year"),
-    Rule("day_month_year", _r(rf"{_BOUND_L}(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH}),?\s+(?P<y>{YEAR})(?!\d)", first="A-Zt0-9"), "month_day_year"),
-    Rule("month_day", _r(rf"(?P<m>{MONTH})\s*(?P<d>{DAY})(?![\d:,]\d|\s*(?:%|percent|per\s*cent))", first="A-Z"), "month_day"),
-    Rule("day_month", _r(rf"{_BOUND_L}(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH})", first="A-Zt0-9"), "month_day"),
-    Rule("month_year", _r(rf"(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR}){_BOUND_R}", first="A-Z"), "month_year"),
-    Rule("month_rel_year", _r(rf"(?P<m>{MONTH}),?\s+(?:of\s+)?(?i:(?P<rel>this|last|next))\s+year(?![\w-])", first="A-Z"), "month_rel_year"),
-    Rule("rel_month", _r(rf"(?i:(?P<rel>this\s+past|this\s+coming|last|next|this|past|coming))\s+(?P<m>{MONTH})(?:\s*(?P<d>{DAY}))?", first="tTlLnNpPcC"), "rel_month"),
-    Rule("month", _r(rf"(?P<m>{MONTH})", first="A-Z"), "month"),
+    Rule("month_day_year", _r(rf"(?P<m>{MONTH})\s*(?P<d>{DAY})(?:,\s*|\s+)(?P<y>{YEAR})(?!\d)", first="A-Z", anchor=_A_MONTH), "month_day_year"),
+    Rule("day_month_year", _r(rf"{_BOUND_L}(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH}),?\s+(?P<y>{YEAR})(?!\d)", first="A-Zt0-9", anchor=_A_MONTH), "month_day_year"),
+    Rule("month_day", _r(rf"(?P<m>{MONTH})\s*(?P<d>{DAY})(?![\d:,]\d|\s*(?:%|percent|per\s*cent))", first="A-Z", anchor=_A_MONTH), "month_day"),
+    Rule("day_month", _r(rf"{_BOUND_L}(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH})", first="A-Zt0-9", anchor=_A_MONTH), "month_day"),
+    Rule("month_year", _r(rf"(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR}){_BOUND_R}", first="A-Z", anchor=_A_MONTH), "month_year"),
+    Rule("month_rel_year", _r(rf"(?P<m>{MONTH}),?\s+(?:of\s+)?(?i:(?P<rel>this|last|next))\s+year(?![\w-])", first="A-Z", anchor=_A_MONTH), "month_rel_year"),
+    Rule("rel_month", _r(rf"(?i:(?P<rel>this\s+past|this\s+coming|last|next|this|past|coming))\s+(?P<m>{MONTH})(?:\s*(?P<d>{DAY}))?", first="tTlLnNpPcC", anchor=_A_MONTH), "rel_month"),
+    Rule("month", _r(rf"(?P<m>{MONTH})", first="A-Z", anchor=_A_MONTH), "month"),
     Rule("fiscal_year", _r(rf"(?i:fiscal(?:\s+year)?|FY|the\s+year|model\s+year)[\s-]*'?(?P<y>{YEAR_DIGITS}|\d\d|(?i:{SPOKEN_YEAR})){_BOUND_R}", first="fFtTmM"), "fiscal_year"),
     Rule("year", _r(rf"{_BOUND_L}(?P<y>{YEAR_DIGITS}|(?i:{SPOKEN_YEAR})){_BOUND_R}", first="0-9nNtT"), "year"),
     Rule("year_apostrophe", _r(r"(?i:(?<=\bin\s)|(?<=\bof\s)|(?<=\bsince\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s))'(?P<yy>\d\d)(?![\w'])", first="'"), "year_short"),
-    Rule("decade", _r(rf"(?i:(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<c>1\d|20)(?P<d>\d)0'?s|'(?P<d2>\d)0'?s|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))(?![\w'])", first="tTeElLmM'0-9"), "decade"),
-    Rule("century", _r(rf"(?i:(?:the\s+)?(?P<n>{_ORD}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+century)(?![\w])", first="tTfFsSeEnN0-9"), "century"),
-    Rule("season", _r(rf"(?i:\b(?P<rel>this\s+past|this\s+coming|last|next|this|the|early|late|mid)[\s-]+(?:(?P<mod>early|late)\s+)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?)(?![\w-])", first="tTlLnNeEmM"), "season"),
-    Rule("season_year", _r(rf"(?i:\b(?P<s>{SEASON}))(?:\s+(?:of\s+)?(?P<y>{YEAR}))(?![\w-])", first="sSfFaAwW"), "season"),
+    Rule("decade", _r(rf"(?i:(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<c>1\d|20)(?P<d>\d)0'?s|'(?P<d2>\d)0'?s|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))(?![\w'])", first="tTeElLmM'0-9", anchor=_A_DECADE), "decade"),
+    Rule("century", _r(rf"(?i:(?:the\s+)?(?P<n>{_ORD}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+century)(?![\w])", first="tTfFsSeEnN0-9", anchor=_A_CENTURY), "century"),
+    Rule("season", _r(rf"(?i:\b(?P<rel>this\s+past|this\s+coming|last|next|this|the|early|late|mid)[\s-]+(?:(?P<mod>early|late)\s+)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?)(?![\w-])", first="tTlLnNeEmM", anchor=_A_SEASON), "season"),
+    Rule("season_year", _r(rf"(?i:\b(?P<s>{SEASON}))(?:\s+(?:of\s+)?(?P<y>{YEAR}))(?![\w-])", first="sSfFaAwW", anchor=_A_SEASON), "season"),
     # ---- quarters and halves
-    Rule("quarter_year", _r(rf"(?i:\b(?:the\s+)?(?:fiscal\s+)?(?P<q>{ORD})[\s-]+(?:fiscal\s+)?(?:-?quarter|qtr\.?)(?:\s+of(?:\s+(?:fiscal|the))?\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next|the\s+current|the\s+previous|the)\s+(?:fiscal\s+)?year))?)(?![\w-])", first="fFsStTlL0-9"), "quarter"),
-    Rule("year_quarter", _r(rf"(?i:\b(?:the\s+)?(?:(?:fiscal\s+)?(?P<y>{YEAR})(?:'s)?|(?P<rel>this|last|next|the\s+current|the\s+previous)\s+(?:fiscal\s+)?year's)\s+(?:fiscal\s+)?(?P<q>{ORD})[\s-]+quarter)(?![\w-])", first="tT0-9lLnN"), "quarter"),
+    Rule("quarter_year", _r(rf"(?i:\b(?:the\s+)?(?:fiscal\s+)?(?P<q>{ORD})[\s-]+(?:fiscal\s+)?(?:-?quarter|qtr\.?)(?:\s+of(?:\s+(?:fiscal|the))?\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next|the\s+current|the\s+previous|the)\s+(?:fiscal\s+)?year))?)(?![\w-])", first="fFsStTlL0-9", anchor=_A_QUARTER), "quarter"),
+    Rule("year_quarter", _r(rf"(?i:\b(?:the\s+)?(?:(?:fiscal\s+)?(?P<y>{YEAR})(?:'s)?|(?P<rel>this|last|next|the\s+current|the\s+previous)\s+(?:fiscal\s+)?year's)\s+(?:fiscal\s+)?(?P<q>{ORD})[\s-]+quarter)(?![\w-])", first="tT0-9lLnN", anchor=_A_QUARTER), "quarter"),
     Rule("q_code", _r(rf"\b(?P<q>Q[1-4])(?:\s+|[\s-]?')?(?P<y>{YEAR}|\d\d)?(?![\w])", first="Q"), "quarter"),
-    Rule("year_ago_quarter", _r(rf"(?i:\b(?:the\s+)?(?:comparable\s+|same\s+)?(?:year[\s-](?:ago|earlier)|prior[\s-]year|last\s+year's|previous\s+year's)\s+(?:(?P<q>{ORD})[\s-]+|comparable\s+)?(?P<u>quarter|period))(?![\w-])", first="tTyYcCsSpPlL"), "year_ago_period"),
-    Rule("year_ago_adjective", _r(r"(?i:\b(?:year[\s-](?:ago|earlier)))(?![\w-])", first="yY"), "year_ago_period"),
-    Rule("corresponding_period", _r(r"(?i:\bthe\s+(?:same|corresponding|comparable)\s+(?P<u>period|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year))(?![\w-])", first="tT"), "year_ago_period"),
-    Rule("the_quarter", _r(r"(?i:\b(?P<rel>the\s+latest|the\s+current|the\s+previous|the\s+past|the\s+last|the\s+recent|the\s+most\s+recent|the\s+same|this|last|next|the)\s+(?:fiscal\s+)?(?:quarter|period)(?:\s+a\s+year\s+(?P<ago>ago|earlier))?)(?![\w-])", first="tTlLnN"), "the_quarter"),
-    Rule("year_period", _r(rf"(?i:\bthe\s+(?P<y>{YEAR})\s+(?P<u>period|quarter))(?![\w-])", first="tT"), "year_period"),
-    Rule("half", _r(rf"(?i:\b(?:the\s+)?(?P<h>first|second|last|latter)\s+half(?:\s+of(?:\s+(?:fiscal|the))?\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year|the\s+year|'(?P<d2>\d)0'?s))?)(?![\w-])", first="tTfFsSlL"), "half"),
-    Rule("months_period", _r(rf"(?i:\b(?:the\s+)?(?:first\s+|latest\s+|year[\s-]earlier\s+|year[\s-]ago\s+)?(?P<n>nine|six|three)\s+months)(?![\w-])", first="tTnNsSfFlLyY"), "months_period"),
+    Rule("year_ago_quarter", _r(rf"(?i:\b(?:the\s+)?(?:comparable\s+|same\s+)?(?:year[\s-](?:ago|earlier)|prior[\s-]year|last\s+year's|previous\s+year's)\s+(?:(?P<q>{ORD})[\s-]+|comparable\s+)?(?P<u>quarter|period))(?![\w-])", first="tTyYcCsSpPlL", anchor=_A_QUARTER), "year_ago_period"),
+    Rule("year_ago_adjective", _r(r"(?i:\b(?:year[\s-](?:ago|earlier)))(?![\w-])", first="yY", anchor=_A_YEAR), "year_ago_period"),
+    Rule("corresponding_period", _r(r"(?i:\bthe\s+(?:same|corresponding|comparable)\s+(?P<u>period|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year))(?![\w-])", first="tT", anchor=_A_QUARTER), "year_ago_period"),
+    Rule("the_quarter", _r(r"(?i:\b(?P<rel>the\s+latest|the\s+current|the\s+previous|the\s+past|the\s+last|the\s+recent|the\s+most\s+recent|the\s+same|this|last|next|the)\s+(?:fiscal\s+)?(?:quarter|period)(?:\s+a\s+year\s+(?P<ago>ago|earlier))?)(?![\w-])", first="tTlLnN", anchor=_A_QUARTER), "the_quarter"),
+    Rule("year_period", _r(rf"(?i:\bthe\s+(?P<y>{YEAR})\s+(?P<u>period|quarter))(?![\w-])", first="tT", anchor=_A_QUARTER), "year_period"),
+    Rule("half", _r(rf"(?i:\b(?:the\s+)?(?P<h>first|second|last|latter)\s+half(?:\s+of(?:\s+(?:fiscal|the))?\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year|the\s+year|'(?P<d2>\d)0'?s))?)(?![\w-])", first="tTfFsSlL", anchor=_A_HALF), "half"),
+    Rule("months_period", _r(rf"(?i:\b(?:the\s+)?(?:first\s+|latest\s+|year[\s-]earlier\s+|year[\s-]ago\s+)?(?P<n>nine|six|three)\s+months)(?![\w-])", first="tTnNsSfFlLyY", anchor=_A_MONTHS), "months_period"),
     # ---- holidays
-    Rule("holiday", _r(rf"(?:(?i:(?P<rel>last|next|this|this\s+past|this\s+coming))\s+)?(?P<h>Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year[\u2019']s\s+(?:Day|Eve)|Independence\s+Day|the\s+Fourth\s+of\s+July|Election\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Armistice\s+Day|Valentine[\u2019']s\s+Day|Halloween|Boxing\s+Day|Martin\s+Luther\s+King\s+Day|Presidents[\u2019']\s+Day|Columbus\s+Day)(?:,?\s+(?P<y>{YEAR_DIGITS}))?(?P<week>\s+week)?(?![\w-])", first="A-Zlnt"), "holiday"),
+    Rule("holiday", _r(rf"(?:(?i:(?P<rel>last|next|this|this\s+past|this\s+coming))\s+)?(?P<h>Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year[\u2019']s\s+(?:Day|Eve)|Independence\s+Day|the\s+Fourth\s+of\s+July|Election\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Armistice\s+Day|Valentine[\u2019']s\s+Day|Halloween|Boxing\s+Day|Martin\s+Luther\s+King\s+Day|Presidents[\u2019']\s+Day|Columbus\s+Day)(?:,?\s+(?P<y>{YEAR_DIGITS}))?(?P<week>\s+week)?(?![\w-])", first="A-Zlnt", anchor=_A_HOLIDAY), "holiday"),
     # ---- anaphoric: the period a narrative has just named
-    Rule("that_unit", _r(r"(?i:\b(?:(?P<mod>earlier|later|early|late)\s+)?(?:that|the\s+same)\s+(?P<u>year|month|quarter|day|week))(?![\w-])", first="tTeElL"), "that_unit"),
+    Rule("that_unit", _r(r"(?i:\b(?:(?P<mod>earlier|later|early|late)\s+)?(?:that|the\s+same)\s+(?P<u>year|month|quarter|day|week))(?![\w-])", first="tTeElL", anchor=_A_THAT), "that_unit"),
     # ---- relative to the document date
-    Rule("the_end_of", _r(r"(?i:\bthe\s+(?P<pos>end|beginning|start|middle|close|turn)\s+of\s+(?P<rel>the|this|last|next)\s+(?P<u>year|month|week|quarter|decade|century))(?![\w-])", first="tT"), "rel_unit"),
+    Rule("the_end_of", _r(r"(?i:\bthe\s+(?P<pos>end|beginning|start|middle|close|turn)\s+of\s+(?P<rel>the|this|last|next)\s+(?P<u>year|month|week|quarter|decade|century))(?![\w-])", first="tT", anchor=_A_END_OF), "rel_unit"),
     Rule("rel_unit", _r(rf"(?i:\b(?:(?P<mod>earlier|later|early|late|mid)[\s-]+)?(?P<rel>{REL}|the)\s+(?:fiscal\s+)?(?P<u>week(?:end)?|month|year|decade|century|spring|summer|fall|autumn|winter))(?![\w-])", first="eElLmMtTnNpPcC"), "rel_unit"),
-    Rule("the_full_year", _r(r"(?i:\bthe\s+(?:full|whole|entire|calendar)\s+year)(?![\w-])", first="tT"), "rel_unit_year"),
+    Rule("the_full_year", _r(r"(?i:\bthe\s+(?:full|whole|entire|calendar)\s+year)(?![\w-])", first="tT", anchor=_A_YEAR), "rel_unit_year"),
     Rule("year_end", _r(r"(?i:\byear[\s-]end)(?![\w-])", first="yY"), "year_end"),
     Rule("deictic_day", _r(rf"(?i:\b(?:(?P<mod>early|late|earlier|later)\s+)?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight|overnight)(?:\s+(?P<p>{PART}))?)(?![\w-])", first="eElLtTyYoO"), "deictic_day"),
     Rule("this_part", _r(rf"(?i:\b(?:(?:later|earlier)\s+)?(?P<rel>this|last|the)\s+(?P<p>morning|afternoon|evening|night))(?![\w-])", first="tTlLeE"), "this_part"),
-    Rule("weekday", _r(rf"(?:(?i:(?P<rel>this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next|last|next|this|early|late|earlier|later))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?i:(?P<p>{PART})))?", first="A-Ztlne"), "weekday"),
-    Rule("ago", _r(rf"(?i:\b(?P<n>{NUM})[\s-]+(?P<u>{UNIT})(?:\s+or\s+(?:so|more|two|three))?\s+(?P<dir>ago|earlier|later|from\s+now|hence|back))(?![\w-])", first="0-9zZoOtTfFsSeEnNaAdDcChHmM"), "ago"),
-    Rule("vague_ago", _r(rf"(?i:\b(?P<u>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier|later|from\s+now))(?![\w-])", first="yYmMwWdD"), "vague_ago"),
+    Rule("weekday", _r(rf"(?:(?i:(?P<rel>this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next|last|next|this|early|late|earlier|later))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?i:(?P<p>{PART})))?", first="A-Ztlne", anchor=_A_WEEKDAY), "weekday"),
+    Rule("ago", _r(rf"(?i:\b(?P<n>{NUM})[\s-]+(?P<u>{UNIT})(?:\s+or\s+(?:so|more|two|three))?\s+(?P<dir>ago|earlier|later|from\s+now|hence|back))(?![\w-])", first="0-9zZoOtTfFsSeEnNaAdDcChHmM", anchor=_A_AGO), "ago"),
+    Rule("vague_ago", _r(rf"(?i:\b(?P<u>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier|later|from\s+now))(?![\w-])", first="yYmMwWdD", anchor=_A_AGO), "vague_ago"),
     Rule("ref_words", _r(r"(?i:\b(?P<w>right\s+now|just\s+now|now|nowadays|currently|presently|at\s+present|the\s+present(?:\s+time|\s+day)?|these\s+days|at\s+the\s+moment|so\s+far|to\s+date|recently|more\s+recently|lately|the\s+past|the\s+future|the\s+near\s+future|a\s+later\s+date))(?![\w-])", first="rRjJnNcCpPaAtTlLmM"), "ref_words"),
     Rule("ref_adjective", _r(r"(?i:\b(?P<w>recent|future|coming)\s+(?P<u>years|months|weeks|days|quarters|decades)|\b(?P<w2>current)(?=\s+[a-z]))(?![\w-])", first="rRfFcC"), "ref_adjective"),
     # ---- times of day
@@ -133,12 +177,12 @@ RULES: tuple[Rule, ...] = (
     Rule("clock24", _r(r"(?i:(?<=\bat\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bfrom\s))(?P<h>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?:\s+(?:hours|hrs|GMT|UTC|local\s+time))?(?![\d])", first="0-9"), "clock"),
     Rule("noon", _r(rf"(?i:(?<!high\s)\b(?P<w>noon|midnight|midday))(?:\s+(?P<wd>{WEEKDAY}))?(?![\w-])", first="nNmM"), "noon"),
     # ---- sets
-    Rule("set_every", _r(rf"(?i:\b(?:every|each|per)\s+(?:other\s+)?(?:(?P<n>{NUM})\s+)?(?P<u>{UNIT}|(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?P<m>january|february|march|april|may|june|july|august|september|october|november|december)|(?P<s>{SEASON})|(?P<p>morning|afternoon|evening|night)))(?![\w-])", first="eEpP"), "set_every"),
+    Rule("set_every", _r(rf"(?i:\b(?:every|each|per)\s+(?:other\s+)?(?:(?P<n>{NUM})\s+)?(?P<u>{UNIT}|(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?P<m>january|february|march|april|may|june|july|august|september|october|november|december)|(?P<s>{SEASON})|(?P<p>morning|afternoon|evening|night)))(?![\w-])", first="eEpP", anchor=_A_EVERY), "set_every"),
     Rule("set_adverb", _r(r"(?i:\b(?P<w>daily|weekly|monthly|yearly|hourly|nightly|biweekly|bimonthly)(?=\s+(?:basis|dividend|meeting|report|payment|rate|average|chart|newspaper|paper|magazine|briefing)|[\s.,;:)]|$))", first="dDwWmMyYhHnNbB"), "set_adverb"),
     Rule("set_plural_weekday", _r(rf"(?i:(?<=\bon\s))(?P<wd>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)(?![\w])", first="mMtTwWfFsS"), "set_plural_weekday"),
     # ---- durations
     Rule("duration", _r(rf"(?i:\b(?:(?P<rel>the\s+(?:past|last|next|first|coming|previous|following|final|latest|remaining|initial|same)|(?:past|last|next|coming|previous|first|another|additional|further)|the)\s+)?(?P<n>{NUM})(?:\s+(?:more|additional|straight|consecutive|full|long|trading|working|business|calendar))?[\s-]+(?P<u>{UNIT})(?P<adj>-long)?)(?![\w-]|-old)", first="0-9zZoOtTfFsSeEnNaAdDcChHmMpPlLrRiI"), "duration"),
-    Rule("duration_fraction", _r(rf"(?i:\b(?:(?P<pre>a|an|one)\s+)?half\s+(?:an?\s+)?(?P<u>{UNIT_SG}))(?![\w-])", first="aAoOhH"), "duration_half"),
-    Rule("vague_duration", _r(rf"(?i:(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\btook\s)|(?<=\blast\s)|(?<=\blasted\s)|(?<=\bover\s)|(?<=\bspent\s))(?P<u>years|months|weeks|days|decades|hours|centuries|minutes)|\b(?P<u2>years|decades|centuries|months|weeks|days)-long|\bthe\s+(?P<u3>years|months|weeks|days)\s+ahead|(?<=\bover\s)the\s+(?P<u4>years|decades|centuries))(?![\w-])", first="yYmMwWdDhHcCtT"), "vague_duration"),
-    Rule("unit_long", _r(r"(?i:\b(?P<u>day|week|month|year|hour)-long)(?![\w-])", first="dDwWmMyYhH"), "unit_long"),
+    Rule("duration_fraction", _r(rf"(?i:\b(?:(?P<pre>a|an|one)\s+)?half\s+(?:an?\s+)?(?P<u>{UNIT_SG}))(?![\w-])", first="aAoOhH", anchor=_A_HALF), "duration_half"),
+    Rule("vague_duration", _r(rf"(?i:(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\btook\s)|(?<=\blast\s)|(?<=\blasted\s)|(?<=\bover\s)|(?<=\bspent\s))(?P<u>years|months|weeks|days|decades|hours|centuries|minutes)|\b(?P<u2>years|decades|centuries|months|weeks|days)-long|\bthe\s+(?P<u3>years|months|weeks|days)\s+ahead|(?<=\bover\s)the\s+(?P<u4>years|decades|centuries))(?![\w-])", first="yYmMwWdDhHcCtT", anchor=_A_PLURAL_UNIT), "vague_duration"),
+    Rule("unit_long", _r(r"(?i:\b(?P<u>day|week|month|year|hour)-long)(?![\w-])", first="dDwWmMyYhH", anchor=_A_LONG), "unit_long"),
 )

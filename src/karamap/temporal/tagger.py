@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from karamap.temporal.normalise import ANAPHORIC_KINDS, NORMALISERS, REFERENCE_KINDS, Context, Norm
-from karamap.temporal.patterns import DATE_MODIFIER, DURATION_MODIFIER, RULES, Rule
+from karamap.temporal.patterns import ANCHOR_AFTER, ANCHOR_BEFORE, DATE_MODIFIER, DURATION_MODIFIER, RULES, Rule
 
 __all__ = ["Found", "find"]
 
@@ -35,10 +35,28 @@ class _Candidate:
     match: re.Match[str]
 
 
+def _windows(anchor: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """Merged stretches of ``text`` around the hits of ``anchor``."""
+    windows: list[tuple[int, int]] = []
+    for hit in anchor.finditer(text):
+        lo, hi = max(0, hit.start() - ANCHOR_BEFORE), min(len(text), hit.end() + ANCHOR_AFTER)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
 def _candidates(text: str) -> list[_Candidate]:
     found = []
     for order, rule in enumerate(RULES):
-        for m in rule.regex.finditer(text):
+        if rule.anchor is None:
+            matches = list(rule.regex.finditer(text))
+        else:
+            matches = [
+                m for lo, hi in _windows(rule.anchor, text) for m in rule.regex.finditer(text, lo, hi)
+            ]
+        for m in matches:
             if m.end() > m.start():
                 found.append(_Candidate(m.start(), m.end(), order, rule, m))
     return found
