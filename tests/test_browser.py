@@ -182,6 +182,28 @@ def test_clicking_an_event_on_the_map_opens_its_popup(page):
     assert "8 March 2021 – 14 March 2021 (week precision" in page.locator(".leaflet-popup-content").inner_text()
 
 
+def test_events_sharing_a_place_are_stepped_through_in_one_popup(chromium, maps):
+    page = open_page(chromium, maps["offline"])
+    try:
+        # 8 November (taken) and 8-14 March (talks) both lie at Shusha.
+        page.locator(".km-item", has_text=TALKS).click()
+        page.wait_for_timeout(900)
+        page.evaluate("karamap.map.closePopup(), null")
+        x, y = page.evaluate("q => karamap.pointOf(q)", TALKS)
+        box = page.locator(".folium-map").bounding_box()
+        page.mouse.click(box["x"] + x, box["y"] + y)
+        popup = page.locator(".leaflet-popup-content")
+        assert "1 of 2 events here" in popup.inner_text()
+        first = page.evaluate("karamap.selected()")
+        page.get_by_label("Next event here").click()
+        assert "2 of 2 events here" in popup.inner_text()
+        second = page.evaluate("karamap.selected()")
+        assert {first, second} == {TALKS, "Shusha was taken on 8 November."}
+        assert second in popup.inner_text()
+    finally:
+        page.context.close()
+
+
 @pytest.mark.parametrize("zone", ["UTC", "America/New_York", "Asia/Baku", "Pacific/Kiritimati"])
 def test_dates_read_the_same_in_every_time_zone(chromium, maps, zone):
     page = open_page(chromium, maps["offline"], timezone_id=zone)

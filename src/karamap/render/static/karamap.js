@@ -217,6 +217,15 @@ window.karamapApp = function (map, data, opts) {
     }
     return best;
   }
+  function hitsAt(point) {
+    // Every event under the pointer, the top one first: events often share a place.
+    var out = [], reach = (RADIUS + 3) * (RADIUS + 3);
+    for (var j = nvisible - 1; j >= 0; j--) {
+      var dx = SX[j] - point.x, dy = SY[j] - point.y;
+      if (dx * dx + dy * dy < reach) out.push(visible[j]);
+    }
+    return out;
+  }
 
   /* ---------- popups (DOM built with textContent only) ---------- */
   function row(parent, label, value) {
@@ -283,14 +292,41 @@ window.karamapApp = function (map, data, opts) {
     row(box, "Mentions", String(rg.n));
     return box;
   }
-  var popup = L.popup({maxWidth: 360, minWidth: 220, className: "km-popup"});
-  function openEvent(e, fly) {
+  // Pan clear of the title box and zoom buttons that float over the map's top left.
+  var PAN = {autoPanPaddingTopLeft: L.point(70, 60), autoPanPaddingBottomRight: L.point(20, 20)};
+  var popup = L.popup(L.extend({maxWidth: 360, minWidth: 220, className: "km-popup"}, PAN));
+  function stackNav(group, k) {
+    var nav = el("div", "km-pop-nav");
+    var prev = el("button", "km-pop-step", "‹"), next = el("button", "km-pop-step", "›");
+    prev.type = next.type = "button";
+    prev.setAttribute("aria-label", "Previous event here");
+    next.setAttribute("aria-label", "Next event here");
+    prev.addEventListener("click", function () { openEvent(group[(k + group.length - 1) % group.length], false, group); });
+    next.addEventListener("click", function () { openEvent(group[(k + 1) % group.length], false, group); });
+    nav.appendChild(prev);
+    nav.appendChild(el("span", "km-pop-count", (k + 1) + " of " + group.length + " events here"));
+    nav.appendChild(next);
+    L.DomEvent.disableClickPropagation(nav);
+    return nav;
+  }
+  function openEvent(e, fly, group) {
     state.selected = e;
-    var ll = L.latLng(LAT[e], LON[e]);
-    popup.setLatLng(ll).setContent(eventPopup(e));
+    var ll = L.latLng(LAT[e], LON[e]), content = eventPopup(e);
+    if (group && group.length > 1) content.insertBefore(stackNav(group, group.indexOf(e)), content.firstChild);
+    popup.setLatLng(ll).setContent(content);
     popup.options.autoPan = !fly;
     popup.openOn(map);
-    if (fly) map.flyTo(ll, Math.max(map.getZoom(), 8), {duration: 0.6});
+    if (fly) {
+      // Panning for the popup would cut the flight short: pan once it has landed
+      // (_adjustPan is Leaflet 1.9.3's own; karamap pins that version).
+      map.once("moveend", function () {
+        if (map.hasLayer(popup) && typeof popup._adjustPan === "function") {
+          popup.options.autoPan = true;
+          popup._adjustPan();
+        }
+      });
+      map.flyTo(ll, Math.max(map.getZoom(), 8), {duration: 0.6});
+    }
     eventsLayer.redraw();
     list.markSelected();
   }
@@ -300,7 +336,7 @@ window.karamapApp = function (map, data, opts) {
 
   // Places and groups lie under the events: an event under the pointer wins the click
   // (the map's own click handler opens it), else the place's popup opens.
-  var infoPopup = L.popup({maxWidth: 320, className: "km-popup"});
+  var infoPopup = L.popup(L.extend({maxWidth: 320, className: "km-popup"}, PAN));
   function openInfo(e, content) {
     if (map.hasLayer(eventsLayer) && hitTest(e.containerPoint) >= 0) return;
     infoPopup.setLatLng(e.latlng).setContent(content).openOn(map);
@@ -374,8 +410,8 @@ window.karamapApp = function (map, data, opts) {
 
   map.on("click", function (e) {
     if (!map.hasLayer(eventsLayer)) return;
-    var hit = hitTest(e.containerPoint);
-    if (hit >= 0) openEvent(hit, false);
+    var hits = hitsAt(e.containerPoint);
+    if (hits.length) openEvent(hits[0], false, hits);
   });
   var hoverPending = false, container = map.getContainer();
   map.on("mousemove", function (e) {
