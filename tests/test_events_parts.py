@@ -110,3 +110,12 @@ def test_merging_keeps_the_better_telling_and_joins_actors():
     call = _event(id="call", type="phone_call")
     (talks,) = merge_duplicates([_event(id="m", type="meeting"), call])
     assert talks.type == "phone_call"
+
+
+def test_the_fast_scan_finds_what_the_plain_patterns_find():
+    from karamap.events.triggers import RULES, scan
+
+    t = ("SUPERFIGHTING clashes erupted; Troops WITHDREW from Aghdam and the Nov. 10 Deal held. "
+         "Ministers met with Officials, said the ministry, while rockets hit Tartar.")
+    plain = sorted((r.type, m.start(), m.end()) for r in RULES for m in r.pattern.finditer(t))
+    assert sorted((c.rule.type, c.start, c.end) for c in scan(t)) == plain

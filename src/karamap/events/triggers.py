@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 from dataclasses import dataclass
 
 from karamap.model import TimeExpr
@@ -11,6 +12,11 @@ from karamap.model import TimeExpr
 __all__ = ["TriggerRule", "Trigger", "Candidate", "RULES", "PRIORITY", "scan", "find_triggers", "best_trigger"]
 
 _F = re.IGNORECASE
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def _WORDCHAR(c: str) -> bool:
+    return c.isalnum() or c == "_"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +36,9 @@ class TriggerRule:
     near: re.Pattern[str] | None = None
     #: a place named right after the trigger satisfies ``near`` too ("captured Shusha")
     place_after: bool = False
+    #: the same pattern for ASCII-lower-cased text, case-sensitive and without its leading
+    #: ``\b`` (checked by hand): several times faster to scan (None: scan with ``pattern``)
+    fast: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,11 +52,45 @@ class Trigger:
     nominal: bool
 
 
+def _fast(pattern: str) -> re.Pattern[str] | None:
+    # Python's re skips quickly to the possible first characters of a pattern, unless it opens
+    # with an assertion or ignores case; a pattern that looks at case itself stays as it is.
+    if "(?-i:" in pattern:
+        return None
+    branches = _top_level_branches(pattern)
+    if not all(b.startswith(r"\b") for b in branches):
+        return None
+    return re.compile("(?:" + "|".join(b[2:] for b in branches) + ")" if len(branches) > 1 else branches[0][2:])
+
+
+def _top_level_branches(pattern: str) -> list[str]:
+    """``pattern`` split at its top-level ``|`` (outside groups and character sets)."""
+    branches, depth, in_set, escaped, cut = [], 0, False, False, 0
+    for i, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_set:
+            in_set = ch != "]"
+        elif ch == "[":
+            in_set = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            branches.append(pattern[cut:i])
+            cut = i + 1
+    branches.append(pattern[cut:])
+    return branches
+
+
 def _r(type_: str, pattern: str, *, nominal: bool = False, requires: str | None = None,
        near: str | None = None, place_after: bool = False) -> TriggerRule:
     return TriggerRule(type_, re.compile(pattern, _F), nominal,
                        re.compile(requires, _F) if requires else None,
-                       re.compile(near, _F) if near else None, place_after)
+                       re.compile(near, _F) if near else None, place_after, _fast(pattern))
 
 
 _CF = r"cease-?\s?fires?"
@@ -251,8 +294,21 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Candidate]:
     ['withdrawal']
     """
     seg = text[start:end]
-    out = [Candidate(rule, start + m.start(), start + m.end(), m.group())
-           for rule in RULES for m in rule.pattern.finditer(seg)]
+    low = seg.translate(_ASCII_LOWER)  # same length, so offsets hold
+    out: list[Candidate] = []
+    for rule in RULES:
+        if rule.fast is None:
+            out.extend(Candidate(rule, start + m.start(), start + m.end(), m.group())
+                       for m in rule.pattern.finditer(seg))
+            continue
+        pos, search = 0, rule.fast.search
+        while (m := search(low, pos)) is not None:
+            i = m.start()
+            if i == 0 or not _WORDCHAR(low[i - 1]):
+                out.append(Candidate(rule, start + i, start + m.end(), seg[i:m.end()]))
+                pos = m.end() if m.end() > i else i + 1
+            else:
+                pos = i + 1  # not at a word start: a match may still start inside this one
     out.sort(key=lambda c: c.start)
     return out
 
