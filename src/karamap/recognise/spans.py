@@ -176,7 +176,11 @@ def _longest(doc: _Doc, i: int) -> tuple[int, int, str, tuple[Place, ...]] | Non
 
 def _strong(places: tuple[Place, ...], key: str = "") -> bool:
     """A name that only a place bears: a country, a division, a region ("Laurel County" too)."""
-    if places[0].feature in _STRONG:
+    top = places[0]
+    if top.feature == "admin1":
+        # a first-level division of some size ("Paul", Cape Verde, is a municipality of 1,400)
+        return top.population >= 100000 or top.country == "US"
+    if top.feature in _STRONG:
         return True
     last = key.rsplit(" ", 1)[-1]
     return " " in key and last in DIVISION_WORDS and any(p.feature == "admin2" for p in places)
@@ -254,9 +258,16 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bo
         nlow = nxt.text.lower().rstrip(".")
         if nlow in ORG_SUFFIXES or nlow in STREET_SUFFIXES:
             return False
-        if single and not strong and first.text in first_names() and nxt.text.lower() not in DIVISION_WORDS \
-                and not nxt.upper:
-            return False  # "Paris Hilton", "Jordan Peterson", "David Jefferson"
+        surname = nxt.text in last_names() and nxt.text.lower() not in common_words()
+        if single and first.text in first_names() and not first.upper and (
+                surname or (not strong and nxt.text.lower() not in common_words()
+                            and not doc.places(key_of(nxt.text)))):
+            return False  # "Paris Hilton", "Jordan Peterson", "David Jefferson", "Scott Newsham"
+    # "the White House", "the Drug ...": a small town's name after "the" is something else's
+    named = tuple(p for p in places if key_of(p.name) == key) or places
+    if prev is not None and prev_low == "the" and not strong and top.feature == "city" \
+            and _biggest_city(named) < 100000:
+        return False
     # people named in the text ("Akar said", "Minister Hulusi Akar")
     if words in doc.people and not strong:
         return False
@@ -269,7 +280,7 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bo
     all_common = single and first.text.lower() in common_words()
     if all_common and not (top.source.startswith("karamap")):
         if first.initial or first.titled:
-            return (strong and not first.initial) or state_after or key in doc.body_keys
+            return strong or state_after or key in doc.body_keys
         after_determiner = prev is not None and prev_low in _DETERMINERS
         if not (strong or state_after or (locative and _biggest_city(places) >= 20000)
                 or (_biggest_city(places) >= 200000 and not after_determiner)):
@@ -284,19 +295,20 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bo
     # a name GeoNames knows only as an alternate of a small town is weak evidence
     if not strong and top.feature in ("city", "admin2") and not top.source.startswith("karamap"):
         primary = any(key_of(p.name) == key for p in places)
-        if not primary and not (locative or state_after) and _biggest_city(places) < 100000:
+        if not primary and not (locative or state_after) and (
+                _biggest_city(places) < 500000 or " " in key):
             return False
     return True
 
 
-_DATELINE = re.compile(r"\s*(?:,|\(|-|\u2013|\u2014)")
+_DATELINE = re.compile(r"\s*(?:,|\(|-|\u2013|\u2014|:)")
 
 
 def _dateline(doc: _Doc, i: int, j: int) -> bool:
     """Tokens i..j-1 open a line in capitals followed by a dash, comma or bracket ("ANKARA -")."""
     start = doc.tokens[i].start
     line_start = doc.text.rfind("\n", 0, start) + 1
-    if doc.text[line_start:start].strip():
+    if doc.text[line_start:start].strip() and not doc.tokens[i].initial:
         return False
     return bool(_DATELINE.match(doc.text, doc.tokens[j - 1].end))
 

@@ -64,28 +64,28 @@ def tokenise(text: str) -> list[Token]:
     starts = {s for s, _ in split_sentences(text)}
     titled = title_lines(text)
     tokens: list[Token] = []
+    append = tokens.append
     ti = 0
+    n_titled = len(titled)
     for m in _TOKEN.finditer(text):
         start, end = m.span()
         word = m.group()
         possessive = False
-        if len(word) > 2 and word[-2] in "'\u2019" and word[-1] in "sS":
+        if word[-1] in "sS'\u2019" and len(word) > 2 and word[-2] in "'\u2019" and word[-1] in "sS":
             end -= 2
             word = word[:-2]
             possessive = True
         elif word[-1] in "'\u2019":
             end -= 1
             word = word[:-1]
-        first = word[0]
-        letters = [c for c in word if c.isalpha()]
-        tok = Token(start, end, word, first.isupper(), all(c.isupper() for c in letters), possessive=possessive)
+        cap = word[0].isupper()
         # sentence-initial: the sentence starts here or only openers stand between
         s = start
         while s > 0 and text[s - 1] in _OPENERS and s - 1 not in starts:
             s -= 1
-        tok.initial = s in starts or start in starts or (s > 0 and text[s - 1] == "\n") or s == 0
-        while ti < len(titled) and titled[ti][1] < start:
+        initial = s in starts or start in starts or s == 0 or text[s - 1] == "\n"
+        while ti < n_titled and titled[ti][1] < start:
             ti += 1
-        tok.titled = ti < len(titled) and titled[ti][0] <= start < titled[ti][1]
-        tokens.append(tok)
+        in_title = ti < n_titled and titled[ti][0] <= start < titled[ti][1]
+        append(Token(start, end, word, cap, cap and word.isupper(), initial, in_title, possessive))
     return tokens
