@@ -171,7 +171,7 @@ def test_a_batch_skips_bad_inputs_and_lists_them(run, tmp_path):
     assert "karamap: skipped " + str(tmp_path / "in" / "b-feb.txt") + ":1: impossible date" in err
     assert "c.jsonl:2: not JSON" in err
     assert "c.jsonl:3: duplicate article id 'a-good'" in err
-    assert f"missing.txt: no such file or folder" in err
+    assert "missing.txt: no such file or folder" in err
     assert "karamap: 4 input(s) skipped; 2 article(s) read" in err
 
 
