@@ -352,3 +352,38 @@ def test_open_gazetteer_builds_user_offline_online_from_options(server, tmp_path
 def test_open_gazetteer_without_extras_is_the_offline_backend_itself(tmp_path):
     stand_in = offline_stand_in()
     assert open_gazetteer(Options(cache_dir=tmp_path), offline=stand_in) is stand_in
+
+
+# --- one contract, every backend of this module --------------------------------------------------
+
+
+@pytest.fixture(params=["user", "nominatim", "polite", "chain"])
+def backend(request, server, tmp_path):
+    """Each backend that knows Khankendi (AZ), as the Gazetteer contract sees it."""
+    if request.param == "user":
+        return UserGazetteer([Place("user:khankendi", "Khankendi", "city", "AZ", 39.8177, 46.7528,
+                                    aliases=("Stepanakert",), source="user")])
+    if request.param == "nominatim":
+        return NominatimGazetteer(UA, url=server.url)
+    online = polite(server.url, GeocodeCache(tmp_path / "c.sqlite"), min_delay=0)
+    return online if request.param == "polite" else ChainGazetteer(offline_stand_in(), online=online)
+
+
+def test_contract_an_unknown_name_is_an_empty_list_and_an_unknown_id_none(backend):
+    assert backend.search("Qwxzy Nowhere") == []
+    assert backend.search("   ") == []
+    assert backend.get("nosuch:1") is None
+    assert isinstance(backend.lookup_key("qwxzy nowhere"), tuple)
+
+
+def test_contract_search_answers_places_that_get_gives_back(backend):
+    found = backend.search("Khankendi")
+    assert found and all(isinstance(p, Place) for p in found)
+    assert found[0].country == "AZ" and -90 <= found[0].lat <= 90 and -180 <= found[0].lon <= 180
+    assert [backend.get(p.id) for p in found] == found
+
+
+def test_contract_country_and_limit_restrict_the_answer(backend):
+    assert backend.search("Khankendi", country="RU") == []
+    assert [p.country for p in backend.search("Khankendi", country="az")] == ["AZ"]
+    assert len(backend.search("Stepanakert", limit=1)) == 1

@@ -118,31 +118,47 @@ class GeocodeCache:
         db.commit()
         return db
 
+    def _failed(self, err: Exception) -> None:
+        # A cache is an optimisation: say so once and go on in memory rather than fail the run.
+        logger.warning("karamap: warning: geocoder cache %s failed (%s); caching in memory for this run",
+                       self.path, err)
+        with contextlib.suppress(sqlite3.Error):
+            self._db.close()
+        self.path = ":memory:"
+        self._db = self._connect(":memory:")
+
     def get(self, key: str) -> list[Place] | None:
-        with self._lock, contextlib.suppress(sqlite3.Error, ValueError, TypeError):
-            row = self._db.execute("SELECT places FROM answers WHERE key = ?", (key,)).fetchone()
-            if row is not None:
-                return [place_from_json(d) for d in json.loads(row[0])]
-        return None
+        with self._lock:
+            try:
+                row = self._db.execute("SELECT places FROM answers WHERE key = ?", (key,)).fetchone()
+                return None if row is None else [place_from_json(d) for d in json.loads(row[0])]
+            except (sqlite3.Error, ValueError, TypeError) as err:
+                self._failed(err)
+                return None
 
     def put(self, key: str, places: list[Place]) -> None:
         records = [place_to_json(p) for p in places]
-        with self._lock, contextlib.suppress(sqlite3.Error):
-            self._db.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?)",
-                             (key, json.dumps(records, ensure_ascii=False), time.time()))
-            self._db.executemany("INSERT OR REPLACE INTO places VALUES (?, ?)",
-                                 [(r["id"], json.dumps(r, ensure_ascii=False)) for r in records])
-            self._db.commit()
+        with self._lock:
+            try:
+                self._db.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?)",
+                                 (key, json.dumps(records, ensure_ascii=False), time.time()))
+                self._db.executemany("INSERT OR REPLACE INTO places VALUES (?, ?)",
+                                     [(r["id"], json.dumps(r, ensure_ascii=False)) for r in records])
+                self._db.commit()
+            except sqlite3.Error as err:
+                self._failed(err)
 
     def get_place(self, place_id: str) -> Place | None:
-        with self._lock, contextlib.suppress(sqlite3.Error, ValueError, TypeError):
-            row = self._db.execute("SELECT place FROM places WHERE id = ?", (place_id,)).fetchone()
-            if row is not None:
-                return place_from_json(json.loads(row[0]))
-        return None
+        with self._lock:
+            try:
+                row = self._db.execute("SELECT place FROM places WHERE id = ?", (place_id,)).fetchone()
+                return None if row is None else place_from_json(json.loads(row[0]))
+            except (sqlite3.Error, ValueError, TypeError) as err:
+                self._failed(err)
+                return None
 
     def close(self) -> None:
-        with contextlib.suppress(sqlite3.Error):
+        with contextlib.suppress(sqlite3.Error):  # closing twice, or a connection already gone
             self._db.close()
 
 
