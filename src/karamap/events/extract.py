@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from karamap.events.actors import actors_in
 from karamap.events.attribution import Attribution, find_attribution
@@ -98,6 +99,122 @@ def _actors(
     return tuple(dict.fromkeys(own))
 
 
+@dataclass
+class _Story:
+    """What reading an article remembers from one sentence to the next."""
+
+    previous: TimeExpr | None = None  # the last date of the paragraph so far
+    parties: tuple[str, ...] = ()  # the actors of the paragraph's last event
+    last_speaker: str | None = None  # the last source named (for "he said")
+    speaker_side: list[str] = field(default_factory=list)  # the country of the last quoted official
+    anchors: list[TimeSpan] = field(default_factory=list)  # the dates of the agreements told so far
+    events: list[Event] = field(default_factory=list)
+    undated: set[str] = field(default_factory=set)  # ids of the events dated only by the document
+
+
+class _Reader:
+    """Reads one article sentence by sentence into events (the state lives in a :class:`_Story`)."""
+
+    def __init__(self, article: Article, resolutions: Sequence[Resolution], timexes: Sequence[TimeExpr]):
+        self.article = article
+        self.text = article.text
+        self.res = sorted(resolutions, key=lambda r: r.mention.start)
+        self.txs = sorted(timexes, key=lambda t: t.start)
+        self.focus = document_focus(self.text, self.res)
+        self.protected = [(t.start, t.end) for t in self.txs] + [(r.mention.start, r.mention.end) for r in self.res]
+        self.candidates = scan(self.text)
+        self.place_starts = [r.mention.start for r in self.res
+                             if r.place is not None and r.mention.kind != "demonym"]
+        self.dateline = dateline_span(self.text)
+        self.story = _Story()
+
+    def read(self) -> list[Event]:
+        sentences = split_sentences(self.text)
+        for n, (ss, se) in enumerate(sentences):
+            if n and _PARAGRAPH.search(self.text, sentences[n - 1][1], ss):
+                self.story.previous, self.story.parties = None, ()
+            if n == 0 and (head := HEADER.match(self.text, 0)) and head.end() > ss:
+                ss = head.end()  # the "date YYYY-MM-DD" header is not part of any quote
+            following = sentences[n + 1] if n + 1 < len(sentences) else None
+            self.sentence(ss, se, self.attribution(ss, se, following))
+        return merge_duplicates(self.story.events, frozenset(self.story.undated))
+
+    def attribution(self, ss: int, se: int, following: tuple[int, int] | None) -> Attribution | None:
+        """The sentence's source; an opened quotation takes the source of the next sentence."""
+        story, skip = self.story, [(t.start, t.end) for t in self.txs]
+        found = find_attribution(self.text, ss, se, skip=skip, last_speaker=story.last_speaker)
+        if found is None and following is not None and _opens_quote_unclosed(self.text[ss:se]):
+            ahead = find_attribution(self.text, *following, skip=skip, last_speaker=story.last_speaker)
+            if ahead is not None:
+                found = Attribution(ahead.text, ahead.speaker, following[1], following[1])
+        if found is not None:
+            if found.speaker.lower() not in _PRONOUNS:
+                story.last_speaker = found.speaker
+            side = actors_in(self.text, found.start, found.end, self.res)
+            if side and not found.text.startswith("according to"):
+                story.speaker_side = side
+        return found
+
+    def sentence(self, ss: int, se: int, attribution: Attribution | None) -> None:
+        text, story = self.text, self.story
+        # The source of an "according to" is neither actor, place nor trigger of the event.
+        quiet = (attribution.start, attribution.end) if (
+            attribution is not None and attribution.text.startswith("according to")) else None
+        for clause in split_clauses(text, ss, se, self.protected):
+            found = find_triggers(text, clause.start, clause.end, self.txs, context=(ss, se),
+                                  places=self.place_starts, candidates=self.candidates)
+            trigger = best_trigger([t for t in found if not (quiet and quiet[0] <= t.start < quiet[1])])
+            if trigger is not None:
+                self.clause_events(clause, (ss, se), trigger, attribution)
+        dated = [t for t in self.txs if ss <= t.start < se and t.span is not None and t.type in ("DATE", "TIME")]
+        if dated:
+            story.previous = dated[-1]
+
+    def clause_events(
+        self, clause: Clause, sentence: tuple[int, int], trigger: Trigger, attribution: Attribution | None
+    ) -> None:
+        text, story, (ss, se) = self.text, self.story, sentence
+        span = (clause.start, clause.end)
+        when = event_time(
+            text, span, sentence, (trigger.start, trigger.end), self.txs,
+            lead=clause.lead, doc_date=self.article.published, anchors=story.anchors,
+            previous=None if trigger.type in _NO_INHERIT else story.previous,
+        )
+        actors = self.actors(clause, sentence, trigger, attribution)
+        hidden = ([(attribution.start, attribution.end)] if attribution is not None else []) + (
+            [self.dateline] if self.dateline else [])
+        if trigger.type in _PER_LOCATION:
+            wheres = event_places(text, span, self.res, self.focus, exclude=hidden)
+        else:
+            wheres = [event_place(text, span, self.res, self.focus, exclude=hidden)]
+        if actors:
+            story.parties = actors
+        for k, where in enumerate(wheres):
+            id_ = event_id(self.article.id, ss, se, trigger.start, trigger.type, where.place_ids[0] if k else None)
+            story.events.append(_event(self.article, trigger, sentence, when, where, actors, attribution, id_))
+            if when.fallback:
+                story.undated.add(id_)
+        if trigger.type in _ANCHOR_TYPES and when.span is not None:
+            story.anchors.append(when.span)
+
+    def actors(
+        self, clause: Clause, sentence: tuple[int, int], trigger: Trigger, attribution: Attribution | None
+    ) -> tuple[str, ...]:
+        text, story = self.text, self.story
+        # The source of a claim is not a party to what it tells, except to its own statement.
+        speaker = [(attribution.start, attribution.end)] if attribution is not None else []
+        side = actors_in(text, *speaker[0], self.res) if speaker else []
+        if trigger.type == "statement":
+            actors = tuple(dict.fromkeys(side + list(_actors(text, clause, sentence, self.res, [], story.parties))))
+        else:
+            actors = _actors(text, clause, sentence, self.res, speaker, story.parties, side)
+        if story.speaker_side and _COUNTERPART.search(text, clause.start, clause.end):
+            # "he discussed ... with his Azerbaijani counterpart": he is the official quoted
+            # last whose country was named ("The Turkish defense minister").
+            actors = tuple(dict.fromkeys(story.speaker_side + list(actors)))
+        return actors
+
+
 def extract_events(
     article: Article, resolutions: Sequence[Resolution], timexes: Sequence[TimeExpr]
 ) -> list[Event]:
@@ -118,95 +235,7 @@ def extract_events(
     >>> (e.type, e.when.start.isoformat(), e.time_inferred, e.quote)
     ('withdrawal', '2020-11-20', False, 'Armenian forces withdrew on Nov. 20.')
     """
-    text = article.text
-    res = sorted((r for r in resolutions), key=lambda r: r.mention.start)
-    txs = sorted((t for t in timexes), key=lambda t: t.start)
-    focus = document_focus(text, res)
-    protected = [(t.start, t.end) for t in txs] + [(r.mention.start, r.mention.end) for r in res]
-    skip = [(t.start, t.end) for t in txs]
-    candidates = scan(text)
-    place_starts = [r.mention.start for r in res if r.place is not None and r.mention.kind != "demonym"]
-    sentences = split_sentences(text)
-    events: list[Event] = []
-    undated: set[str] = set()  # ids of the events dated only by the document date
-    anchors: list[TimeSpan] = []
-    last_speaker: str | None = None
-    previous: TimeExpr | None = None  # the last date of the paragraph so far
-    parties: tuple[str, ...] = ()  # the actors of the paragraph's last event
-    speaker_side: list[str] = []  # the country of the last quoted official whose country was named
-    dateline = dateline_span(text)
-    for n, (ss, se) in enumerate(sentences):
-        if n and _PARAGRAPH.search(text, sentences[n - 1][1], ss):
-            previous, parties = None, ()
-        qs = ss
-        if n == 0:
-            head = HEADER.match(text, 0)
-            if head and head.end() > ss:
-                qs = head.end()
-        attribution = find_attribution(text, qs, se, skip=skip, last_speaker=last_speaker)
-        if attribution is None and _opens_quote_unclosed(text[qs:se]) and n + 1 < len(sentences):
-            ns, ne = sentences[n + 1]
-            attribution = find_attribution(text, ns, ne, skip=skip, last_speaker=last_speaker)
-            if attribution is not None:
-                attribution = Attribution(attribution.text, attribution.speaker, ne, ne)
-        if attribution is not None and attribution.speaker.lower() not in _PRONOUNS:
-            last_speaker = attribution.speaker
-        if attribution is not None:
-            side = actors_in(text, attribution.start, attribution.end, res)
-            if side and not attribution.text.startswith("according to"):
-                speaker_side = side
-        # The source of an "according to" is neither actor, place nor trigger of the event.
-        quiet = (
-            (attribution.start, attribution.end)
-            if attribution is not None and attribution.text.startswith("according to")
-            else None
-        )
-        for clause in split_clauses(text, qs, se, protected):
-            found = find_triggers(text, clause.start, clause.end, txs, context=(qs, se),
-                                  places=place_starts, candidates=candidates)
-            triggers = [t for t in found if not (quiet and quiet[0] <= t.start < quiet[1])]
-            trigger = best_trigger(triggers)
-            if trigger is None:
-                continue
-            span = (clause.start, clause.end)
-            when = event_time(
-                text, span, (qs, se), (trigger.start, trigger.end), txs,
-                lead=clause.lead, doc_date=article.published, anchors=anchors,
-                previous=None if trigger.type in _NO_INHERIT else previous,
-            )
-            # The source of a claim is not a party to what it tells, except to its own statement.
-            speaker = [(attribution.start, attribution.end)] if attribution is not None else []
-            if trigger.type == "statement":
-                actors = tuple(dict.fromkeys(
-                    actors_in(text, *speaker[0], res) + list(_actors(text, clause, (qs, se), res, [], parties))
-                )) if speaker else _actors(text, clause, (qs, se), res, [], parties)
-            else:
-                own_side = actors_in(text, *speaker[0], res) if speaker else []
-                actors = _actors(text, clause, (qs, se), res, speaker, parties, own_side)
-            hidden = speaker + ([dateline] if dateline else [])
-            if trigger.type in _PER_LOCATION:
-                wheres = event_places(text, span, res, focus, exclude=hidden)
-            else:
-                wheres = [event_place(text, span, res, focus, exclude=hidden)]
-            if speaker_side and _COUNTERPART.search(text, clause.start, clause.end):
-                # "he discussed ... with his Azerbaijani counterpart": he is the official quoted
-                # last whose country was named ("The Turkish defense minister").
-                actors = tuple(dict.fromkeys(speaker_side + list(actors)))
-            if actors:
-                parties = actors
-            for k, where in enumerate(wheres):
-                events.append(_event(
-                    article, trigger, (qs, se), when, where, actors, attribution,
-                    event_id(article.id, qs, se, trigger.start, trigger.type, where.place_ids[0] if k else None),
-                ))
-                if when.fallback:
-                    undated.add(events[-1].id)
-            if trigger.type in _ANCHOR_TYPES and when.span is not None:
-                anchors.append(when.span)
-        dated = [t for t in txs if qs <= t.start < se and t.span is not None and t.type in ("DATE", "TIME")]
-        if dated:
-            previous = dated[-1]
-    return merge_duplicates(events, frozenset(undated))
+    return _Reader(article, resolutions, timexes).read()
 
 
 def _event(
