@@ -75,14 +75,26 @@ class Context:
                 return int(cm.group(1)), int(cm.group(2)) if cm.group(2) else None
         return None
 
-    def last_quarter_ref(self, before: int, reach: int = 2000) -> tuple[int, int] | None:
-        """The (year, quarter) of the nearest earlier quarter expression within ``reach``."""
+    def last_quarter_ref(
+        self, before: int, reach: int = 2000, *, reported: bool = False
+    ) -> tuple[int, int] | None:
+        """The (year, quarter) of the nearest earlier quarter expression within ``reach``.
+
+        ``reported``: only the four quarters closed before the document date (a year-ago
+        comparison is made with a recently reported quarter, not a forecast or an old one).
+        """
         for pos, value in reversed(self.previous):
             if before - pos > reach:
                 break
             qm = _QUARTER_VALUE.match(value)
             if qm:
-                return int(qm.group(1)), int(qm.group(2))
+                year, q = int(qm.group(1)), int(qm.group(2))
+                if reported and self.dct is not None:
+                    # within the four quarters before the document's own
+                    now = self.dct.year * 4 + quarter_of(self.dct) - 1
+                    if not now - 4 <= year * 4 + q - 1 < now:
+                        continue
+                return year, q
         return None
 
 
@@ -386,7 +398,7 @@ def _quarter(m: re.Match[str], ctx: Context) -> Norm | None:
 
 
 def _reference_quarter(m: re.Match[str], ctx: Context) -> tuple[int, int] | None:
-    ref = ctx.last_quarter_ref(m.start())
+    ref = ctx.last_quarter_ref(m.start(), reported=True)
     if ref is not None:
         return ref
     if ctx.dct is None:
@@ -402,7 +414,7 @@ def _year_ago_period(m: re.Match[str], ctx: Context) -> Norm | None:
             return None
         if ctx.dct is None:
             return Norm("DATE", f"XXXX-Q{q}")
-        ref = ctx.last_quarter_ref(m.start())
+        ref = ctx.last_quarter_ref(m.start(), reported=True)
         year = (ref[0] if ref else ctx.dct.year) - 1
         return Norm("DATE", f"{year:04d}-Q{q}")
     ref = _reference_quarter(m, ctx)
@@ -484,6 +496,9 @@ def _unit_value(unit: str, shift: int, ctx: Context, m: re.Match[str]) -> Norm |
         return Norm("DATE", "PAST_REF" if shift < 0 else "FUTURE_REF")
     if unit == "year":
         return Norm("DATE", _year_str(dct.year + shift))
+    if unit == "day":
+        date = add_days(dct, shift)
+        return Norm("DATE", _ymd(date)) if date else None
     if unit == "month":
         y, mo = add_months(dct.year, dct.month, shift)
         return Norm("DATE", f"{y:04d}-{mo:02d}")
@@ -557,12 +572,13 @@ def _rel_unit_year(m: re.Match[str], ctx: Context) -> Norm | None:
 
 
 def _year_end(m: re.Match[str], ctx: Context) -> Norm | None:
+    # TIMEX3 writes "year-end" as the year itself (with mod="END", which karamap drops)
     if ctx.dct is None:
-        return Norm("DATE", "XXXX-12-31")
+        return Norm("DATE", "XXXX")
     year = ctx.dct.year
     if ctx.dct.month <= 3 and ctx.tense(m) == "past":
         year -= 1
-    return Norm("DATE", f"{year:04d}-12-31")
+    return Norm("DATE", _year_str(year))
 
 
 _DEICTIC = {
@@ -709,7 +725,7 @@ def _ago(m: re.Match[str], ctx: Context) -> Norm | None:
         return Norm("DATE", f"{y:04d}-Q{(mo - 1) // 3 + 1}")
     if code == "Y":
         if amount == 1 and sign < 0 and direction in ("ago", "earlier"):
-            ref = ctx.last_quarter_ref(m.start(), reach=1500)
+            ref = ctx.last_quarter_ref(m.start(), reach=1500, reported=True)
             if ref is not None:
                 return Norm("DATE", f"{ref[0] - 1:04d}-Q{ref[1]}")
         year = dct.year + k

@@ -164,7 +164,7 @@ RULES: tuple[Rule, ...] = (
     Rule("the_end_of", _r(r"(?i:\bthe\s+(?P<pos>end|beginning|start|middle|close|turn)\s+of\s+(?P<rel>the|this|last|next)\s+(?P<u>year|month|week|quarter|decade|century))(?![\w-])", first="tT", anchor=_A_END_OF), "rel_unit"),
     Rule("rel_unit", _r(rf"(?i:\b(?:(?P<mod>earlier|later|early|late|mid)[\s-]+)?(?P<rel>{REL}|the)\s+(?:fiscal\s+)?(?P<u>week(?:end)?|month|year|decade|century|spring|summer|fall|autumn|winter))(?![\w-])", first="eElLmMtTnNpPcC"), "rel_unit"),
     Rule("the_full_year", _r(r"(?i:\bthe\s+(?:full|whole|entire|calendar)\s+year)(?![\w-])", first="tT", anchor=_A_YEAR), "rel_unit_year"),
-    Rule("year_end", _r(r"(?i:\byear[\s-]end)(?![\w-])", first="yY"), "year_end"),
+    Rule("year_end", _r(r"(?i:\byear(?:[\s-]|['\u2019]s\s+)end)(?![\w-])", first="yY"), "year_end"),
     Rule("deictic_day", _r(rf"(?i:\b(?:(?P<mod>early|late|earlier|later)\s+)?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight|overnight)(?:\s+(?P<p>{PART}))?)(?![\w-])", first="eElLtTyYoO"), "deictic_day"),
     Rule("this_part", _r(rf"(?i:\b(?:(?:later|earlier)\s+)?(?P<rel>this|last|the)\s+(?P<p>morning|afternoon|evening|night))(?![\w-])", first="tTlLeE"), "this_part"),
     Rule("weekday", _r(rf"(?:(?i:(?P<rel>this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next|last|next|this|early|late|earlier|later))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?i:(?P<p>{PART})))?", first="A-Ztlne", anchor=_A_WEEKDAY), "weekday"),
