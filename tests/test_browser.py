@@ -155,6 +155,22 @@ def test_coarse_dates_are_drawn_hollow_or_faded_not_pinned_to_a_false_day(page):
     assert 80 < alpha(TALKS, 0) < 160                           # a week: faded
 
 
+def test_the_histogram_zooms_to_the_selected_range_and_back(page):
+    page.evaluate("karamap.setRange('2020-11-02', '2020-12-06')")
+    page.click("#km-zoom")
+    assert page.evaluate("karamap.domain()") == ["2020-11-02", "2020-12-06"]
+    assert page.evaluate("karamap.unit") == "day"
+    assert page.locator(".km-bar").count() == 35
+    assert page.inner_text("#km-zoom") == "Full span"
+    page.focus("#km-from")
+    page.keyboard.press("ArrowRight")  # a bin is now a day
+    assert page.evaluate("karamap.range()") == ["2020-11-03", "2020-12-06"]
+    page.click("#km-zoom")
+    assert page.evaluate("karamap.domain()") == ["2020-09-21", "2021-03-14"]
+    assert page.evaluate("karamap.range()") == ["2020-11-03", "2020-12-06"]
+    assert page.locator(".km-bar").count() == 25
+
+
 def test_clicking_a_list_entry_opens_that_events_popup(page):
     page.locator(".km-item", has_text=LACHIN).click()
     popup = page.locator(".leaflet-popup-content")

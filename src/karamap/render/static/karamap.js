@@ -91,27 +91,41 @@ window.karamapApp = function (map, data, opts) {
     if (unit === "month") return dayOf(t.getUTCFullYear(), t.getUTCMonth() + 1, 1);
     return dayOf(t.getUTCFullYear() + 1, 0, 1);
   }
-  var span = hi - lo + 1;
-  var unit = span <= 62 ? "day" : span <= 548 ? "week" : span <= 5479 ? "month" : "year";
-  var edges = [floorTo(lo, unit)];
-  while (edges[edges.length - 1] <= hi) edges.push(nextEdge(edges[edges.length - 1], unit));
-  lo = edges[0];
-  hi = edges[edges.length - 1] - 1;
-  var total = hi - lo + 1, nbins = edges.length - 1;
+  var dataLo = lo, dataHi = hi;
+  // The histogram's domain: all the data, or the range the user zoomed the histogram to.
+  var unit, edges, total, nbins, counts, maxCount, BIN = new Int32Array(n);
   function binOf(d) {
     var a = 0, b = nbins - 1;
     while (a < b) { var m = (a + b + 1) >> 1; if (edges[m] <= d) a = m; else b = m - 1; }
     return a;
   }
-  var BIN = new Int32Array(n), counts = new Int32Array(nbins), maxCount = 1;
-  for (i = 0; i < n; i++) BIN[i] = START[i] === ALWAYS_FROM ? -1 : binOf(START[i]);
   function recount() {
     // Events per bin by their start, of the types shown; the scale stays that of all types.
     counts.fill(0);
     for (var e = 0; e < n; e++) if (BIN[e] >= 0 && types[T[e]].on) counts[BIN[e]]++;
   }
-  recount();
-  for (i = 0; i < nbins; i++) if (counts[i] > maxCount) maxCount = counts[i];
+  function setDomain(a, b) {
+    var span = b - a + 1;
+    unit = span <= 62 ? "day" : span <= 548 ? "week" : span <= 5479 ? "month" : "year";
+    edges = [floorTo(a, unit)];
+    while (edges[edges.length - 1] <= b) edges.push(nextEdge(edges[edges.length - 1], unit));
+    lo = edges[0];
+    hi = edges[edges.length - 1] - 1;
+    total = hi - lo + 1;
+    nbins = edges.length - 1;
+    counts = new Int32Array(nbins);
+    for (var e = 0; e < n; e++) {
+      BIN[e] = START[e] === ALWAYS_FROM || START[e] < lo || START[e] > hi ? -1 : binOf(START[e]);
+    }
+    var on = types.map(function (t) { var was = t.on; t.on = true; return was; });
+    recount();
+    maxCount = 1;
+    for (var k = 0; k < nbins; k++) if (counts[k] > maxCount) maxCount = counts[k];
+    types.forEach(function (t, k2) { t.on = on[k2]; });
+    recount();
+  }
+  setDomain(dataLo, dataHi);
+  var fullLo = lo, fullHi = hi;
   function fmtEdge(d) {
     var t = utc(d);
     if (unit === "year") return String(t.getUTCFullYear());
@@ -465,19 +479,40 @@ window.karamapApp = function (map, data, opts) {
     to: document.getElementById("km-to"), axis: document.getElementById("km-axis"),
     range: document.getElementById("km-range"), play: document.getElementById("km-play"),
     speed: document.getElementById("km-speed"), reset: document.getElementById("km-reset"),
+    zoom: document.getElementById("km-zoom"),
     unit: document.getElementById("km-unit"), count: document.getElementById("km-count"),
     list: document.getElementById("km-list"), spacer: document.getElementById("km-list-spacer"),
     title: document.getElementById("km-title")
   };
   var barEls = [];
-  for (i = 0; i < nbins; i++) {
-    var bar = el("div", "km-bar");
-    bar.style.left = ((edges[i] - lo) / total * 100) + "%";
-    bar.style.width = ((edges[i + 1] - edges[i]) / total * 100) + "%";
-    bar.appendChild(el("div", "km-bar-fill"));
-    bar.dataset.bin = String(i);
-    ui.bars.appendChild(bar);
-    barEls.push(bar);
+  function buildBars() {
+    while (ui.bars.firstChild) ui.bars.removeChild(ui.bars.firstChild);
+    while (ui.axis.firstChild) ui.axis.removeChild(ui.axis.firstChild);
+    barEls = [];
+    for (var k = 0; k < nbins; k++) {
+      var bar = el("div", "km-bar");
+      bar.style.left = ((edges[k] - lo) / total * 100) + "%";
+      bar.style.width = ((edges[k + 1] - edges[k]) / total * 100) + "%";
+      bar.appendChild(el("div", "km-bar-fill"));
+      bar.dataset.bin = String(k);
+      ui.bars.appendChild(bar);
+      barEls.push(bar);
+    }
+    var ticks = Math.min(nbins, 6);
+    for (k = 0; k < ticks; k++) {
+      var k2 = Math.round(k * nbins / ticks), tick = el("span", "km-tick", fmtEdge(edges[k2]));
+      tick.style.left = ((edges[k2] - lo) / total * 100) + "%";
+      ui.axis.appendChild(tick);
+    }
+    ui.unit.textContent = "events per " + unit;
+    [ui.from, ui.to].forEach(function (h) {
+      h.setAttribute("aria-valuemin", String(lo));
+      h.setAttribute("aria-valuemax", String(hi));
+    });
+    var zoomed = lo !== fullLo || hi !== fullHi;
+    ui.zoom.textContent = zoomed ? "Full span" : "Zoom to range";
+    ui.zoom.setAttribute("aria-pressed", zoomed ? "true" : "false");
+    drawBars();
   }
   function drawBars() {
     for (var k = 0; k < nbins; k++) {
@@ -485,20 +520,22 @@ window.karamapApp = function (map, data, opts) {
       barEls[k].title = fmtEdge(edges[k]) + ": " + counts[k] + " events";
     }
   }
-  drawBars();
+  buildBars();
   ui.bars.addEventListener("click", function (e) {
     var b = e.target.closest(".km-bar");
     if (!b) return;
     var k = +b.dataset.bin;
     setRange(edges[k], edges[k + 1] - 1);
   });
-  var ticks = Math.min(nbins, 6);
-  for (i = 0; i < ticks; i++) {
-    var k2 = Math.round(i * nbins / ticks), tick = el("span", "km-tick", fmtEdge(edges[k2]));
-    tick.style.left = ((edges[k2] - lo) / total * 100) + "%";
-    ui.axis.appendChild(tick);
-  }
-  ui.unit.textContent = "events per " + unit;
+  ui.zoom.addEventListener("click", function () {
+    // Zoom the histogram (and the handles' track) to the selected range, or back out.
+    stop();
+    if (lo !== fullLo || hi !== fullHi) setDomain(dataLo, dataHi);
+    else if (state.from !== lo || state.to !== hi) setDomain(state.from, state.to);
+    else return;
+    buildBars();
+    setRange(clamp(state.from, lo, hi), clamp(state.to, lo, hi));
+  });
 
   function frac(edge) { return (edge - lo) / total * 100; }
   function clamp(v, a, b) { return v < a ? a : v > b ? b : v; }
@@ -530,15 +567,13 @@ window.karamapApp = function (map, data, opts) {
     ui.from.setAttribute("aria-valuetext", fmtDay(state.from));
     ui.to.setAttribute("aria-valuenow", String(state.to));
     ui.to.setAttribute("aria-valuetext", fmtDay(state.to));
-    var full = state.from === lo && state.to === hi;
+    var full = state.from <= fullLo && state.to >= fullHi;
     var text = dated ? (state.from === state.to ? "On " + fmtDay(state.from) : "From " + fmtDay(state.from) + " to " + fmtDay(state.to)) : "No dated events";
     ui.range.textContent = text + (full && dated ? " (all dates)" : "");
     ui.count.textContent = nvisible + " of " + n + " events";
   }
   [[ui.from, "from"], [ui.to, "to"]].forEach(function (h) {
     var handle = h[0], which = h[1];
-    handle.setAttribute("aria-valuemin", String(lo));
-    handle.setAttribute("aria-valuemax", String(hi));
     handle.addEventListener("pointerdown", function (e) {
       e.preventDefault(); stop(); handle.focus();
       handle.setPointerCapture(e.pointerId);
@@ -622,7 +657,8 @@ window.karamapApp = function (map, data, opts) {
   ui.reset.addEventListener("click", function () {
     stop();
     types.forEach(function (t) { t.on = true; });
-    recount(); drawBars();
+    setDomain(dataLo, dataHi);
+    buildBars();
     document.querySelectorAll(".km-legend-item").forEach(function (b) { b.setAttribute("aria-pressed", "true"); b.classList.remove("km-off"); });
     setRange(lo, hi);
   });
@@ -696,7 +732,7 @@ window.karamapApp = function (map, data, opts) {
   apply();
   var api = {
     map: map,
-    unit: unit,
+    get unit() { return unit; },
     domain: function () { return [isoDay(lo), isoDay(hi)]; },
     range: function () { return [isoDay(state.from), isoDay(state.to)]; },
     setRange: function (a, b) { stop(); setRange(parseDay(a), parseDay(b)); },
