@@ -387,3 +387,39 @@ def test_contract_country_and_limit_restrict_the_answer(backend):
     assert backend.search("Khankendi", country="RU") == []
     assert [p.country for p in backend.search("Khankendi", country="az")] == ["AZ"]
     assert len(backend.search("Stepanakert", limit=1)) == 1
+
+
+# --- the pipeline asks the online geocoder for names only it knows ---------------------------------
+
+QARAQOYUNLU = {
+    "place_id": 1003, "osm_type": "node", "osm_id": 7, "lat": "40.08", "lon": "46.77", "class": "place",
+    "type": "village", "addresstype": "village", "name": "Qaraqoyunlu",
+    "display_name": "Qaraqoyunlu, Tartar District, Azerbaijan", "address": {"country_code": "az"},
+}
+
+
+def test_an_article_names_a_village_only_nominatim_knows(server, tmp_path, gazetteer):
+    from karamap.pipeline import annotate_article
+    from karamap.read import read_text
+
+    server.results["qaraqoyunlu"] = [QARAQOYUNLU]
+    options = Options(geocoder="nominatim", user_agent=UA, geocoder_url=server.url,
+                      cache_dir=tmp_path / "cache", min_delay_seconds=0)
+    chain = open_gazetteer(options, offline=gazetteer)
+    article = read_text("Shelling was reported in Qaraqoyunlu on Monday, officials in Baku said.",
+                        published="2020-10-05")
+    doc = annotate_article(article, chain)
+    by_surface = {r.mention.surface: r.place for r in doc.places}
+    assert by_surface["Qaraqoyunlu"].id == "nominatim:node/7"
+    assert by_surface["Baku"].source != "nominatim"  # known offline: never asked
+    asked = [r.query["q"][0] for r in server.requests]
+    assert asked == ["Qaraqoyunlu"]  # resolution's search was answered by the cache
+    assert chain.attribution.endswith(OSM_ATTRIBUTION)
+    chain.online.close()  # not the chain: the offline gazetteer is the session's
+
+
+def test_without_an_online_geocoder_nothing_is_discovered(gazetteer):
+    from karamap.gazetteer.discover import discover
+    from karamap.read import read_text
+
+    assert discover(read_text("Shelling in Qaraqoyunlu."), [], gazetteer) == []

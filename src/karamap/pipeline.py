@@ -7,6 +7,7 @@ from os import PathLike
 
 from karamap.events import extract_events
 from karamap.gazetteer import Gazetteer
+from karamap.gazetteer.discover import discover
 from karamap.gazetteer.open import open_gazetteer
 from karamap.model import Article, Document
 from karamap.recognise import recognise
@@ -29,6 +30,8 @@ def annotate_article(article: Article, gazetteer: Gazetteer) -> Document:
     ['Aghdam']
     """
     mentions = recognise(article, gazetteer)
+    # names only an opted-in online geocoder knows ([] without one)
+    mentions = sorted([*mentions, *discover(article, mentions, gazetteer)], key=lambda m: m.start)
     resolutions = resolve(article, mentions, gazetteer)
     timexes = tag_times(article)
     events = extract_events(article, resolutions, timexes)
