@@ -9,7 +9,7 @@ from karamap.temporal.calendar import Tense
 __all__ = ["tense_at"]
 
 _FUTURE = re.compile(
-    r"\b(?:will|won't|shall|'ll|going\s+to|expect(?:s|ed)?\s+to|plan(?:s|ned|ning)?\s+to|"
+    r"\b(?:will|won't|shall|'ll|going\s+to|expect(?:s|ed)?\s+to|plan(?:s|ning)?\s+to|"
     r"as\s+(?:soon|early)\s+as|"
     r"scheduled|due\s+to|is\s+to|are\s+to|intends?\s+to|upcoming|to\s+be\s+held|"
     r"set\s+to|aims?\s+to|hopes?\s+to|payable|expires?|effective|until|till)\b",
@@ -24,7 +24,7 @@ _PAST = re.compile(
     r"drove|flew|forgot|froze|overtook|overran|saw|seized|withdrew)\b",
     re.IGNORECASE
 )
-_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|effective|payable)\s+$", re.IGNORECASE)
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|effective|payable)\s+$", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[.!?;\n][^.!?;\n]*$")
 _CLAUSE_END = re.compile(r"[.!?;\n]")
 
