@@ -177,16 +177,29 @@ window.karamapApp = function (map, data, opts) {
       var scale = map.getZoomScale(map.getZoom(), 0), origin = map.getPixelOrigin();
       var tl = map.containerPointToLayerPoint([0, 0]);
       var ox = origin.x + tl.x, oy = origin.y + tl.y, w = c.width / r, h = c.height / r;
-      var buckets = [], k, j, b, seen = new Set();
+      var buckets = [], k, j, b, seen = new Set(), topSolid = new Map(), keys = new Float64Array(nvisible);
       for (k = 0; k < types.length * 3; k++) buckets.push([]);
+      // Many events share a place. A marker identical to one already on the same pixel, or
+      // under a solid marker drawn later on that pixel, adds nothing to the picture, only to
+      // the time the browser takes to paint: the first pass finds the top solid marker of
+      // each pixel, the second draws what can still be seen.
       for (j = 0; j < nvisible; j++) {
         var e = visible[j], x = PX[e] * scale - ox, y = PY[e] * scale - oy;
         SX[j] = x; SY[j] = y;
-        if (x < -10 || y < -10 || x > w + 10 || y > h + 10) continue;
-        var t = tp(e), bucket = T[e] * 3 + (t >= 3 ? 2 : t === 2 ? 1 : 0);
-        // Many events share a place: a marker identical to one already drawn on the same
-        // pixel adds nothing to the picture, only to the time the browser takes to paint.
-        var key = ((Math.round(x) + 16) * 8192 + Math.round(y) + 16) * 64 + bucket;
+        if (x < -10 || y < -10 || x > w + 10 || y > h + 10) { keys[j] = -1; continue; }
+        var t = tp(e), pixel = (Math.round(x) + 16) * 8192 + Math.round(y) + 16;
+        keys[j] = pixel;
+        if (t <= 1) {
+          var top = topSolid.get(pixel), bucket0 = T[e] * 3;
+          if (top === undefined || bucket0 > top) topSolid.set(pixel, bucket0);
+        }
+      }
+      for (j = 0; j < nvisible; j++) {
+        if (keys[j] < 0) continue;
+        var e2 = visible[j], t2 = tp(e2), bucket = T[e2] * 3 + (t2 >= 3 ? 2 : t2 === 2 ? 1 : 0);
+        var cover = topSolid.get(keys[j]);
+        if (cover !== undefined && bucket < cover) continue;
+        var key = keys[j] * 64 + bucket;
         if (seen.has(key)) continue;
         seen.add(key);
         buckets[bucket].push(j);
