@@ -126,12 +126,18 @@ def test_last_week_is_the_iso_week_monday_to_sunday():
         ("The envoy will visit Yerevan on Tuesday.", "2021-02-02"),  # future tense: the coming one
         ("Troops withdrew last Saturday.", "2021-01-23"),
         ("The corridor reopens next Monday.", "2021-02-01"),
-        ("Talks resumed on Thursday, Jan. 28.", "2021-01-28"),
     ],
 )
 def test_weekdays(text, value):
     weekday = tag(text)[0]
     assert (weekday.type, weekday.value) == ("DATE", value)
+
+
+def test_a_weekday_before_a_date_is_part_of_it():
+    assert readings("Talks resumed on Thursday, Jan. 28.") == [("Thursday, Jan. 28", "DATE", "2021-01-28")]
+    assert readings("The hearing is set for the week of March 6.") == [
+        ("the week of March 6", "DATE", "2021-W09")
+    ]
 
 
 def test_relative_expressions_without_a_document_date_have_no_range():

@@ -196,6 +196,19 @@ def _month_day(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", f"{year:04d}-{month:02d}-{day:02d}")
 
 
+def _week_of(m: re.Match[str], ctx: Context) -> Norm | None:
+    month, day = month_number(m["m"]), _day(m["d"])
+    if m["y"]:
+        year: int | None = int(m["y"])
+    elif ctx.dct is not None:
+        year = nearest_year_for_day(month, day, ctx.dct, ctx.tense(m))
+    else:
+        return Norm("DATE", "XXXX-WXX")
+    date = valid_date(year, month, day) if year else None
+    value = week_value(date) if date else None
+    return Norm("DATE", value) if value else None
+
+
 def _month_year(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", f"{_full_year(m['y'], ctx):04d}-{month_number(m['m']):02d}")
 
@@ -983,6 +996,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "month_day_year": _month_day_year,
     "month_day": _month_day,
     "month_year": _month_year,
+    "week_of": _week_of,
     "month_rel_year": _month_rel_year,
     "rel_month": _rel_month,
     "month": _month,

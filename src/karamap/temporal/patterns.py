@@ -130,10 +130,11 @@ RULES: tuple[Rule, ...] = (
     # ---- full and partial calendar dates
     Rule("iso_date", _r(rf"{_BOUND_L}(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?![\d])(?:T(?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d))?", first="0-9"), "iso_date"),
     Rule("slash_date", _r(rf"{_BOUND_L}(?P<m>1[0-2]|0?[1-9])/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)(?![\d/])", first="0-9"), "slash_date"),
-    Rule("month_day_year", _r(rf"(?P<m>{MONTH})\s*(?P<d>{DAY})(?:,\s*|\s+)(?P<y>{YEAR})(?!\d)", first="A-Z", anchor=_A_MONTH), "month_day_year"),
+    Rule("month_day_year", _r(rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s*(?P<d>{DAY})(?:,\s*|\s+)(?P<y>{YEAR})(?!\d)", first="A-Z", anchor=_A_MONTH), "month_day_year"),
     Rule("day_month_year", _r(rf"{_BOUND_L}(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH}),?\s+(?P<y>{YEAR})(?!\d)", first="A-Zt0-9", anchor=_A_MONTH), "month_day_year"),
-    Rule("month_day", _r(rf"(?P<m>{MONTH})\s*(?P<d>{DAY})(?![\d:,]\d|\s*(?:%|percent|per\s*cent))", first="A-Z", anchor=_A_MONTH), "month_day"),
+    Rule("month_day", _r(rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s*(?P<d>{DAY})(?![\d:,]\d|\s*(?:%|percent|per\s*cent))", first="A-Z", anchor=_A_MONTH), "month_day"),
     Rule("day_month", _r(rf"{_BOUND_L}(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH})", first="A-Zt0-9", anchor=_A_MONTH), "month_day"),
+    Rule("week_of", _r(rf"(?i:\bthe\s+week\s+of\s+)(?P<m>{MONTH})\s*(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR_DIGITS}))?", first="tT", anchor=_A_MONTH), "week_of"),
     Rule("month_year", _r(rf"(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR}){_BOUND_R}", first="A-Z", anchor=_A_MONTH), "month_year"),
     Rule("month_rel_year", _r(rf"(?P<m>{MONTH}),?\s+(?:of\s+)?(?i:(?P<rel>this|last|next))\s+year(?![\w-])", first="A-Z", anchor=_A_MONTH), "month_rel_year"),
     Rule("rel_month", _r(rf"(?i:(?P<rel>this\s+past|this\s+coming|last|next|this|past|coming))\s+(?P<m>{MONTH})(?:\s*(?P<d>{DAY}))?", first="tTlLnNpPcC", anchor=_A_MONTH), "rel_month"),
