@@ -221,6 +221,9 @@ def test_holidays():
         ("The convoy waited half an hour.", "half an hour", "PT30M"),
         ("Results for the first nine months were weak.", "the first nine months", "P9M"),
         ("The lull lasted a week.", "a week", "P1W"),
+        ("The truce lasted a couple of years.", "a couple of years", "P2Y"),
+        ("The blast came a minute and a half later.", "a minute and a half", "PT1M30S"),
+        ("The talks took two and a half years.", "two and a half years", "P2Y6M"),
     ],
 )
 def test_durations(text, surface, value):

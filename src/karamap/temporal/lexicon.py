@@ -116,8 +116,10 @@ def parse_number(words: str) -> float | None:
 
     Raises KeyError for a word that is not a number.
 
-    >>> parse_number("twenty-four"), parse_number("2 1/2"), parse_number("a few")
-    (24.0, 2.5, None)
+    >>> parse_number("twenty-four"), parse_number("2 1/2"), parse_number("a couple of")
+    (24.0, 2.5, 2.0)
+    >>> parse_number("a few") is None
+    True
     """
     text = words.strip().lower().replace(",", "")
     if not text:
@@ -125,9 +127,12 @@ def parse_number(words: str) -> float | None:
     total = 0.0
     current = 0.0
     seen = False
-    for tok in _SPLIT.split(text):
-        if not tok or tok in ("and", "of"):
-            continue
+    tokens = [t for t in _SPLIT.split(text) if t]
+    if tokens[:2] in (["a", "and"], ["an", "and"]):
+        tokens = ["one"] + tokens[1:]  # "a ... and a half" was cut to "a and a half"
+    for tok in tokens:
+        if tok in ("and", "of") or (tok in ("a", "an") and len(tokens) > 1):
+            continue  # "two and a half": the article counts nothing
         if tok in VAGUE_QUANTITIES:
             return None
         if re.fullmatch(r"\d+(?:\.\d+)?", tok):

@@ -943,6 +943,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Norm | None:
         return None
     if n is not None and n > 10000:
         return None
+    if n is not None and m["half"]:
+        n += 0.5  # "a minute and a half"
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     unit = m["u"]
     if n is None and rel == "" and raw_n.lower() in ("some", "many"):
