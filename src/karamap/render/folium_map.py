@@ -129,6 +129,13 @@ def render_map(
     # Only Leaflet: folium's jQuery, Bootstrap and Font Awesome serve nothing on this map.
     m.default_js = [] if offline else [("leaflet", LEAFLET_JS_URL)]
     m.default_css = [] if offline else [("leaflet_css", LEAFLET_CSS_URL)]
+    # Fit first: tiles then load only for the view shown and the events draw once.
+    if bounds is not None:
+        (south, west), (north, east) = bounds
+        pad = 0.5  # degrees, so a single place is not shown at street level
+        # The legend sits bottom left over the map: keep the data clear of it.
+        m.fit_bounds([[south - pad, west - pad], [north + pad, east + pad]], max_zoom=10,
+                     padding_top_left=(290, 50), padding_bottom_right=(50, 30))
     tiles = None
     if not offline:
         tiles = folium.TileLayer("OpenStreetMap", name="OpenStreetMap")
@@ -137,12 +144,6 @@ def render_map(
     app = TimeFilterApp(map_payload(layers, title=title), title=title, offline=offline, tiles=tiles,
                         credit=html.escape(" · ".join(credits)))
     app.add_to(m)
-    if bounds is not None:
-        (south, west), (north, east) = bounds
-        pad = 0.5  # degrees, so a single place is not shown at street level
-        # The legend sits bottom left over the map: keep the data clear of it.
-        m.fit_bounds([[south - pad, west - pad], [north + pad, east + pad]], max_zoom=10,
-                     padding_top_left=(290, 50), padding_bottom_right=(50, 30))
     _fix_ids(m.get_root())
     return m
 
