@@ -26,8 +26,10 @@ COUNTRY_WEIGHT = 3.0
 ADMIN1_WEIGHT = 1.5
 STATE_PATTERN_WEIGHT = 6.0
 #: weight of closeness to the other places named (decays over NEAR_KM)
-NEAR_WEIGHT = 1.2
+NEAR_WEIGHT = 2.0
 NEAR_KM = 300.0
+#: rounds of resolution (the second uses the first's readings as context)
+ROUNDS = 2
 #: a town that bears the name only as one of its alternate names
 ALTERNATE_PENALTY = 1.5
 
@@ -71,6 +73,65 @@ def _candidates(m: Mention, gazetteer: Gazetteer) -> tuple[Place, ...]:
     if not places:
         places = tuple(gazetteer.search(m.surface, limit=MAX_CANDIDATES))
     return places[:MAX_CANDIDATES]
+
+
+def _choose(k, s, slots, priors, same, votes, admin_votes, total_country, total_admin,
+            first_pass, confidence, state_of) -> Place:
+    """The best candidate of slot ``k`` given the document's context."""
+    # the context without this name's own votes (a name must not vote for itself)
+    country_ctx = total_country.copy()
+    admin_ctx = total_admin.copy()
+    for n in same:
+        country_ctx.subtract(votes[n])
+        admin_ctx.subtract(admin_votes[n])
+    n_other = max(1.0, float(len(slots) - len(same)))
+    excluded = set(same)
+    anchors: dict[str, tuple[Place, float]] = {}
+    for n, p in enumerate(first_pass):
+        if n not in excluded and confidence[n] > anchors.get(p.id, (p, 0.0))[1]:
+            anchors[p.id] = (p, confidence[n])
+    others = list(anchors.values())
+    best, best_score = None, -1e9
+    for c in s.candidates:
+        score = priors[id(c)]
+        if c.feature in ("city", "admin2") and key_of(c.name) != s.mention.key:
+            score -= ALTERNATE_PENALTY  # known by this name only as an alternate
+        if c.country:
+            score += COUNTRY_WEIGHT * max(0.0, country_ctx.get(c.country, 0.0)) / n_other
+        division = (c.country, c.name if c.feature == "admin1" else c.admin1)
+        if c.feature != "country" and division[1]:
+            score += ADMIN1_WEIGHT * min(1.0, max(0.0, admin_ctx.get(division, 0.0)))
+        if k in state_of and state_of[k]:
+            if any(st.country == c.country and (st.feature == "country" or st.name == c.admin1)
+                   for st in state_of[k]):
+                score += STATE_PATTERN_WEIGHT
+        if others:
+            score += NEAR_WEIGHT * _closeness(c, others)
+        if score > best_score:
+            best, best_score = c, score
+    assert best is not None
+    # a division that is mostly one big city: the city ("Ankara", "Istanbul")
+    if best.feature == "admin1":
+        for c in s.candidates:
+            if c.feature == "city" and c.country == best.country and _city_dominates(c, best):
+                return c
+    return best
+
+
+def _blend(votes, admin_votes, chosen):
+    """Half the votes by prior, half for the readings chosen in the last round."""
+    new_votes, new_admin = [], []
+    for vote, adm, place in zip(votes, admin_votes, chosen):
+        v = {cc: w / 2 for cc, w in vote.items()}
+        if place.country:
+            v[place.country] = v.get(place.country, 0.0) + 0.5
+        a = {key: w / 2 for key, w in adm.items()}
+        division = place.name if place.feature == "admin1" else place.admin1
+        if division and place.feature in ("admin1", "city", "admin2"):
+            a[(place.country, division)] = a.get((place.country, division), 0.0) + 0.5
+        new_votes.append(v)
+        new_admin.append(a)
+    return new_votes, new_admin
 
 
 def _closeness(place: Place, others: list[tuple[Place, float]]) -> float:
@@ -178,52 +239,30 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer) -> 
         if text[a.end : b.start] in (", ", ","):
             state_of[k] = [c for c in slots[k + 1].candidates if c.feature in ("admin1", "country")]
 
+    # two rounds: the second sees the first round's readings as context, so that namesakes
+    # named together settle together ("Walker County" and "Huntsville", both in Texas)
     chosen: list[Place] = []
+    for round_ in range(ROUNDS):
+        if round_:
+            votes, admin_votes = _blend(votes, admin_votes, chosen)
+            total_country = Counter()
+            total_admin = Counter()
+            for k in range(len(slots)):
+                total_country.update(votes[k])
+                total_admin.update(admin_votes[k])
+            first_pass = chosen
+            confidence = [max(c, 0.5) for c in confidence]
+        chosen = []
+        for k, s in enumerate(slots):
+            if s.fixed is not None:
+                chosen.append(s.fixed)
+                continue
+            chosen.append(_choose(k, s, slots, priors, by_key[s.mention.key], votes, admin_votes,
+                                  total_country, total_admin, first_pass, confidence, state_of))
     for k, s in enumerate(slots):
-        if s.fixed is not None:
-            chosen.append(s.fixed)
-            continue
-        same = by_key[s.mention.key]
-        # the context without this name's own votes (a name must not vote for itself)
-        country_ctx = total_country.copy()
-        admin_ctx = total_admin.copy()
-        for n in same:
-            country_ctx.subtract(votes[n])
-            admin_ctx.subtract(admin_votes[n])
-        n_other = max(1.0, float(len(slots) - len(same)))
-        excluded = set(same)
-        anchors: dict[str, tuple[Place, float]] = {}
-        for n, p in enumerate(first_pass):
-            if n not in excluded and confidence[n] > anchors.get(p.id, (p, 0.0))[1]:
-                anchors[p.id] = (p, confidence[n])
-        others = list(anchors.values())
-        best, best_score = None, -1e9
-        for c in s.candidates:
-            score = priors[id(c)]
-            if c.feature in ("city", "admin2") and key_of(c.name) != s.mention.key:
-                score -= ALTERNATE_PENALTY  # known by this name only as an alternate
-            if c.country:
-                score += COUNTRY_WEIGHT * max(0.0, country_ctx.get(c.country, 0.0)) / n_other
-            division = (c.country, c.name if c.feature == "admin1" else c.admin1)
-            if c.feature != "country" and division[1]:
-                score += ADMIN1_WEIGHT * min(1.0, max(0.0, admin_ctx.get(division, 0.0)))  # type: ignore[arg-type]
-            if k in state_of and state_of[k]:
-                if any(st.country == c.country and (st.feature == "country" or st.name == c.admin1)
-                       for st in state_of[k]):
-                    score += STATE_PATTERN_WEIGHT
-            if others:
-                score += NEAR_WEIGHT * _closeness(c, others)
-            if score > best_score:
-                best, best_score = c, score
-        assert best is not None
-        # a division that is mostly one big city: the city ("Ankara", "Istanbul")
-        if best.feature == "admin1":
-            for c in s.candidates:
-                if c.feature == "city" and c.country == best.country and _city_dominates(c, best):
-                    best = c
-                    break
-        chosen.append(best)
-        s.candidates = (best, *[c for c in s.candidates if c is not best])
+        if s.fixed is None:
+            best = chosen[k]
+            s.candidates = (best, *[c for c in s.candidates if c is not best])
 
     resolutions: list[Resolution] = []
     for k, s in enumerate(slots):

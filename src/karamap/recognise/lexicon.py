@@ -17,6 +17,7 @@ __all__ = [
     "LOCATIVE_CUES",
     "DIRECTION_WORDS",
     "DIVISION_WORDS",
+    "PLACE_FOLLOWERS",
     "CONNECTORS",
     "CALENDAR_WORDS",
 ]
@@ -89,6 +90,20 @@ ORG_SUFFIXES = frozenset(
     spurs mavericks grizzlies pelicans thunder nuggets jazz suns clippers blazers timberwolves
     penguins flyers islanders devils bruins sabres canadiens blackhawks predators avalanche
     oilers flames canucks sharks ducks coyotes
+    """.split()
+)
+
+#: capitalised words that follow a place name in news without making it a person's name
+#: ("Gary Police", "Paris High School", "Columbus Metropolitan Library")
+PLACE_FOLLOWERS = frozenset(
+    """
+    city county parish district township borough village town area region metro metropolitan
+    park lake river valley hills hill heights beach springs falls island islands bay harbor
+    harbour port creek mountain mountains forest police fire sheriff school schools high middle
+    elementary university college academy hospital medical clinic church cathedral council
+    commission board department airport station center centre mall square bridge road street
+    avenue highway library museum zoo stadium arena hall court courthouse jail prison chamber
+    community public state national international regional municipal general memorial
     """.split()
 )
 

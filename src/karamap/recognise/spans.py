@@ -17,6 +17,7 @@ from karamap.recognise.lexicon import (
     DIVISION_WORDS,
     LOCATIVE_CUES,
     ORG_SUFFIXES,
+    PLACE_FOLLOWERS,
     PERSON_VERBS,
     STREET_SUFFIXES,
     TITLES,
@@ -265,10 +266,10 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bo
         nlow = nxt.text.lower().rstrip(".")
         if nlow in ORG_SUFFIXES or nlow in STREET_SUFFIXES:
             return False
-        surname = nxt.text in last_names() and nxt.text.lower() not in common_words()
+        nlow = nxt.text.lower()
+        surname = nxt.text in last_names() and nlow not in PLACE_FOLLOWERS and not nxt.upper
         if single and first.text in first_names() and not first.upper and (
-                surname or (not strong and nxt.text.lower() not in common_words()
-                            and not doc.places(key_of(nxt.text)))):
+                surname or (not strong and nlow not in common_words() and not doc.places(key_of(nxt.text)))):
             return False  # "Paris Hilton", "Jordan Peterson", "David Jefferson", "Scott Newsham"
     # "the White House", "the Drug ...": a small town's name after "the" is something else's
     named = tuple(p for p in places if key_of(p.name) == key) or places
