@@ -310,10 +310,12 @@ def test_hostile_article_text_never_runs_and_shows_literally(chromium, maps):
         page.context.close()
 
 
-def test_the_example_map_shows_its_places_and_events_and_filters_them(chromium, example_document, tmp_path):
+@pytest.mark.parametrize("offline", [False, True], ids=["online-assets-served-locally", "offline-all-blocked"])
+def test_the_example_map_shows_its_places_and_events_and_filters_them(chromium, example_document, tmp_path,
+                                                                      offline):
     layers = build_layers([example_document])
-    path = write_map(layers, tmp_path / "example.html", title=example_document.article.title)
-    page = open_page(chromium, path.as_uri(), routes=local_assets())
+    path = write_map(layers, tmp_path / "example.html", title=example_document.article.title, offline=offline)
+    page = open_page(chromium, path.as_uri(), routes=None if offline else local_assets())
     try:
         assert page.evaluate("karamap.placeCount()") == len(layers.places) >= 5
         total = page.evaluate("karamap.visibleCount()")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from map_support import AGHDAM, DISTRICTS, FUZULI, LACHIN, sample_documents
 
 from karamap.layers import EVENT_COLUMNS, PLACE_COLUMNS, build_layers
@@ -65,3 +66,14 @@ def test_no_documents_give_empty_layers_with_a_crs():
 def test_the_same_documents_give_equal_layers():
     a, b = build_layers(sample_documents()), build_layers(iter(sample_documents()))
     assert a.places.equals(b.places) and a.events.equals(b.events) and a.regions.equals(b.regions)
+
+
+@pytest.mark.parametrize("module", ["karamap.layers", "karamap.outlines", "karamap.export",
+                                    "karamap.render.payload", "karamap.render.folium_map",
+                                    "karamap.render.assets"])
+def test_docstring_examples_run(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0
