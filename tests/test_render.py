@@ -118,3 +118,20 @@ def test_an_undated_event_is_kept_with_no_days_and_sorted_last():
     assert layers.events["event_id"].tolist() == ["e1", "e0"]
     payload = map_payload(layers)
     assert payload["ev"]["s"] == [0, None] and payload["ev"]["e"] == [0, None]
+
+
+def test_embedded_json_round_trips_any_text_and_never_opens_a_tag():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.recursive(st.text() | st.integers() | st.none(),
+                        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+                        max_leaves=20))
+    def check(value):
+        text = embed_json(value)
+        assert json.loads(text) == value
+        assert "<" not in text and ">" not in text and "&" not in text
+        assert "\u2028" not in text and "\u2029" not in text
+
+    check()
