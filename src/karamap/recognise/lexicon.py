@@ -11,6 +11,7 @@ __all__ = [
     "first_names",
     "last_names",
     "TITLES",
+    "TITLE_ABBREVIATIONS",
     "ORG_SUFFIXES",
     "STREET_SUFFIXES",
     "PERSON_VERBS",
@@ -73,6 +74,11 @@ TITLES = frozenset(
     sgt. maj. prof. rev. st. jr sr jr. sr. brother sister uncle aunt mother mom dad son daughter
     wife husband cousin nephew niece grandson granddaughter actor actress singer rapper author
     """.split()
+)
+
+#: abbreviated titles, which a period follows without ending the sentence ("Gov. Perry")
+TITLE_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr gov sen rep gen lt col capt sgt maj prof rev adm cmdr cpl pvt det insp supt atty pres hon fr".split()
 )
 
 #: a capitalised word after a place name that makes the whole a newspaper, a firm, a school
@@ -139,12 +145,12 @@ DIRECTION_WORDS = frozenset(
     """
     north south east west northern southern eastern western central upper lower greater new
     northeast northwest southeast southwest northeastern northwestern southeastern southwestern
-    metro downtown mid
+    metro downtown mid metropolitan historic suburban greater old s.e. n.e. s.w. n.w. n. s. e. w.
     """.split()
 )
 
 #: lower-case words allowed inside a multi-word name ("Isle of Man", "Rio de Janeiro")
-CONNECTORS = frozenset("of de del la le du da des di do dos das upon on al el of-the".split())
+CONNECTORS = frozenset("of the de del la le du da des di do dos das upon on al el".split())
 
 #: capitalised calendar words that are never places here ("March", "Thursday")
 CALENDAR_WORDS = frozenset(

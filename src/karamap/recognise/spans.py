@@ -20,6 +20,7 @@ from karamap.recognise.lexicon import (
     PLACE_FOLLOWERS,
     PERSON_VERBS,
     STREET_SUFFIXES,
+    TITLE_ABBREVIATIONS,
     TITLES,
     common_words,
     first_names,
@@ -119,7 +120,7 @@ def _learn_people(doc: _Doc) -> None:
         if not t.cap or t.titled:
             continue
         low = t.text.lower()
-        if low in TITLES or low.rstrip(".") in TITLES:
+        if low in TITLES and (low in TITLE_ABBREVIATIONS or doc.joined(i)):
             j = next_name(i)
             count = 0
             while j is not None and count < 3:
@@ -245,7 +246,7 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bo
             return _after_city(doc, i)
     # a title or a first name before it: a person ("Gov. Perry", "Hillary Clinton", "Roy A. Nelson")
     if prev is not None and prev.cap and doc.gap(prev, first) == ". ":
-        if prev_low in TITLES or len(prev.text) == 1:
+        if prev_low in TITLE_ABBREVIATIONS or len(prev.text) == 1:
             return False
     if prev_joined and prev.cap:
         plow = prev_low.rstrip(".")
@@ -293,7 +294,7 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bo
             return strong or state_after or key in doc.body_keys
         after_determiner = prev is not None and prev_low in _DETERMINERS
         if not (strong or state_after or (locative and _biggest_city(places) >= 20000)
-                or (_biggest_city(places) >= 200000 and not after_determiner)):
+                or (_biggest_city(places) >= 100000 and not after_determiner)):
             return False
     # sentence-initial first names ("Henry came in")
     if single and first.initial and first.text in first_names() and not strong and _biggest_city(places) < 100000:
@@ -314,8 +315,14 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bo
 _DATELINE = re.compile(r"\s*(?:,|\(|-|\u2013|\u2014|:)")
 
 
+_DASHED = re.compile(r"\s*(?:--|-|\u2013|\u2014)\s")
+
+
 def _dateline(doc: _Doc, i: int, j: int) -> bool:
-    """Tokens i..j-1 open a line in capitals followed by a dash, comma or bracket ("ANKARA -")."""
+    """Tokens i..j-1 open a line in capitals followed by a dash, comma or bracket ("ANKARA -"),
+    or stand anywhere in capitals before a spaced dash ("... 2009 NEWARK -- Unfortunately")."""
+    if _DASHED.match(doc.text, doc.tokens[j - 1].end):
+        return True
     start = doc.tokens[i].start
     line_start = doc.text.rfind("\n", 0, start) + 1
     if doc.text[line_start:start].strip() and not doc.tokens[i].initial:
@@ -387,6 +394,13 @@ def _scan(doc: _Doc, titled: bool) -> list[Mention]:
             i += 1
             continue
         found = _longest(doc, i)
+        # two-word demonyms first ("Sri Lankan", "South African"), then one-word ones
+        if doc.joined(i) and toks[i + 1].cap:
+            pair = text[tok.start : toks[i + 1].end]
+            if doc.demonym(key_of(pair)) is not None and (found is None or found[0] <= i + 2):
+                mentions.append(Mention(tok.start, toks[i + 1].end, pair, "demonym", key_of(pair)))
+                i += 2
+                continue
         dem = doc.demonym(key_of(tok.text)) if not tok.upper or len(tok.text) > 3 else None
         if dem is not None and (found is None or found[0] == i + 1):
             mentions.append(Mention(tok.start, tok.end, tok.text, "demonym", key_of(tok.text)))
