@@ -1,0 +1,57 @@
+"""Normalisers of clock times ("10 a.m. Friday", "noon")."""
+
+from __future__ import annotations
+
+import re
+
+from karamap.temporal.calendar import nearest_year_for_day, weekday_date
+from karamap.temporal.context import Context, Norm, Normaliser, day_number, ymd
+from karamap.temporal.lexicon import month_number, weekday_number
+
+__all__ = ["CLOCK_NORMALISERS"]
+
+
+def _clock_date(m: re.Match[str], ctx: Context) -> str:
+    groups = m.groupdict()
+    if groups.get("m") and groups.get("d"):
+        month, day = month_number(m["m"]), day_number(m["d"])
+        if ctx.dct is not None:
+            year = nearest_year_for_day(month, day, ctx.dct, ctx.tense(m))
+            if year is not None:
+                return f"{year:04d}-{month:02d}-{day:02d}"
+        return f"XXXX-{month:02d}-{day:02d}"
+    if groups.get("wd"):
+        if ctx.dct is None:
+            return f"XXXX-WXX-{weekday_number(m['wd'])}"
+        date = weekday_date(weekday_number(m["wd"]), ctx.dct, ctx.tense(m))
+        if date is not None:
+            return ymd(date)
+    if ctx.dct is None:
+        return "XXXX-XX-XX"
+    return ymd(ctx.dct)
+
+
+def _clock(m: re.Match[str], ctx: Context) -> Norm | None:
+    hour = int(m["h"])
+    minute = int(m["mm"]) if m["mm"] else 0
+    ap = (m.groupdict().get("ap") or "").lower().replace(".", "")
+    if ap == "pm" and hour < 12:
+        hour += 12
+    elif ap == "am" and hour == 12:
+        hour = 0
+    if hour > 23:
+        return None
+    return Norm("TIME", f"{_clock_date(m, ctx)}T{hour:02d}:{minute:02d}")
+
+
+def _noon(m: re.Match[str], ctx: Context) -> Norm | None:
+    word = m["w"].lower()
+    clock = "24:00" if word == "midnight" else "12:00"
+    return Norm("TIME", f"{_clock_date(m, ctx)}T{clock}")
+
+
+CLOCK_NORMALISERS: dict[str, Normaliser] = {
+    "clock": _clock,
+    "noon": _noon,
+}
+

@@ -1,0 +1,280 @@
+"""Normalisers of calendar dates, months, years, decades, centuries, seasons and holidays."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from karamap.temporal.calendar import (
+    nearest_year_for_day,
+    nearest_year_for_month,
+    valid_date,
+    week_value,
+)
+from karamap.temporal.context import (
+    Context,
+    Norm,
+    Normaliser,
+    day_number,
+    full_year,
+    rel_shift,
+    year_str,
+    ymd,
+)
+from karamap.temporal.holidays import holiday_date
+from karamap.temporal.lexicon import ORDINALS, SEASONS, month_number
+
+__all__ = ["DATE_NORMALISERS", "season_value"]
+
+
+# Words after a four-digit number that show it counts things rather than names a year.
+_COUNTED = re.compile(
+    r"\s+(?:[a-z]+s|people|men|women|children|staff|personnel|feet|foot|km|kilometers?|"
+    r"miles?|meters?|metres?|tons?|tonnes?|acres?|troops|soldiers|workers|employees|"
+    r"police|militia|hectares|pounds|euros|dollars|yuan|yen|rubles|manat|drams|percent|"
+    r"per\s+cent)\b"
+)
+_NOT_COUNTED = frozenset({"was", "has", "is", "as", "its", "his", "this", "plus", "versus", "vs"})
+_YEAR_CUE_BEFORE = re.compile(
+    r"(?i:\b(?:in|since|of|by|until|till|from|to|through|during|before|after|early|late|mid|"
+    r"fiscal|and|or|between|around|circa|year|spring|summer|fall|autumn|winter|the|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"[\s-]*)$"
+)
+_MONEY_BEFORE = re.compile(r"(?i:(?:\$|£|€|no\.|number|#|page|pages|route|flight|item|room|model|article|resolution|code|boeing|airbus|pp?\.)\s*)$")
+
+
+def _iso_date(m: re.Match[str], ctx: Context) -> Norm | None:
+    date = valid_date(full_year(m["y"], ctx), int(m["m"]), int(m["d"]))
+    if date is None:
+        return None
+    if m["hh"]:
+        return Norm("TIME", f"{ymd(date)}T{m['hh']}:{m['mm']}")
+    return Norm("DATE", ymd(date))
+
+
+def _slash_date(m: re.Match[str], ctx: Context) -> Norm | None:
+    date = valid_date(full_year(m["y"], ctx), int(m["m"]), int(m["d"]))
+    return Norm("DATE", ymd(date)) if date else None
+
+
+def _month_day_year(m: re.Match[str], ctx: Context) -> Norm | None:
+    date = valid_date(full_year(m["y"], ctx), month_number(m["m"]), day_number(m["d"]))
+    return Norm("DATE", ymd(date)) if date else None
+
+
+def _month_day(m: re.Match[str], ctx: Context) -> Norm | None:
+    month, day = month_number(m["m"]), day_number(m["d"])
+    if valid_date(2000, month, day) is None:  # 2000 is a leap year: Feb. 29 stays possible
+        return None
+    if ctx.dct is None:
+        return Norm("DATE", f"XXXX-{month:02d}-{day:02d}")
+    year = nearest_year_for_day(month, day, ctx.dct, ctx.tense(m))
+    if year is None:
+        return None
+    return Norm("DATE", f"{year:04d}-{month:02d}-{day:02d}")
+
+
+def _week_of(m: re.Match[str], ctx: Context) -> Norm | None:
+    month, day = month_number(m["m"]), day_number(m["d"])
+    if m["y"]:
+        year: int | None = int(m["y"])
+    elif ctx.dct is not None:
+        year = nearest_year_for_day(month, day, ctx.dct, ctx.tense(m))
+    else:
+        return Norm("DATE", "XXXX-WXX")
+    date = valid_date(year, month, day) if year else None
+    value = week_value(date) if date else None
+    return Norm("DATE", value) if value else None
+
+
+def _month_year(m: re.Match[str], ctx: Context) -> Norm | None:
+    return Norm("DATE", f"{full_year(m['y'], ctx):04d}-{month_number(m['m']):02d}")
+
+
+def _month_rel_year(m: re.Match[str], ctx: Context) -> Norm | None:
+    month = month_number(m["m"])
+    if ctx.dct is None:
+        return Norm("DATE", f"XXXX-{month:02d}")
+    return Norm("DATE", f"{ctx.dct.year + rel_shift(m['rel']):04d}-{month:02d}")
+
+
+def _rel_month(m: re.Match[str], ctx: Context) -> Norm | None:
+    month = month_number(m["m"])
+    if ctx.dct is None:
+        return Norm("DATE", f"XXXX-{month:02d}")
+    shift = rel_shift(m["rel"])
+    year = ctx.dct.year
+    if m["d"]:  # "last Oct. 23": the latest Oct. 23 before the document date
+        day = day_number(m["d"])
+        for year in (ctx.dct.year - shift, ctx.dct.year, ctx.dct.year + shift) if shift else (year,):
+            date = valid_date(year, month, day)
+            if date is not None and (shift == 0 or (date - ctx.dct).days * shift > 0):
+                return Norm("DATE", ymd(date))
+        return None
+    if shift < 0 and month >= ctx.dct.month:
+        year -= 1
+    elif shift > 0 and month <= ctx.dct.month:
+        year += 1
+    return Norm("DATE", f"{year:04d}-{month:02d}")
+
+
+# "May" and "March" are also verbs and nouns: alone they need a preposition before them.
+_MONTH_CUE_BEFORE = re.compile(
+    r"(?i:\b(?:in|since|of|by|until|till|from|to|through|during|before|after|early|late|mid|"
+    r"last|next|this|and|or|between|around|end|beginning|start|middle|for|the|on|throughout)[\s-]*)$"
+)
+
+
+def _month(m: re.Match[str], ctx: Context) -> Norm | None:
+    word = m["m"]
+    before = ctx.text[max(0, m.start() - 16) : m.start()]
+    cue = _MONTH_CUE_BEFORE.search(before) is not None
+    after = ctx.text[m.end() : m.end() + 30]
+    if word in ("May", "March") and not cue:
+        return None
+    if not cue and re.match(r"\s+[A-Z][a-z]", after):  # "August Wilson", "March Madness"
+        return None
+    if not cue and re.match(r"\s+(?:[a-z]+ed|will|would|can|could|should|must|be|not)\b", after):
+        return None
+    month = month_number(word)
+    if ctx.dct is None:
+        return Norm("DATE", f"XXXX-{month:02d}")
+    year = nearest_year_for_month(month, ctx.dct, ctx.tense(m))
+    return Norm("DATE", f"{year:04d}-{month:02d}")
+
+
+def _fiscal_year(m: re.Match[str], ctx: Context) -> Norm | None:
+    return Norm("DATE", year_str(full_year(m["y"], ctx)))
+
+
+def _year(m: re.Match[str], ctx: Context) -> Norm | None:
+    year = full_year(m["y"], ctx)
+    text = ctx.text
+    before = text[max(0, m.start() - 24) : m.start()]
+    if _MONEY_BEFORE.search(before):
+        return None
+    cue = _YEAR_CUE_BEFORE.search(before) is not None
+    horizon = (ctx.dct.year if ctx.dct else dt.date.today().year) + 30
+    if year > horizon or year < 1000:
+        return None
+    if not cue:
+        after = _COUNTED.match(text, m.end())
+        if after is not None and after.group().strip().lower() not in _NOT_COUNTED:
+            return None
+        if year < 1800:
+            return None
+    return Norm("DATE", year_str(year))
+
+
+def _year_short(m: re.Match[str], ctx: Context) -> Norm | None:
+    return Norm("DATE", year_str(full_year(m["yy"], ctx)))
+
+
+_DECADE_WORDS = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+    "eighties": 8, "nineties": 9,
+}
+
+
+def _decade(m: re.Match[str], ctx: Context) -> Norm | None:
+    if m["c"]:
+        return Norm("DATE", f"{m['c']}{m['d']}")
+    digit = int(m["d2"]) if m["d2"] else _DECADE_WORDS[m["w"].lower()]
+    century = 19 if digit > 2 or ctx.dct is None or ctx.dct.year < 2000 else 20
+    if m["w"] and not m.group().lower().startswith("the"):
+        return None  # "in his forties" is an age
+    return Norm("DATE", f"{century}{digit}")
+
+
+def _century(m: re.Match[str], ctx: Context) -> Norm | None:
+    raw = m["n"].lower()
+    digits = re.match(r"\d+", raw)
+    n = int(digits.group()) if digits else ORDINALS.get(raw)
+    if not n or n > 30:
+        return None
+    return Norm("DATE", f"{n - 1:02d}")
+
+
+def season_value(
+    code: str, shift: int, explicit: int | None, ctx: Context, m: re.Match[str], this: bool = False
+) -> Norm:
+    if explicit is not None:
+        return Norm("DATE", f"{explicit:04d}-{code}")
+    if ctx.dct is None:
+        return Norm("DATE", f"XXXX-{code}")
+    start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    current = ctx.dct.month >= start_month and not (code == "WI" and ctx.dct.month < 12)
+    year = ctx.dct.year
+    if shift < 0:
+        if not current or ctx.dct.month < start_month + 3:
+            year -= 1 if not current else 1
+    elif shift > 0:
+        if current:
+            year += 1
+    elif shift == 0 and not current and not this:
+        tense = ctx.tense(m)
+        if tense == "past" and code != "WI":
+            year -= 1
+    return Norm("DATE", f"{year:04d}-{code}")
+
+
+def _season(m: re.Match[str], ctx: Context) -> Norm | None:
+    code = SEASONS[m["s"].lower()]
+    rel = (m["rel"] or "").lower() if "rel" in m.re.groupindex else ""
+    if rel in ("the", "early", "late", "mid") and not m["y"] and m["s"].lower() == "fall":
+        # "the fall of the regime", "early fall in prices": only a year makes it a season
+        after = ctx.text[m.end() : m.end() + 6]
+        if re.match(r"\s+(?:of|in)\b", after):
+            return None
+    if rel == "" and not m["y"]:
+        return None
+    explicit = full_year(m["y"], ctx) if m["y"] else None
+    shift = rel_shift(rel) if rel not in ("early", "late", "mid") else 0
+    return season_value(code, shift, explicit, ctx, m, this=rel == "this")
+
+
+def _holiday(m: re.Match[str], ctx: Context) -> Norm | None:
+    name = m["h"]
+    if m["y"]:
+        date = holiday_date(name, int(m["y"]))
+        return Norm("DATE", ymd(date)) if date else None
+    if ctx.dct is None:
+        return None
+    rel = (m["rel"] or "").lower()
+    options = [d for d in (holiday_date(name, ctx.dct.year + k) for k in (-1, 0, 1)) if d]
+    if not options:
+        return None
+    if rel in ("last", "this past"):
+        past = [d for d in options if d < ctx.dct]
+        date = past[-1] if past else options[0]
+    elif rel in ("next", "this coming"):
+        future = [d for d in options if d > ctx.dct]
+        date = future[0] if future else options[-1]
+    else:
+        year = nearest_year_for_day(options[0].month, options[0].day, ctx.dct, ctx.tense(m))
+        date = holiday_date(name, year) if year else None
+    if date is not None and m["week"]:
+        return Norm("DATE", week_value(date) or "XXXX-WXX")  # "Easter week"
+    return Norm("DATE", ymd(date)) if date else None
+
+
+DATE_NORMALISERS: dict[str, Normaliser] = {
+    "iso_date": _iso_date,
+    "slash_date": _slash_date,
+    "month_day_year": _month_day_year,
+    "month_day": _month_day,
+    "month_year": _month_year,
+    "week_of": _week_of,
+    "month_rel_year": _month_rel_year,
+    "rel_month": _rel_month,
+    "month": _month,
+    "fiscal_year": _fiscal_year,
+    "year": _year,
+    "year_short": _year_short,
+    "decade": _decade,
+    "century": _century,
+    "season": _season,
+    "holiday": _holiday,
+}
+

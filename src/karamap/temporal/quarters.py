@@ -1,0 +1,145 @@
+"""Normalisers of quarters, halves and year-ago periods, as business news reports them."""
+
+from __future__ import annotations
+
+import re
+
+from karamap.temporal.calendar import quarter_of
+from karamap.temporal.context import Context, Norm, Normaliser, full_year, rel_shift, year_str
+from karamap.temporal.lexicon import ORDINALS
+
+__all__ = ["QUARTER_NORMALISERS"]
+
+
+def _quarter_number(word: str) -> int | None:
+    w = word.lower()
+    if w in ("last", "final"):
+        return 4
+    if w.startswith("q"):
+        return int(w[1])
+    q = ORDINALS.get(w)
+    return q if q and q <= 4 else None
+
+
+def _year_from_rel(m: re.Match[str], ctx: Context) -> int | None:
+    groups = m.groupdict()
+    if groups.get("y"):
+        return full_year(m["y"], ctx)
+    if ctx.dct is None:
+        return None
+    return ctx.dct.year + rel_shift(groups["rel"]) if groups.get("rel") else None
+
+
+def _quarter(m: re.Match[str], ctx: Context) -> Norm | None:
+    q = _quarter_number(m["q"])
+    if q is None:
+        return None
+    year = _year_from_rel(m, ctx)
+    if year is None:
+        if ctx.dct is None:
+            return Norm("DATE", f"XXXX-Q{q}")
+        year = ctx.dct.year
+        current = quarter_of(ctx.dct)
+        # Quarters are reported after they close: only a quarter two or more away from the
+        # current one, against the tense, belongs to another year.
+        if q - current >= 2 and ctx.tense(m) == "past":
+            year -= 1
+        elif current - q >= 2 and ctx.tense(m) == "future":
+            year += 1
+    return Norm("DATE", f"{year:04d}-Q{q}")
+
+
+def _reference_quarter(m: re.Match[str], ctx: Context) -> tuple[int, int] | None:
+    ref = ctx.last_quarter_ref(m.start(), reported=True)
+    if ref is not None:
+        return ref
+    if ctx.dct is None:
+        return None
+    q = quarter_of(ctx.dct) - 1
+    return (ctx.dct.year, q) if q else (ctx.dct.year - 1, 4)
+
+
+def _year_ago_period(m: re.Match[str], ctx: Context) -> Norm | None:
+    if m.groupdict().get("q"):
+        q = _quarter_number(m["q"])
+        if q is None:
+            return None
+        if ctx.dct is None:
+            return Norm("DATE", f"XXXX-Q{q}")
+        ref = ctx.last_quarter_ref(m.start(), reported=True)
+        year = (ref[0] if ref else ctx.dct.year) - 1
+        return Norm("DATE", f"{year:04d}-Q{q}")
+    ref = _reference_quarter(m, ctx)
+    if ref is None:
+        return Norm("DATE", "XXXX-QX")
+    return Norm("DATE", f"{ref[0] - 1:04d}-Q{ref[1]}")
+
+
+def _the_quarter(m: re.Match[str], ctx: Context) -> Norm | None:
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    word = "period" if "period" in m.group().lower() else "quarter"
+    back = 1 if m["ago"] else 0
+    if ctx.dct is None:
+        return Norm("DATE", "XXXX-QX") if word == "quarter" else None
+    current = (ctx.dct.year, quarter_of(ctx.dct))
+    ref = ctx.last_quarter_ref(m.start())
+    if ref is not None and ref[0] < ctx.dct.year and rel in ("this", "the current"):
+        ref = None  # "this quarter" is not the year-ago one just compared with
+    if rel in ("the latest", "the most recent") and word == "quarter":
+        # the last quarter closed before the document date (a company's "fourth quarter"
+        # named nearby may be a fiscal one)
+        ref = (current[0], current[1] - 1) if current[1] > 1 else (current[0] - 1, 4)
+    if rel in ("this", "the current"):
+        year, q = ref or current
+    elif rel in ("last", "the previous", "the last", "the past") and word == "quarter" and ref is None:
+        year, q = (current[0], current[1] - 1) if current[1] > 1 else (current[0] - 1, 4)
+    elif rel == "next":
+        year, q = (current[0], current[1] + 1) if current[1] < 4 else (current[0] + 1, 1)
+    else:
+        if ref is None:
+            if word == "period" and rel not in ("the latest", "the most recent", "the same"):
+                return None
+            ref = _reference_quarter(m, ctx)
+            if ref is None:
+                return None
+        year, q = ref
+    return Norm("DATE", f"{year - back:04d}-Q{q}")
+
+
+def _year_period(m: re.Match[str], ctx: Context) -> Norm | None:
+    year = full_year(m["y"], ctx)
+    ref = ctx.last_quarter_ref(m.start())
+    if ref is not None:
+        return Norm("DATE", f"{year:04d}-Q{ref[1]}")
+    return Norm("DATE", year_str(year))
+
+
+def _half(m: re.Match[str], ctx: Context) -> Norm | None:
+    h = 1 if m["h"].lower() == "first" else 2
+    if m["d2"]:
+        return Norm("DATE", f"19{m['d2']}")
+    if m["y"]:
+        year: int | None = full_year(m["y"], ctx)
+    elif ctx.dct is not None:
+        year = ctx.dct.year + (rel_shift(m["rel"]) if m["rel"] else 0)
+    else:
+        year = None
+    if year is None:
+        return Norm("DATE", f"XXXX-H{h}")
+    return Norm("DATE", f"{year:04d}-H{h}")
+
+
+def _months_period(m: re.Match[str], ctx: Context) -> Norm | None:
+    n = {"nine": 9, "six": 6, "three": 3}[m["n"].lower()]
+    return Norm("DURATION", f"P{n}M")
+
+
+QUARTER_NORMALISERS: dict[str, Normaliser] = {
+    "quarter": _quarter,
+    "year_ago_period": _year_ago_period,
+    "the_quarter": _the_quarter,
+    "year_period": _year_period,
+    "half": _half,
+    "months_period": _months_period,
+}
+
