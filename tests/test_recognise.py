@@ -57,6 +57,11 @@ def test_people_are_not_places(gazetteer):
     assert surfaces("Chiquita Henry, 19, of Alexandria, was arrested.", gazetteer) == ["Alexandria"]
 
 
+def test_a_country_named_as_a_person_is_the_person(gazetteer):
+    assert surfaces("Michael Jordan scored 30 points. Jordan said he was tired.", gazetteer) == []
+    assert surfaces("Jordan said it would close its border with Syria.", gazetteer) == ["Jordan", "Syria"]
+
+
 def test_organisations_named_after_places_are_not_places(gazetteer):
     assert surfaces("The Washington Post reported it.", gazetteer) == []
     assert surfaces("She studies at Georgia Tech.", gazetteer) == []

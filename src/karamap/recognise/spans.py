@@ -278,8 +278,8 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bo
             and _biggest_city(named) < 100000:
         return False
     # people named in the text ("Akar said", "Minister Hulusi Akar")
-    if words in doc.people and not strong:
-        return False
+    if words in doc.people and (not strong or top.feature != "country" or not _country_cue(doc, i, j)):
+        return False  # "Michael Jordan ... Jordan said": the person, even where a country has the name
     if (single and not strong and not locative and nxt is not None and nxt.text in PERSON_VERBS
             and doc.gap(last_tok, nxt) == " "):
         return False
@@ -328,6 +328,12 @@ def _dateline(doc: _Doc, i: int, j: int) -> bool:
     if doc.text[line_start:start].strip() and not doc.tokens[i].initial:
         return False
     return bool(_DATELINE.match(doc.text, doc.tokens[j - 1].end))
+
+
+def _country_cue(doc: _Doc, i: int, j: int) -> bool:
+    """A preposition or a possessive that makes a country of a name ("in Jordan", "Jordan's border")."""
+    prev = doc.tokens[i - 1] if i > 0 else None
+    return (prev is not None and not prev.cap and prev.text.lower() in LOCATIVE_CUES) or doc.tokens[j - 1].possessive
 
 
 def _after_city(doc: _Doc, i: int) -> bool:
