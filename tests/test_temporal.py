@@ -327,3 +327,13 @@ def test_expressions_come_in_text_order_without_overlaps():
 def test_text_that_is_not_a_string_is_refused():
     with pytest.raises(ConfigurationError):
         tag_times(Article("t", None, DOC))  # type: ignore[arg-type]
+
+
+def test_a_publication_timestamp_counts_from_its_day():
+    published = dt.datetime(2021, 1, 30, 23, 59)
+    assert tag_times(Article("t", "It opens tomorrow.", published))[0].value == "2021-01-31"  # type: ignore[arg-type]
+
+
+def test_a_publication_date_that_is_not_a_date_is_refused():
+    with pytest.raises(ConfigurationError):
+        tag_times(Article("t", "It opens tomorrow.", "2021-01-30"))  # type: ignore[arg-type]

@@ -31,7 +31,11 @@ texts = st.one_of(
     st.lists(st.sampled_from(TIME_WORDS), max_size=40).map(" ".join),
     st.lists(st.one_of(st.sampled_from(TIME_WORDS), st.text(max_size=5)), max_size=30).map("".join),
 )
-dates = st.one_of(st.none(), st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)))
+dates = st.one_of(
+    st.none(),
+    st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)),
+    st.datetimes(),  # a reader may hand over a timestamp
+)
 
 
 def _check(text: str, published: dt.date | None) -> list[TimeExpr]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from karamap.errors import ConfigurationError
 from karamap.model import Article, TimeExpr
 from karamap.temporal.anchoring import anchor_duration
@@ -26,11 +28,10 @@ def tag_times(article: Article) -> list[TimeExpr]:
     Raises
     ------
     ConfigurationError
-        When ``article.text`` is not a string.
+        When ``article.text`` is not a string or ``article.published`` not a date.
 
     Examples
     --------
-    >>> import datetime as dt
     >>> text = "Clashes erupted on Sept. 27, 2020. During the 44-day war, talks stalled."
     >>> [(t.text, t.value) for t in tag_times(Article("a", text, dt.date(2021, 1, 30)))]
     [('Sept. 27, 2020', '2020-09-27'), ('44-day', 'P44D')]
@@ -41,6 +42,12 @@ def tag_times(article: Article) -> list[TimeExpr]:
     if not isinstance(text, str):
         raise ConfigurationError(f"article {article.id!r}: text must be a string, not {type(text).__name__}")
     dct = article.published
+    if isinstance(dct, dt.datetime):
+        dct = dct.date()  # a timestamp: the day is what relative expressions count from
+    elif dct is not None and not isinstance(dct, dt.date):
+        raise ConfigurationError(
+            f"article {article.id!r}: published must be a date, not {type(dct).__name__}"
+        )
     found = find(text, Context(text, dct))
     timexes: list[TimeExpr] = []
     for f in found:

@@ -20,10 +20,6 @@ __all__ = [
 
 Tense = Literal["past", "present", "future"]
 
-_MIN = dt.date(1, 1, 1)
-_MAX = dt.date(9999, 12, 31)
-
-
 def valid_date(year: int, month: int, day: int) -> dt.date | None:
     """The date, or None when the triple is not a calendar date.
 

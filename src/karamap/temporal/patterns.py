@@ -111,11 +111,6 @@ _A_HOLIDAY = re.compile(
     r"Good Friday|Labor Day|Memorial Day|Veterans|Armistice|Valentine|Halloween|Boxing Day|"
     r"Martin Luther|Presidents|Columbus"
 )
-_A_UNIT = re.compile(
-    r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur|millenni|"
-    r"spring|summer|fall|autumn|winter",
-    re.I,
-)
 _A_PLURAL_UNIT = re.compile(r"(?:year|month|week|day|decade|hour|minute)s|centuries", re.I)
 _A_LONG = re.compile(r"-long", re.I)
 _A_THAT = re.compile(r"\b(?:that|same)\s", re.I)

@@ -206,9 +206,6 @@ def _weekday(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", ymd(date) + suffix)
 
 
-_GRANULARITY = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
-
-
 def _ago(m: re.Match[str], ctx: Context) -> Norm | None:
     try:
         n = parse_number(m["n"])
