@@ -212,6 +212,8 @@ def _state_after(doc: _Doc, j: int) -> bool:
     return bool(found and found[3][0].feature in ("admin1", "country"))
 
 
+_FIRM = re.compile(r" (?:&|and) [A-Z]\w+ (?:LLC|LLP|Inc|Co|Associates|Partners)\b| & [A-Z]")
+_MODEL_YEAR = re.compile(r"\b(?:19|20)\d\d $")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "our", "their", "its", "his", "her"})
 
 
@@ -268,10 +270,15 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bo
         if nlow in ORG_SUFFIXES or nlow in STREET_SUFFIXES:
             return False
         nlow = nxt.text.lower()
-        surname = nxt.text in last_names() and nlow not in PLACE_FOLLOWERS and not nxt.upper
+        surname = (nxt.text in last_names() or nxt.text in first_names()) and nlow not in PLACE_FOLLOWERS \
+            and not nxt.upper
         if single and first.text in first_names() and not first.upper and (
                 surname or (not strong and nlow not in common_words() and not doc.places(key_of(nxt.text)))):
             return False  # "Paris Hilton", "Jordan Peterson", "David Jefferson", "Scott Newsham"
+    # a firm ("Stevens & Wilkinson") or a car ("a 1992 Toyota Corolla")
+    if not strong and (_FIRM.match(doc.text, last_tok.end)
+                       or (not first.upper and _MODEL_YEAR.search(doc.text, max(0, first.start - 6), first.start))):
+        return False
     # "the White House", "the Drug ...": a small town's name after "the" is something else's
     named = tuple(p for p in places if key_of(p.name) == key) or places
     if prev is not None and prev_low == "the" and not strong and top.feature == "city" \
