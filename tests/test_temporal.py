@@ -267,6 +267,8 @@ def test_an_approximate_or_unanchored_duration_has_no_range():
         ("The curfew starts at midnight.", "midnight", "TIME", "2021-01-30T24:00"),
         ("Shelling resumed this morning.", "this morning", "TIME", "2021-01-30TMO"),
         ("Drones were heard last night.", "last night", "TIME", "2021-01-29TNI"),
+        ("The convoy leaves at 4 in the morning.", "4 in the morning", "TIME", "2021-01-30T04:00"),
+        ("By mid-afternoon yesterday the road was open.", "mid-afternoon yesterday", "TIME", "2021-01-29TAF"),
         ("Monitors patrol the line daily.", "daily", "SET", "P1D"),
         ("The commission meets every Monday.", "every Monday", "SET", "XXXX-WXX-1"),
         ("The council meets every three months.", "every three months", "SET", "P3M"),
@@ -311,6 +313,13 @@ def test_may_and_march_are_months_when_the_context_says_so():
 
 
 # ---------------------------------------------------------------- the contract
+
+def test_a_clock_time_belongs_to_the_day_just_named():
+    assert readings("He was shot on Oct. 23, 2020 at 10 p.m. at home.") == [
+        ("Oct. 23, 2020", "DATE", "2020-10-23"),
+        ("10 p.m.", "TIME", "2020-10-23T22:00"),
+    ]
+
 
 def test_offsets_index_the_article_text():
     text = "ANKARA\n\nOn Jan. 30 the minister said the center opens tomorrow, 44 days after the deal."

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from karamap.temporal.calendar import nearest_year_for_day, weekday_date
+from karamap.temporal.calendar import add_days, nearest_year_for_day, weekday_date
 from karamap.temporal.context import Context, Norm, Normaliser, day_number, ymd
-from karamap.temporal.lexicon import month_number, weekday_number
+from karamap.temporal.lexicon import PARTS_OF_DAY, month_number, weekday_number
 
 __all__ = ["CLOCK_NORMALISERS"]
 
@@ -26,6 +26,15 @@ def _clock_date(m: re.Match[str], ctx: Context) -> str:
         date = weekday_date(weekday_number(m["wd"]), ctx.dct, ctx.tense(m))
         if date is not None:
             return ymd(date)
+    if groups.get("deictic"):  # "mid-afternoon yesterday"
+        shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[m["deictic"].lower()]
+        date = add_days(ctx.dct, shift) if ctx.dct is not None else None
+        return ymd(date) if date else "XXXX-XX-XX"
+    # A bare clock time belongs to the day the story has just named ("shot on Oct. 23 ...
+    # at 10 p.m."), else to the document date.
+    named = ctx.last_day_ref(m.start())
+    if named is not None:
+        return named
     if ctx.dct is None:
         return "XXXX-XX-XX"
     return ymd(ctx.dct)
@@ -35,6 +44,9 @@ def _clock(m: re.Match[str], ctx: Context) -> Norm | None:
     hour = int(m["h"])
     minute = int(m["mm"]) if m["mm"] else 0
     ap = (m.groupdict().get("ap") or "").lower().replace(".", "")
+    part = (m.groupdict().get("part") or "").lower()
+    if part in ("afternoon", "evening") or (part == "night" and hour >= 6):
+        ap = "pm"
     if ap == "pm" and hour < 12:
         hour += 12
     elif ap == "am" and hour == 12:
@@ -42,6 +54,11 @@ def _clock(m: re.Match[str], ctx: Context) -> Norm | None:
     if hour > 23:
         return None
     return Norm("TIME", f"{_clock_date(m, ctx)}T{hour:02d}:{minute:02d}")
+
+
+def _part_of_day(m: re.Match[str], ctx: Context) -> Norm | None:
+    code = PARTS_OF_DAY[m["p"].lower()]
+    return Norm("TIME", f"{_clock_date(m, ctx)}T{code}")
 
 
 def _noon(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -53,5 +70,6 @@ def _noon(m: re.Match[str], ctx: Context) -> Norm | None:
 CLOCK_NORMALISERS: dict[str, Normaliser] = {
     "clock": _clock,
     "noon": _noon,
+    "part_of_day": _part_of_day,
 }
 

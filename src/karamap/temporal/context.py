@@ -72,6 +72,15 @@ class Context:
                 return int(cm.group(1)), int(cm.group(2)) if cm.group(2) else None
         return None
 
+    def last_day_ref(self, before: int, reach: int = 300) -> str | None:
+        """The day value ("1998-10-23") of the nearest earlier day within ``reach``."""
+        for pos, value in reversed(self.previous):
+            if before - pos > reach:
+                break
+            if _DAY_VALUE.match(value):
+                return value
+        return None
+
     def last_quarter_ref(
         self, before: int, reach: int = 2000, *, reported: bool = False
     ) -> tuple[int, int] | None:
@@ -98,6 +107,7 @@ class Context:
 #: a quarter value ("1989-Q3")
 QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
 _CALENDAR_VALUE = re.compile(r"^(\d{4})(?:-(\d\d))?")
+_DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
 #: normalisers whose reading depends on what came before; the first pass (choosing among
 #: overlapping matches, before anything is read) accepts them on trust
 ANAPHORIC_KINDS = frozenset({"that_unit"})
@@ -106,7 +116,7 @@ ANAPHORIC_KINDS = frozenset({"that_unit"})
 REFERENCE_KINDS = frozenset(
     {
         "quarter", "the_quarter", "year_period", "month_day_year", "month_day", "iso_date",
-        "month_year", "year", "fiscal_year", "month", "rel_unit",
+        "month_year", "year", "fiscal_year", "month", "rel_unit", "weekday", "deictic_day",
     }
 )
 #: a normaliser: the reading of a match, or None to reject it ("May" as a verb)
