@@ -132,7 +132,7 @@ def _duration(m: re.Match[str], ctx: Context) -> Norm | None:
         before = ctx.text[max(0, m.start() - 24) : m.start()]
         if not _LENGTH_BEFORE.search(before):
             # "four flights a week", "$2 million a year": a rate, not a length
-            if _RATE_BEFORE.search(before) or re.search(r"[a-z]s\s+$|\d\s*$", before):
+            if _RATE_BEFORE.search(before) or re.search(r"[A-Za-z]s\s+$|\d\s*$", before):
                 return Norm("SET", value)
     relative: Direction | None = None
     if rel in ("the past", "the last", "past", "last", "the previous", "previous"):
