@@ -201,6 +201,19 @@ def test_an_anaphoric_year_refers_to_the_year_just_named():
     ]
 
 
+def test_business_quarters_refer_back_and_compare_a_year_earlier():
+    text = (
+        "Profit rose 12% in the third quarter. In the period, sales grew; in the year-ago "
+        "quarter they fell, and net income was $3 million a year earlier."
+    )
+    assert readings(text, D(1989, 10, 30)) == [
+        ("the third quarter", "DATE", "1989-Q3"),
+        ("the period", "DATE", "1989-Q3"),
+        ("the year-ago quarter", "DATE", "1988-Q3"),
+        ("a year earlier", "DATE", "1988-Q3"),
+    ]
+
+
 def test_holidays():
     assert only("The boy was found on Thanksgiving Day.", D(2000, 1, 6)).value == "1999-11-25"
     assert only("Shelling stopped on Christmas Eve 2020.").value == "2020-12-24"

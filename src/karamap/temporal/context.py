@@ -110,7 +110,7 @@ _CALENDAR_VALUE = re.compile(r"^(\d{4})(?:-(\d\d))?")
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
 #: normalisers whose reading depends on what came before; the first pass (choosing among
 #: overlapping matches, before anything is read) accepts them on trust
-ANAPHORIC_KINDS = frozenset({"that_unit"})
+ANAPHORIC_KINDS = frozenset({"that_unit", "the_quarter"})
 #: normalisers whose values other expressions may refer back to ("the quarter" after "the
 #: third quarter"); readings that are themselves anaphoric ("a year ago") are left out
 REFERENCE_KINDS = frozenset(
