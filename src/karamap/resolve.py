@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -28,10 +29,15 @@ STATE_PATTERN_WEIGHT = 6.0
 #: weight of closeness to the other places named (decays over NEAR_KM)
 NEAR_WEIGHT = 2.0
 NEAR_KM = 300.0
+#: a name listed with divisions (countries) is likelier a division (country) itself
+LIST_WEIGHT = 2.0
 #: rounds of resolution (the second uses the first's readings as context)
-ROUNDS = 2
+ROUNDS = 3
 #: a town that bears the name only as one of its alternate names
 ALTERNATE_PENALTY = 1.5
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|;|,?\s+(?:and|or))\s*\Z")
 
 
 def distance_km(a: Place, b: Place) -> float:
@@ -76,7 +82,7 @@ def _candidates(m: Mention, gazetteer: Gazetteer) -> tuple[Place, ...]:
 
 
 def _choose(k, s, slots, priors, same, votes, admin_votes, total_country, total_admin,
-            first_pass, confidence, state_of) -> Place:
+            first_pass, confidence, state_of, kinds=frozenset()) -> Place:
     """The best candidate of slot ``k`` given the document's context."""
     # the context without this name's own votes (a name must not vote for itself)
     country_ctx = total_country.copy()
@@ -107,6 +113,8 @@ def _choose(k, s, slots, priors, same, votes, admin_votes, total_country, total_
                 score += STATE_PATTERN_WEIGHT
         if others:
             score += NEAR_WEIGHT * _closeness(c, others)
+        if c.feature in kinds:
+            score += LIST_WEIGHT
         if score > best_score:
             best, best_score = c, score
     assert best is not None
@@ -232,6 +240,15 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer) -> 
     # provisional picks by prior, for distances
     first_pass = [s.fixed or max(s.candidates, key=lambda c: priors[id(c)]) for s in slots]
 
+    # lists ("Ohio, Oregon, Washington and Utah"): a name takes the kind of its neighbours
+    list_kind: dict[int, set[str]] = {}
+    for k in range(len(slots) - 1):
+        a, b = slots[k].mention, slots[k + 1].mention
+        if _LIST_GAP.match(text, a.end, b.start):
+            for x, y in ((k, k + 1), (k + 1, k)):
+                top = slots[y].fixed or max(slots[y].candidates, key=lambda c: priors[id(c)])
+                if top.feature in ("admin1", "country") and slots[y].mention.kind == "toponym":
+                    list_kind.setdefault(x, set()).add(top.feature)
     # "City, State" pairs: the mention right after ", " constrains the one before it
     state_of: dict[int, list[Place]] = {}
     for k in range(len(slots) - 1):
@@ -239,26 +256,32 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer) -> 
         if text[a.end : b.start] in (", ", ","):
             state_of[k] = [c for c in slots[k + 1].candidates if c.feature in ("admin1", "country")]
 
-    # two rounds: the second sees the first round's readings as context, so that namesakes
-    # named together settle together ("Walker County" and "Huntsville", both in Texas)
-    chosen: list[Place] = []
+    # rounds: after the first (by prior and context), each name is read again in turn with the
+    # readings chosen so far as its context (Gauss-Seidel), so that namesakes named together
+    # settle together ("Walker County" and "Huntsville", both in Texas)
+    chosen = list(first_pass)
+    prior_votes, prior_admin = votes, admin_votes
     for round_ in range(ROUNDS):
-        if round_:
-            votes, admin_votes = _blend(votes, admin_votes, chosen)
-            total_country = Counter()
-            total_admin = Counter()
-            for k in range(len(slots)):
-                total_country.update(votes[k])
-                total_admin.update(admin_votes[k])
-            first_pass = chosen
-            confidence = [max(c, 0.5) for c in confidence]
-        chosen = []
         for k, s in enumerate(slots):
             if s.fixed is not None:
-                chosen.append(s.fixed)
                 continue
-            chosen.append(_choose(k, s, slots, priors, by_key[s.mention.key], votes, admin_votes,
-                                  total_country, total_admin, first_pass, confidence, state_of))
+            best = _choose(k, s, slots, priors, by_key[s.mention.key], votes, admin_votes,
+                           total_country, total_admin, first_pass, confidence, state_of,
+                           list_kind.get(k, set()))
+            chosen[k] = best
+            if round_:
+                # from now on the others see this reading
+                first_pass[k] = best
+                confidence[k] = max(confidence[k], 0.5)
+                (new_vote,), (new_admin,) = _blend([prior_votes[k]], [prior_admin[k]], [best])
+                total_country.subtract(votes[k])
+                total_admin.subtract(admin_votes[k])
+                votes[k], admin_votes[k] = new_vote, new_admin
+                total_country.update(new_vote)
+                total_admin.update(new_admin)
+        if round_ == 0:
+            votes, admin_votes = list(votes), list(admin_votes)
+            first_pass = list(chosen)
     for k, s in enumerate(slots):
         if s.fixed is None:
             best = chosen[k]

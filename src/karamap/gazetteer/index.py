@@ -18,7 +18,7 @@ from karamap.gazetteer.sources import Entry, collect_entries, read_demonyms, rea
 __all__ = ["IndexData", "build_index", "load_index", "INDEX_VERSION", "index_file"]
 
 #: bump when the layout or the sources change: an older file is rebuilt
-INDEX_VERSION = 11
+INDEX_VERSION = 12
 
 #: how strongly a feature kind claims a shared name, before population breaks ties
 FEATURE_RANK = {
@@ -84,6 +84,15 @@ def build_index(geodata: Path, target: Path) -> float:
             if key and key not in seen:
                 seen.add(key)
                 keys.setdefault(key, []).append(i)
+    # "Lancaster" may be Lancaster County where the text says so: a county is a further reading
+    # of a name that already names a place (never a new name to recognise)
+    for i, e in enumerate(entries):
+        if e.feature == "admin2" and " " in e.name:
+            stem, _, last = e.name.rpartition(" ")
+            if last.lower() in ("county", "parish"):
+                key = normalise_name(stem)
+                if key in keys and i not in keys[key]:
+                    keys[key].append(i)
     # A division that is mostly one big city of its name means the city ("Ankara", "Tehran").
     for key, ix in keys.items():
         head = entries[ix[0]]
