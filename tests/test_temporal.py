@@ -260,6 +260,13 @@ def test_a_duration_is_anchored_at_its_stated_end_when_no_start_is_given():
     assert war.span == TimeSpan(D(2020, 9, 28), D(2020, 11, 10), "range")
 
 
+def test_a_length_stated_with_its_start_in_one_sentence_is_anchored():
+    t = tag("The war, which began on September 27, lasted 44 days.")[1]
+    assert (t.value, t.span) == ("P44D", TimeSpan(D(2020, 9, 27), D(2020, 11, 9), "range"))
+    # a plain length with a date in another sentence is not
+    assert tag("Jan. 3 was calm. The ceasefire held for two days.")[1].span is None
+
+
 def test_a_duration_running_up_to_the_document_date():
     t = only("Prices doubled over the past three months.")
     assert t.span == TimeSpan(D(2020, 10, 31), DOC, "range")

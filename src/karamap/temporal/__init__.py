@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from karamap.errors import ConfigurationError
 from karamap.model import Article, TimeExpr
@@ -59,9 +60,32 @@ def tag_times(article: Article) -> list[TimeExpr]:
             span = relative_duration_span(norm.value, dct, norm.relative)
         timexes.append(TimeExpr(f.start, f.end, text[f.start : f.end], norm.type, norm.value, span))
     for i, t in enumerate(timexes):
-        if t.type == "DURATION" and t.span is None and found[i].norm.adjectival:
-            approximate = DURATION_MODIFIER.search(text[max(0, t.start - 40) : t.start]) is not None
-            span = anchor_duration(t, timexes, dct, approximate=approximate)
-            if span is not None:
-                timexes[i] = TimeExpr(t.start, t.end, t.text, t.type, t.value, span)
+        if t.type != "DURATION" or t.span is not None:
+            continue
+        before = text[max(0, t.start - 40) : t.start]
+        if found[i].norm.adjectival:  # "the 44-day war": dates nearby may start or end it
+            bounds = None
+        elif _LENGTH_VERB.search(before):  # "..., which began on Sept. 27, lasted 44 days"
+            bounds = _sentence_bounds(text, t.start, t.end)
+        else:
+            continue
+        approximate = DURATION_MODIFIER.search(before) is not None
+        span = anchor_duration(t, timexes, dct, approximate=approximate, bounds=bounds)
+        if span is not None:
+            timexes[i] = TimeExpr(t.start, t.end, t.text, t.type, t.value, span)
     return timexes
+
+
+# A verb that gives an event its length: the duration after it may be anchored on a date
+# stated in the same sentence.
+_LENGTH_VERB = re.compile(r"(?i:\b(?:lasted|lasting|lasts|took|spanned|ran\s+for)\s+)$")
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the sentence around ``text[start:end]`` (a cheap cut at final punctuation)."""
+    lo = 0
+    for m in _SENTENCE_END.finditer(text, max(0, start - 400), start):
+        lo = m.end()
+    m = _SENTENCE_END.search(text, end)
+    return lo, m.start() if m else len(text)

@@ -26,13 +26,20 @@ def _day_dates(timexes: list[TimeExpr]) -> list[tuple[int, dt.date]]:
 
 
 def anchor_duration(
-    duration: TimeExpr, timexes: list[TimeExpr], dct: dt.date | None, *, approximate: bool = False
+    duration: TimeExpr,
+    timexes: list[TimeExpr],
+    dct: dt.date | None,
+    *,
+    approximate: bool = False,
+    bounds: tuple[int, int] | None = None,
 ) -> TimeSpan | None:
     """The range of an event-length duration ("the 44-day war") from a date stated nearby.
 
-    An approximate duration ("nearly three decades") gets no range. A day-precision date before the duration is its start when the stretch it opens is over
-    by the document date (or when a date after the duration closes it); failing that, a date
-    after the duration that ends such a stretch is its end.
+    An approximate duration ("nearly three decades") gets no range. A day-precision date
+    before the duration is its start when the stretch it opens is over by the document date
+    (or when a date after the duration closes it); failing that, a date after the duration
+    that ends such a stretch is its end. ``bounds`` (start, end offsets) limits where those
+    dates may stand, for instance to the duration's own sentence.
 
     >>> import datetime as dt
     >>> from karamap.model import TimeExpr, TimeSpan
@@ -46,6 +53,8 @@ def anchor_duration(
     if parts is None or approximate:
         return None
     dates = _day_dates(timexes)
+    if bounds is not None:
+        dates = [(pos, d) for pos, d in dates if bounds[0] <= pos < bounds[1]]
     before = [(pos, d) for pos, d in dates if duration.start - ANCHOR_REACH <= pos < duration.start]
     after = [(pos, d) for pos, d in dates if duration.end <= pos <= duration.end + ANCHOR_REACH]
     close_after = [(pos, d) for pos, d in after if pos <= duration.end + END_REACH]
