@@ -17,8 +17,15 @@ __all__ = ["OfflineGazetteer"]
 class OfflineGazetteer(Gazetteer):
     """Places from the index built once into the cache directory.
 
-    >>> import tempfile
-    >>> gaz = OfflineGazetteer.open(DEFAULT_CACHE_DIR)  # doctest: +SKIP
+    Keys are :func:`~karamap.gazetteer.base.normalise_name` forms of every name and alias
+    (accents and case folded), so ``lookup_key`` is one dict look-up. Candidates of a key
+    come strongest first: countries, regions and karamap's own entries, first-level
+    divisions, then towns by population (a big city before its namesake province).
+
+    >>> from karamap.config import DEFAULT_CACHE_DIR
+    >>> gaz = OfflineGazetteer.open(DEFAULT_CACHE_DIR)
+    >>> [p.feature for p in gaz.search("Georgia")[:2]]
+    ['country', 'admin1']
     """
 
     name = "offline"
