@@ -212,6 +212,7 @@ def _state_after(doc: _Doc, j: int) -> bool:
     return bool(found and found[3][0].feature in ("admin1", "country"))
 
 
+_PLACE_AFFIXES = frozenset("based born bound area native raised headquartered".split())
 _FIRM = re.compile(r" (?:&|and) [A-Z]\w+ (?:LLC|LLP|Inc|Co|Associates|Partners)\b| & [A-Z]")
 _MODEL_YEAR = re.compile(r"\b(?:19|20)\d\d $")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "our", "their", "its", "his", "her"})
@@ -282,7 +283,8 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bo
     # "the White House", "the Drug ...": a small town's name after "the" is something else's
     named = tuple(p for p in places if key_of(p.name) == key) or places
     if prev is not None and prev_low == "the" and not strong and top.feature == "city" \
-            and _biggest_city(named) < 100000:
+            and _biggest_city(named) < 100000 \
+            and not (single and nxt is not None and (not nxt.cap or nxt.text.lower() in PLACE_FOLLOWERS)):
         return False
     # people named in the text ("Akar said", "Minister Hulusi Akar")
     if words in doc.people and (not strong or top.feature != "country" or not _country_cue(doc, i, j)):
@@ -445,7 +447,10 @@ def _hyphen_parts(doc: _Doc, tok: Token) -> list[Mention]:
     """Names inside a hyphenated word: "Turkish-Russian", "Paris-based", "Armenian-backed"."""
     out = []
     pos = tok.start
-    for part in tok.text.split("-"):
+    parts = tok.text.split("-")
+    # "Paris-based", "Ohio-born": the other part says this one is a place
+    placed = any(p.lower() in _PLACE_AFFIXES for p in parts)
+    for part in parts:
         start, end = pos, pos + len(part)
         pos = end + 1
         if not part or not part[0].isupper():
@@ -456,6 +461,7 @@ def _hyphen_parts(doc: _Doc, tok: Token) -> list[Mention]:
             out.append(Mention(start, end, part, "demonym", key))
             continue
         places = doc.places(key)
-        if places and (_strong(places) or _biggest_city(places) >= 100000) and part.lower() not in common_words():
+        if places and (_strong(places) or _biggest_city(places) >= (1000 if placed else 100000)) \
+                and part.lower() not in common_words():
             out.append(Mention(start, end, part, _kind(places[0]), key))  # type: ignore[arg-type]
     return out
