@@ -92,3 +92,10 @@ def test_headline_words_need_more_than_capitals(gazetteer):
 def test_the_group_phrase_is_a_group_mention(gazetteer):
     text = "Armenia occupied Nagorno-Karabakh and seven adjacent regions."
     assert spans(text, gazetteer)[-1] == ("seven adjacent regions", "group")
+
+
+def test_acronyms_the_text_defines_for_a_place(gazetteer):
+    text = "Horses in New South Wales (NSW) were tested. NSW officials said all were healthy."
+    found = recognise(make_article(text), gazetteer)
+    assert [(m.surface, m.key) for m in found] == [
+        ("New South Wales", "new south wales"), ("NSW", "new south wales"), ("NSW", "new south wales")]

@@ -383,6 +383,7 @@ def recognise(article: Article, gazetteer: Gazetteer) -> list[Mention]:
         mentions.extend(_scan(doc, titled))
         if not titled:
             doc.body_keys = {m.key for m in mentions}
+    mentions.extend(_defined_acronyms(doc, mentions))
     pattern = phrase_pattern()
     if pattern is not None:
         taken = [(m.start, m.end) for m in mentions]
@@ -395,6 +396,30 @@ def recognise(article: Article, gazetteer: Gazetteer) -> list[Mention]:
                 mentions.append(Mention(m.start(), m.end(), m.group(), _kind(places[0]), key))  # type: ignore[arg-type]
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+_ACRONYM = re.compile(r"\s*\(([A-Z]{2,6})\)")
+
+
+def _defined_acronyms(doc: _Doc, mentions: list[Mention]) -> list[Mention]:
+    """Acronyms the text defines for a place ("New South Wales (NSW)") and their later uses."""
+    out: list[Mention] = []
+    taken = {(m.start, m.end) for m in mentions}
+    for m in mentions:
+        if m.kind != "toponym" or " " not in m.surface:
+            continue
+        found = _ACRONYM.match(doc.text, m.end)
+        if not found:
+            continue
+        acronym = found.group(1)
+        initials = "".join(w[0] for w in m.surface.replace("-", " ").split() if w[0].isupper())
+        if initials != acronym:
+            continue
+        for use in re.finditer(rf"\b{acronym}\b", doc.text):
+            if (use.start(), use.end()) not in taken:
+                taken.add((use.start(), use.end()))
+                out.append(Mention(use.start(), use.end(), acronym, m.kind, m.key))
+    return out
 
 
 def _scan(doc: _Doc, titled: bool) -> list[Mention]:
