@@ -138,6 +138,10 @@ def read_demonyms(geodata: Path) -> dict[str, str]:
         dem = info.get("demonym")
         if iso and dem and dem[0].isupper():
             result.setdefault(normalise_name(dem), iso)
+    # plurals name peoples too ("Nigerians", "South Koreans"); "French", "Swiss" have none
+    for key, iso in list(result.items()):
+        if not key.endswith(("s", "sh", "ch", "ese", "x", "z")):
+            result.setdefault(key + "s", iso)
     return result
 
 

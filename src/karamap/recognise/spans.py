@@ -290,7 +290,8 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bo
     if words in doc.people and (not strong or top.feature != "country" or not _country_cue(doc, i, j)):
         return False  # "Michael Jordan ... Jordan said": the person, even where a country has the name
     if (single and not strong and not locative and nxt is not None and nxt.text in PERSON_VERBS
-            and doc.gap(last_tok, nxt) == " "):
+            and doc.gap(last_tok, nxt) == " " and _biggest_city(places) < 500000):
+        # ("Akar said"; but "Beijing announced" is the government of a capital)
         return False
     if not strong and _AGE.match(doc.text, last_tok.end):
         return False  # "Henry, 19, of ..."
