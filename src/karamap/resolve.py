@@ -22,6 +22,8 @@ _FEATURE_PRIOR = {
     "country": 6.5, "continent": 6.2, "region": 5.8, "group": 5.8, "facility": 5.8,
     "admin1": 5.0, "admin2": 1.2, "city": 0.0, "other": 0.0,
 }
+#: what being a country's capital adds to a town's prior
+CAPITAL_BONUS = 2.0
 #: weight of the document's country context, of its named divisions, of a "City, State" pattern
 COUNTRY_WEIGHT = 3.0
 ADMIN1_WEIGHT = 1.5
@@ -57,7 +59,7 @@ def _prior(p: Place, capital: bool = False) -> float:
     base = _FEATURE_PRIOR.get(p.feature, 0.0)
     if p.feature == "city":
         # a capital is what a bare name most often means ("Washington", "Athens")
-        return 0.55 * math.log10(1 + p.population) + (2.0 if capital else 0.0)
+        return 0.55 * math.log10(1 + p.population) + (CAPITAL_BONUS if capital else 0.0)
     if p.feature == "admin2":
         return base + 0.2 * math.log10(1 + p.population)
     return base

