@@ -85,3 +85,15 @@ def test_unknown_names_give_no_resolution_and_scores_lie_in_0_1(gazetteer):
     for r in resolve(art, recognise(art, gazetteer), gazetteer):
         assert 0.0 <= r.score <= 1.0
         assert r.candidates[0] == r.place
+
+
+def test_confidence_is_lower_for_a_bare_namesake_than_for_a_name_in_context(gazetteer):
+    def score(text, surface):
+        art = make_article(text)
+        return next(r.score for r in resolve(art, recognise(art, gazetteer), gazetteer)
+                    if r.mention.surface == surface)
+
+    bare = score("The council of Springfield met on Monday.", "Springfield")
+    placed = score("The council of Springfield, Illinois, met on Monday.", "Springfield")
+    assert placed > bare
+    assert score("Troops left Aghdam.", "Aghdam") >= 0.9

@@ -33,6 +33,8 @@ NEAR_WEIGHT = 2.0
 NEAR_KM = 300.0
 #: a name listed with divisions (countries) is likelier a division (country) itself
 LIST_WEIGHT = 2.0
+#: slope of the logistic that turns a winning margin into a confidence
+MARGIN_SLOPE = 1.0
 #: rounds of resolution (the second uses the first's readings as context)
 ROUNDS = 3
 #: a town that bears the name only as one of its alternate names
@@ -84,8 +86,9 @@ def _candidates(m: Mention, gazetteer: Gazetteer) -> tuple[Place, ...]:
 
 
 def _choose(k, s, slots, priors, same, votes, admin_votes, total_country, total_admin,
-            first_pass, confidence, state_of, kinds=frozenset()) -> Place:
-    """The best candidate of slot ``k`` given the document's context."""
+            first_pass, confidence, state_of, kinds=frozenset()) -> tuple[Place, float | None]:
+    """The best candidate of slot ``k`` given the document's context, and its margin in score
+    over the best rival lying more than 161 km away (None when there is no such rival)."""
     # the context without this name's own votes (a name must not vote for itself)
     country_ctx = total_country.copy()
     admin_ctx = total_admin.copy()
@@ -100,6 +103,7 @@ def _choose(k, s, slots, priors, same, votes, admin_votes, total_country, total_
             anchors[p.id] = (p, confidence[n])
     others = list(anchors.values())
     best, best_score = None, -1e9
+    scored: list[tuple[float, Place]] = []
     for c in s.candidates:
         score = priors[id(c)]
         if c.feature in ("city", "admin2") and key_of(c.name) != s.mention.key:
@@ -117,6 +121,7 @@ def _choose(k, s, slots, priors, same, votes, admin_votes, total_country, total_
             score += NEAR_WEIGHT * _closeness(c, others)
         if c.feature in kinds:
             score += LIST_WEIGHT
+        scored.append((score, c))
         if score > best_score:
             best, best_score = c, score
     assert best is not None
@@ -124,8 +129,10 @@ def _choose(k, s, slots, priors, same, votes, admin_votes, total_country, total_
     if best.feature == "admin1":
         for c in s.candidates:
             if c.feature == "city" and c.country == best.country and _city_dominates(c, best):
-                return c
-    return best
+                best = c
+                break
+    rivals = [score for score, c in scored if distance_km(c, best) > 161.0]
+    return best, (best_score - max(rivals)) if rivals else None
 
 
 def _blend(votes, admin_votes, chosen):
@@ -262,14 +269,15 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer) -> 
     # readings chosen so far as its context (Gauss-Seidel), so that namesakes named together
     # settle together ("Walker County" and "Huntsville", both in Texas)
     chosen = list(first_pass)
+    margins: list[float | None] = [None] * len(slots)
     prior_votes, prior_admin = votes, admin_votes
     for round_ in range(ROUNDS):
         for k, s in enumerate(slots):
             if s.fixed is not None:
                 continue
-            best = _choose(k, s, slots, priors, by_key[s.mention.key], votes, admin_votes,
-                           total_country, total_admin, first_pass, confidence, state_of,
-                           list_kind.get(k, set()))
+            best, margins[k] = _choose(k, s, slots, priors, by_key[s.mention.key], votes, admin_votes,
+                                       total_country, total_admin, first_pass, confidence, state_of,
+                                       list_kind.get(k, set()))
             chosen[k] = best
             if round_:
                 # from now on the others see this reading
@@ -301,19 +309,19 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer) -> 
         if place.feature == "group" and place.members:
             members = tuple(p for p in (gazetteer.get(pid) for pid in place.members) if p is not None)
         n = len(s.candidates)
-        score = _confidence(m, place, s.candidates)
+        score = _confidence(m, place, margins[k])
         resolutions.append(Resolution(m, place, score, s.candidates[:5] if n else (place,), members))
     return resolutions
 
 
-def _confidence(m: Mention, place: Place, candidates: tuple[Place, ...]) -> float:
-    """A score in [0, 1]: high for unambiguous or dominant names, lower for close namesakes."""
+def _confidence(m: Mention, place: Place, margin: float | None) -> float:
+    """A score in [0, 1] from the winning margin over the best far-away rival reading.
+
+    No rival more than 161 km away: 0.92 (0.85 for a demonym, whose span may be a language
+    or an adjective); otherwise a logistic of the margin, 0.5 for a tie.
+    """
     if m.kind == "demonym":
         return 0.85
-    if len(candidates) == 1:
-        return 0.9 if place.feature != "city" or place.population >= 1000 else 0.7
-    rivals = [c for c in candidates[1:] if distance_km(c, place) > 161]
-    if not rivals:
-        return 0.9
-    margin = _prior(place) - max(_prior(c) for c in rivals)
-    return round(max(0.05, min(0.95, 0.6 + 0.12 * margin)), 4)
+    if margin is None:
+        return 0.92
+    return round(min(0.97, 1.0 / (1.0 + math.exp(-MARGIN_SLOPE * margin))), 4)
