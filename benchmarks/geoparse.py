@@ -40,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache-dir", type=Path, default=None, help="index folder (default: the user cache)")
     ap.add_argument("--rebuild", action="store_true", help="build the index anew and time the build")
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--min-score", type=float, default=0.7,
+                    help="also score with resolutions below this confidence left out (unknown)")
     args = ap.parse_args(argv)
     if not args.gold.exists():
         print(f"skipped: {args.gold} is absent (../shared is not shipped)")
@@ -103,6 +105,14 @@ def main(argv: list[str] | None = None) -> int:
         row(name, c["exact"], c["overlap"], c["resolution"])
     row("ALL", r["recognition"]["exact"], r["recognition"]["overlap"], r["resolution"])
     print(f"e2e@161 {r['end_to_end']['e2e@161']:.4f}   unresolved {r['resolution'].get('unresolved', 0)}")
+    if args.min_score:
+        out = subprocess.run([sys.executable, str(scorer), str(args.gold), str(args.out), "--json",
+                              "--min-score", str(args.min_score)], capture_output=True, text=True, check=True)
+        m = json.loads(out.stdout)
+        ex, ov, res = m["recognition"]["exact"], m["recognition"]["overlap"], m["resolution"]
+        print(f"with confidence >= {args.min_score}: exact P/R/F1 {ex['precision']:.3f}/{ex['recall']:.3f}/"
+              f"{ex['f1']:.3f}, overlap F1 {ov['f1']:.3f}, acc@161 {res.get('acc@161', 0):.3f}, "
+              f"AUC {res.get('auc', 0):.3f}, e2e@161 {m['end_to_end']['e2e@161']:.4f}")
     print(f"speed {len(docs) / run_s:.0f} docs/s wall, {len(docs) / cpu_s:.0f} docs/s of CPU time "
           f"({run_s:.2f} s wall, one process, index loaded); "
           f"index load {load_s:.2f} s; index build {build_s:.1f} s; peak memory {peak_mb:.0f} MB")
