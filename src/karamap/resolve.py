@@ -131,8 +131,11 @@ def _choose(k, s, slots, priors, same, votes, admin_votes, total_country, total_
             if c.feature == "city" and c.country == best.country and _city_dominates(c, best):
                 best = c
                 break
-    rivals = [score for score, c in scored if distance_km(c, best) > 161.0]
-    return best, (best_score - max(rivals)) if rivals else None
+    scored.sort(key=lambda sc: sc[0], reverse=True)
+    for score, c in scored:
+        if c is not best and distance_km(c, best) > 161.0:
+            return best, best_score - score
+    return best, None
 
 
 def _blend(votes, admin_votes, chosen):
@@ -200,7 +203,8 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer) -> 
     for m in mentions:
         cands = _candidates(m, gazetteer)
         if cands:
-            slots.append(_Slot(m, cands, cands[0] if m.kind == "demonym" else None))
+            # a name with one reading (or a demonym) is settled before any context is weighed
+            slots.append(_Slot(m, cands, cands[0] if m.kind == "demonym" or len(cands) == 1 else None))
     if not slots:
         return []
     text = article.text
