@@ -99,3 +99,10 @@ def test_acronyms_the_text_defines_for_a_place(gazetteer):
     found = recognise(make_article(text), gazetteer)
     assert [(m.surface, m.key) for m in found] == [
         ("New South Wales", "new south wales"), ("NSW", "new south wales"), ("NSW", "new south wales")]
+
+
+def test_currencies_firms_and_pathogens_named_after_places(gazetteer):
+    assert surfaces("A US$543 million lawsuit was filed.", gazetteer) == []
+    assert surfaces("Samples of Marburg virus were stored.", gazetteer) == []
+    assert surfaces("Buyers can contact Metz Fresh LLC by phone.", gazetteer) == []
+    assert surfaces("The firm Stevens & Wilkinson was paid.", gazetteer) == []

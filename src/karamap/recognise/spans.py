@@ -213,7 +213,9 @@ def _state_after(doc: _Doc, j: int) -> bool:
 
 
 _PLACE_AFFIXES = frozenset("based born bound area native raised headquartered".split())
-_FIRM = re.compile(r" (?:&|and) [A-Z]\w+ (?:LLC|LLP|Inc|Co|Associates|Partners)\b| & [A-Z]")
+_FIRM = re.compile(r"(?: [A-Z][\w.]*){0,3},? (?:LLC|LLP|Inc|Corp|Ltd|Co|Associates|Partners)\b| & [A-Z]")
+#: what follows a place's name in a currency ("US$") or a pathogen's name ("Marburg virus")
+_NOT_PLACE_AFTER = re.compile(r"\$|\s+(?:virus|viruses|ebolavirus|fever|strain|strains)\b")
 _MODEL_YEAR = re.compile(r"\b(?:19|20)\d\d $")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "our", "their", "its", "his", "her"})
 
@@ -276,6 +278,8 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bo
         if single and first.text in first_names() and not first.upper and (
                 surname or (not strong and nlow not in common_words() and not doc.places(key_of(nxt.text)))):
             return False  # "Paris Hilton", "Jordan Peterson", "David Jefferson", "Scott Newsham"
+    if _NOT_PLACE_AFTER.match(doc.text, last_tok.end):
+        return False
     # a firm ("Stevens & Wilkinson") or a car ("a 1992 Toyota Corolla")
     if not strong and (_FIRM.match(doc.text, last_tok.end)
                        or (not first.upper and _MODEL_YEAR.search(doc.text, max(0, first.start - 6), first.start))):
