@@ -248,7 +248,8 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bo
             return _after_city(doc, i)
     if doc.text[last_tok.end : last_tok.end + 1] == "." and key.endswith(".") and len(key) <= 6:
         if top.feature == "admin1" and top.country == "US" and key.count(".") == 1:
-            return _after_city(doc, i)
+            # an AP state abbreviation ("Sulpher, La.", "3 Ind. fugitives")
+            return not (prev is not None and prev.text in TITLE_ABBREVIATIONS)
     # a title or a first name before it: a person ("Gov. Perry", "Hillary Clinton", "Roy A. Nelson")
     if prev is not None and prev.cap and doc.gap(prev, first) == ". ":
         if prev_low in TITLE_ABBREVIATIONS or len(prev.text) == 1:
@@ -270,8 +271,8 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bo
     # a suffix after it makes an organisation, a team, a paper or a street ("Washington Post")
     if next_joined and nxt.cap:
         nlow = nxt.text.lower().rstrip(".")
-        if nlow in ORG_SUFFIXES or nlow in STREET_SUFFIXES:
-            return False
+        if nlow in ORG_SUFFIXES or (nlow in STREET_SUFFIXES and not strong):
+            return False  # ("Florida Highway Patrol" keeps Florida)
         nlow = nxt.text.lower()
         surname = (nxt.text in last_names() or nxt.text in first_names()) and nlow not in PLACE_FOLLOWERS \
             and not nxt.upper
