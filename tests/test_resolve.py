@@ -97,3 +97,9 @@ def test_confidence_is_lower_for_a_bare_namesake_than_for_a_name_in_context(gaze
     placed = score("The council of Springfield, Illinois, met on Monday.", "Springfield")
     assert placed > bare
     assert score("Troops left Aghdam.", "Aghdam") >= 0.9
+
+
+def test_one_reading_per_document(gazetteer):
+    art = make_article("A tornado struck Paris, Texas, on Sunday. Paris officials counted the damage.")
+    parises = [r.place for r in resolve(art, recognise(art, gazetteer), gazetteer) if r.mention.key == "paris"]
+    assert len(parises) == 2 and {p.country for p in parises} == {"US"}

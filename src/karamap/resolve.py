@@ -296,6 +296,14 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer) -> 
         if round_ == 0:
             votes, admin_votes = list(votes), list(admin_votes)
             first_pass = list(chosen)
+    # one sense per document: a name read surely once ("Paris, Texas") is read so throughout
+    for group in by_key.values():
+        keys = {slots[n].mention.key for n in group}
+        members = [n for n in group if slots[n].fixed is None and len(keys) == 1]
+        if len({chosen[n].id for n in members}) > 1:
+            surest = max(members, key=lambda n: float("inf") if margins[n] is None else margins[n])
+            for n in members:
+                chosen[n], margins[n] = chosen[surest], margins[surest]
     for k, s in enumerate(slots):
         if s.fixed is None:
             best = chosen[k]
