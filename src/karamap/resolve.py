@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -35,6 +36,8 @@ NEAR_KM = 300.0
 LIST_WEIGHT = 2.0
 #: slope of the logistic that turns a winning margin into a confidence
 MARGIN_SLOPE = 1.0
+#: most country votes the text's cues may give one country
+CUE_CAP = 1.5
 #: rounds of resolution (the second uses the first's readings as context)
 ROUNDS = 3
 #: a town that bears the name only as one of its alternate names
@@ -171,6 +174,27 @@ def _closeness(place: Place, others: list[tuple[Place, float]]) -> float:
     return best
 
 
+@functools.cache
+def _cues() -> tuple[tuple[re.Pattern[str], str, float], ...]:
+    """The country cues of ``geodata/country_cues.tsv``."""
+    from karamap.gazetteer.sources import read_tsv
+    from karamap.paths import geodata_dir
+
+    path = geodata_dir() / "country_cues.tsv"
+    if not path.exists():
+        return ()
+    return tuple((re.compile(row[0]), row[1], float(row[2])) for row in read_tsv(path) if row[1] != "-")
+
+
+def _cue_votes(text: str) -> dict[str, float]:
+    """Country votes from the text's cues, at most CUE_CAP for a country."""
+    votes: dict[str, float] = {}
+    for pattern, iso, weight in _cues():
+        if pattern.search(text):
+            votes[iso] = min(CUE_CAP, votes.get(iso, 0.0) + weight)
+    return votes
+
+
 def _capital_test(gazetteer: Gazetteer):
     fn = getattr(gazetteer, "is_capital", None) or getattr(getattr(gazetteer, "offline", None), "is_capital", None)
     return fn if fn is not None else (lambda place: False)
@@ -250,6 +274,8 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer) -> 
     for k in range(len(slots)):
         total_country.update(votes[k])
         total_admin.update(admin_votes[k])
+    # words and signs that tell the text's country ("$5", "sheriff", "£5", "NHS")
+    total_country.update(_cue_votes(text))
     # provisional picks by prior, for distances
     first_pass = [s.fixed or max(s.candidates, key=lambda c: priors[id(c)]) for s in slots]
 
