@@ -93,11 +93,13 @@ def _choose(k, s, slots, priors, same, votes, admin_votes, total_country, total_
     """The best candidate of slot ``k`` given the document's context, and its margin in score
     over the best rival lying more than 161 km away (None when there is no such rival)."""
     # the context without this name's own votes (a name must not vote for itself)
-    country_ctx = total_country.copy()
-    admin_ctx = total_admin.copy()
+    own_country: dict[str, float] = {}
+    own_admin: dict[tuple[str | None, str], float] = {}
     for n in same:
-        country_ctx.subtract(votes[n])
-        admin_ctx.subtract(admin_votes[n])
+        for cc, w in votes[n].items():
+            own_country[cc] = own_country.get(cc, 0.0) + w
+        for key, w in admin_votes[n].items():
+            own_admin[key] = own_admin.get(key, 0.0) + w
     n_other = max(1.0, float(len(slots) - len(same)))
     excluded = set(same)
     anchors: dict[str, tuple[Place, float]] = {}
@@ -112,10 +114,12 @@ def _choose(k, s, slots, priors, same, votes, admin_votes, total_country, total_
         if c.feature in ("city", "admin2") and key_of(c.name) != s.mention.key:
             score -= ALTERNATE_PENALTY  # known by this name only as an alternate
         if c.country:
-            score += COUNTRY_WEIGHT * max(0.0, country_ctx.get(c.country, 0.0)) / n_other
+            ctx = total_country.get(c.country, 0.0) - own_country.get(c.country, 0.0)
+            score += COUNTRY_WEIGHT * max(0.0, ctx) / n_other
         division = (c.country, c.name if c.feature == "admin1" else c.admin1)
         if c.feature != "country" and division[1]:
-            score += ADMIN1_WEIGHT * min(1.0, max(0.0, admin_ctx.get(division, 0.0)))
+            ctx = total_admin.get(division, 0.0) - own_admin.get(division, 0.0)  # type: ignore[arg-type]
+            score += ADMIN1_WEIGHT * min(1.0, max(0.0, ctx))
         if k in state_of and state_of[k]:
             if any(st.country == c.country and (st.feature == "country" or st.name == c.admin1)
                    for st in state_of[k]):
@@ -186,11 +190,26 @@ def _cues() -> tuple[tuple[re.Pattern[str], str, float], ...]:
     return tuple((re.compile(row[0]), row[1], float(row[2])) for row in read_tsv(path) if row[1] != "-")
 
 
+_LITERAL = re.compile(r"[A-Za-z\u00a3\u20ac$]{2,}|[\u00a3\u20ac$]")
+
+
+@functools.cache
+def _cue_hints() -> tuple[str, ...]:
+    """A literal every match of each cue contains ("ounty" for "\\b[Cc]ounty\\b"): a cheap pre-test."""
+    hints = []
+    for pattern, _, _ in _cues():
+        source = re.sub(r"\\[a-zA-Z]", " ", pattern.pattern.replace("\\$", "$").replace("\\.", "."))
+        source = re.sub(r"\[[^\]]*\]|\([^)]*\)|.[?*]", " ", source)
+        literals = _LITERAL.findall(source)
+        hints.append(max(literals, key=len) if literals else "")
+    return tuple(hints)
+
+
 def _cue_votes(text: str) -> dict[str, float]:
     """Country votes from the text's cues, at most CUE_CAP for a country."""
     votes: dict[str, float] = {}
-    for pattern, iso, weight in _cues():
-        if pattern.search(text):
+    for (pattern, iso, weight), hint in zip(_cues(), _cue_hints()):
+        if hint in text and pattern.search(text):
             votes[iso] = min(CUE_CAP, votes.get(iso, 0.0) + weight)
     return votes
 
