@@ -44,6 +44,7 @@ ROUNDS = 3
 ALTERNATE_PENALTY = 1.5
 
 
+_AREAS = frozenset({"country", "continent", "region", "group"})
 _LIST_GAP = re.compile(r"\s*(?:,|;|,?\s+(?:and|or))\s*\Z")
 
 
@@ -104,7 +105,8 @@ def _choose(k, s, slots, priors, same, votes, admin_votes, total_country, total_
     excluded = set(same)
     anchors: dict[str, tuple[Place, float]] = {}
     for n, p in enumerate(first_pass):
-        if n not in excluded and confidence[n] > anchors.get(p.id, (p, 0.0))[1]:
+        # (a country's or a region's point says nothing about what lies near it)
+        if n not in excluded and p.feature not in _AREAS and confidence[n] > anchors.get(p.id, (p, 0.0))[1]:
             anchors[p.id] = (p, confidence[n])
     others = list(anchors.values())
     best, best_score = None, -1e9
