@@ -106,3 +106,8 @@ def test_currencies_firms_and_pathogens_named_after_places(gazetteer):
     assert surfaces("Samples of Marburg virus were stored.", gazetteer) == []
     assert surfaces("Buyers can contact Metz Fresh LLC by phone.", gazetteer) == []
     assert surfaces("The firm Stevens & Wilkinson was paid.", gazetteer) == []
+
+
+def test_street_names_are_places_and_hold_their_town_names(gazetteer):
+    text = "Police found him at 6016 Dublin Road and later on Orchard St. in Alexandria, Louisiana."
+    assert surfaces(text, gazetteer) == ["Dublin Road", "Orchard St.", "Alexandria", "Louisiana"]

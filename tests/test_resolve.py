@@ -103,3 +103,12 @@ def test_one_reading_per_document(gazetteer):
     art = make_article("A tornado struck Paris, Texas, on Sunday. Paris officials counted the damage.")
     parises = [r.place for r in resolve(art, recognise(art, gazetteer), gazetteer) if r.mention.key == "paris"]
     assert len(parises) == 2 and {p.country for p in parises} == {"US"}
+
+
+def test_a_street_resolves_to_an_unknown_place(gazetteer):
+    art = make_article("A fire broke out on Memphis Street in Alexandria, Louisiana.")
+    res = resolve(art, recognise(art, gazetteer), gazetteer)
+    street = res[0]
+    assert (street.mention.surface, street.place) == ("Memphis Street", None)
+    assert 0 < street.score < 1
+    assert [r.place.admin1 for r in res[1:]] == ["Louisiana", "Louisiana"]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from karamap.gazetteer.base import Gazetteer
 from karamap.model import Article, Mention, Place, Resolution
+from karamap.recognise.spans import is_street
 from karamap.recognise.tokens import key_of
 
 __all__ = ["resolve", "distance_km"]
@@ -38,6 +39,8 @@ LIST_WEIGHT = 2.0
 MARGIN_SLOPE = 1.0
 #: most country votes the text's cues may give one country
 CUE_CAP = 1.5
+#: the confidence of a street name that no gazetteer here can place
+STREET_SCORE = 0.5
 #: rounds of resolution (the second uses the first's readings as context)
 ROUNDS = 3
 #: a town that bears the name only as one of its alternate names
@@ -234,7 +237,8 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer) -> 
     "City, State" patterns, and the distance to the places named with them ("Georgia"
     with "Atlanta" is the US state, with "Tbilisi" the country). A group resolves to
     its members; a group or facility of karamap's geodata is kept only where the text
-    names a place near it. Mentions without any candidate are dropped.
+    names a place near it. Mentions without any candidate are dropped,
+    except street names, which resolve to an unknown place (``place`` None).
 
     >>> import datetime as dt
     >>> from karamap.gazetteer.open import open_gazetteer
@@ -245,13 +249,17 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer) -> 
     [('Atlanta', 'US'), ('Georgia', 'US'), ('Savannah', 'US')]
     """
     slots = []
+    unknown: list[Resolution] = []
     for m in mentions:
         cands = _candidates(m, gazetteer)
+        if not cands and is_street(m.surface):
+            # a street no gazetteer here knows: a place name with an unknown position
+            unknown.append(Resolution(m, None, STREET_SCORE))
         if cands:
             # a name with one reading (or a demonym) is settled before any context is weighed
             slots.append(_Slot(m, cands, cands[0] if m.kind == "demonym" or len(cands) == 1 else None))
     if not slots:
-        return []
+        return unknown
     text = article.text
     is_capital = _capital_test(gazetteer)
     priors = {id(c): _prior(c, c.feature == "city" and is_capital(c)) for s in slots for c in s.candidates}
@@ -370,6 +378,8 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer) -> 
         n = len(s.candidates)
         score = _confidence(m, place, margins[k])
         resolutions.append(Resolution(m, place, score, s.candidates[:5] if n else (place,), members))
+    if unknown:
+        resolutions = sorted(resolutions + unknown, key=lambda r: r.mention.start)
     return resolutions
 
 

@@ -28,7 +28,7 @@ from karamap.recognise.lexicon import (
 )
 from karamap.recognise.tokens import Token, key_of, tokenise
 
-__all__ = ["recognise", "phrase_pattern"]
+__all__ = ["recognise", "phrase_pattern", "is_street"]
 
 #: longest name tried, in words ("Bosnia and Herzegovina" is 3, "Saint Vincent and the Grenadines" 5)
 MAX_WORDS = 6
@@ -390,6 +390,7 @@ def recognise(article: Article, gazetteer: Gazetteer) -> list[Mention]:
         if not titled:
             doc.body_keys = {m.key for m in mentions}
     mentions.extend(_defined_acronyms(doc, mentions))
+    mentions = _with_streets(text, mentions)
     pattern = phrase_pattern()
     if pattern is not None:
         taken = [(m.start, m.end) for m in mentions]
@@ -402,6 +403,39 @@ def recognise(article: Article, gazetteer: Gazetteer) -> list[Mention]:
                 mentions.append(Mention(m.start(), m.end(), m.group(), _kind(places[0]), key))  # type: ignore[arg-type]
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+#: a street name: capitalised words (or "8th") and a street word ("Memphis Street", "Orchard St.")
+_STREET = re.compile(
+    r"\b((?:(?:North|South|East|West|N\.|S\.|E\.|W\.|Upper|Lower|Old) )?"
+    r"(?:[A-Z][a-z][\w'\u2019-]*|\d+(?:st|nd|rd|th)) (?:[A-Z][a-z][\w'\u2019-]* ){0,2}"
+    r"(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Dr\.|Boulevard|Blvd\.|Lane|Ln\.|Parkway|Pkwy\.|Trail|Pike))(?!\w)"
+)
+
+
+def is_street(surface: str) -> bool:
+    """Whether a mention's text is a street's name ("Memphis Street", "8th Ave.").
+
+    >>> is_street("Memphis Street"), is_street("Memphis")
+    (True, False)
+    """
+    return bool(_STREET.fullmatch(surface))
+
+
+def _with_streets(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Street names as place names (a street is a place, though no gazetteer here knows it);
+    a town inside a street's name ("Dublin Road") gives way to the street."""
+    streets = []
+    for m in _STREET.finditer(text):
+        start, end = m.span(1)
+        first = m.group(1).split(" ", 1)[0]
+        if first in ("The", "A", "An", "In", "On", "At"):
+            continue
+        streets.append(Mention(start, end, m.group(1), "toponym", normalise_name(m.group(1))))
+    if not streets:
+        return mentions
+    kept = [m for m in mentions if not any(s.start < m.end and m.start < s.end for s in streets)]
+    return kept + streets
 
 
 _ACRONYM = re.compile(r"\s*\(([A-Z]{2,6})\)")
