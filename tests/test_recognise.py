@@ -95,10 +95,10 @@ def test_the_group_phrase_is_a_group_mention(gazetteer):
 
 
 def test_acronyms_the_text_defines_for_a_place(gazetteer):
-    text = "Horses in New South Wales (NSW) were tested. NSW officials said all were healthy."
+    text = "Farms in the Western Cape (WC) were closed. WC officials said all were healthy."
     found = recognise(make_article(text), gazetteer)
     assert [(m.surface, m.key) for m in found] == [
-        ("New South Wales", "new south wales"), ("NSW", "new south wales"), ("NSW", "new south wales")]
+        ("Western Cape", "western cape"), ("WC", "western cape"), ("WC", "western cape")]
 
 
 def test_currencies_firms_and_pathogens_named_after_places(gazetteer):
@@ -111,3 +111,10 @@ def test_currencies_firms_and_pathogens_named_after_places(gazetteer):
 def test_street_names_are_places_and_hold_their_town_names(gazetteer):
     text = "Police found him at 6016 Dublin Road and later on Orchard St. in Alexandria, Louisiana."
     assert surfaces(text, gazetteer) == ["Dublin Road", "Orchard St.", "Alexandria", "Louisiana"]
+
+
+def test_known_abbreviations_of_places(gazetteer):
+    found = recognise(make_article("Horses in NSW were tested; officials in L.A. and NYC watched."), gazetteer)
+    assert [(m.surface, gazetteer.lookup_key(m.key)[0].name) for m in found] == [
+        ("NSW", "New South Wales"), ("L.A.", "Los Angeles"), ("NYC", "New York City")]
+    assert surfaces("IN THE NEWS: OK, so it is.", gazetteer) == []

@@ -18,7 +18,7 @@ from karamap.gazetteer.sources import Entry, collect_entries, read_demonyms, rea
 __all__ = ["IndexData", "build_index", "load_index", "INDEX_VERSION", "index_file"]
 
 #: bump when the layout or the sources change: an older file is rebuilt
-INDEX_VERSION = 14
+INDEX_VERSION = 16
 
 #: how strongly a feature kind claims a shared name, before population breaks ties
 FEATURE_RANK = {
@@ -104,6 +104,13 @@ def build_index(geodata: Path, target: Path) -> float:
                     and e.population >= 0.4 * max(1, head.population):
                 ix.insert(0, ix.pop(pos))
                 break
+    # abbreviations of places ("NSW", "L.A."): the strongest place of that name in its country
+    abbreviations = geodata / "abbreviations.tsv"
+    if abbreviations.exists():
+        for abbr, full, iso, _src in read_tsv(abbreviations):
+            named = [i for i in keys.get(normalise_name(full), []) if entries[i].country == iso]
+            if named and named[0] not in keys.get(normalise_name(abbr), []):
+                keys.setdefault(normalise_name(abbr), []).insert(0, named[0])
     # US state abbreviations ("Tex.", "Calif.") find their state.
     state_index = {e.name: i for i, e in enumerate(entries) if e.feature == "admin1" and e.country == "US"}
     for abbr, state, _src in read_tsv(geodata / "us_state_abbreviations.tsv"):

@@ -244,8 +244,9 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bo
         return False
     # abbreviations and codes: "Tex." and "GA" only as the state of a "City, State"
     if words.isupper() and len(key.replace(".", "")) <= 3 and "." not in key:
-        if top.feature not in ("country", "region") or top.source.startswith("geonames cities"):
-            return _after_city(doc, i)
+        big = len(key) == 3 and top.feature in ("admin1", "city") and top.population >= 1_000_000
+        if (top.feature not in ("country", "region") or top.source.startswith("geonames cities")) and not big:
+            return _after_city(doc, i)  # ("NSW", "NYC" are known abbreviations; "IN", "OK" are words)
     if doc.text[last_tok.end : last_tok.end + 1] == "." and key.endswith(".") and len(key) <= 6:
         if top.feature == "admin1" and top.country == "US" and key.count(".") == 1:
             # an AP state abbreviation ("Sulpher, La.", "3 Ind. fugitives")
