@@ -17,24 +17,14 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
-def _local_files() -> dict[str, Path]:
-    import xstatic.pkg.leaflet as leaflet
-
-    from karamap.render.assets import LEAFLET_CSS_URL, LEAFLET_JS_URL
-
-    base = Path(leaflet.BASE_DIR)
-    cdn = LEAFLET_JS_URL.rsplit("/", 1)[0]
-    return {LEAFLET_JS_URL: base / "leaflet.js", LEAFLET_CSS_URL: base / "leaflet.css",
-            f"{cdn}/images/layers.png": base / "images" / "layers.png",
-            f"{cdn}/images/layers-2x.png": base / "images" / "layers-2x.png"}
-
-
 def screenshot(html: Path, png: Path, *, width: int = 1400, height: int = 860, popup: int | None = None,
                scale: float = 1.0) -> Path:
     """Write ``png``: the map at ``html`` as Chromium draws it."""
     from playwright.sync_api import sync_playwright
 
-    files = _local_files()
+    from karamap.render.assets import cdn_files
+
+    files = cdn_files()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=scale,

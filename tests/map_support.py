@@ -138,12 +138,7 @@ def open_page(browser, url: str, *, timezone_id: str = "UTC", routes: dict[str, 
 
 def local_assets() -> dict[str, Path]:
     """The online map's CDN files and tiles, served from the installed XStatic-Leaflet package."""
-    import xstatic.pkg.leaflet as leaflet
+    from karamap.render.assets import cdn_files
 
-    from karamap.render.assets import LEAFLET_CSS_URL, LEAFLET_JS_URL
-
-    base = Path(leaflet.BASE_DIR)
-    return {LEAFLET_JS_URL: base / "leaflet.js", LEAFLET_CSS_URL: base / "leaflet.css",
-            "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/images/layers.png": base / "images" / "layers.png",
-            "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/images/layers-2x.png": base / "images" / "layers-2x.png",
-            "*tiles*": base / "images" / "layers.png"}
+    files = cdn_files()
+    return {**files, "*tiles*": files[next(u for u in files if u.endswith("/layers.png"))]}

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from karamap.errors import AssetError
 
-__all__ = ["Assets", "assets", "LEAFLET_VERSION", "LEAFLET_JS_URL", "LEAFLET_CSS_URL"]
+__all__ = ["Assets", "assets", "cdn_files", "LEAFLET_VERSION", "LEAFLET_JS_URL", "LEAFLET_CSS_URL"]
 
 LEAFLET_VERSION = "1.9.3"
 #: the CDN files folium itself links (the online map only)
@@ -81,3 +81,17 @@ def assets() -> Assets:
         app_js=_check_inlinable("karamap.js", (static / "karamap.js").read_text(encoding="utf-8"), r"</script"),
         app_css=_check_inlinable("karamap.css", (static / "karamap.css").read_text(encoding="utf-8"), r"</style"),
     )
+
+
+def cdn_files() -> dict[str, Path]:
+    """The online map's CDN URLs mapped to the same files in the installed XStatic-Leaflet package.
+
+    Browser tests and the screenshot script serve these instead of the network.
+    """
+    import xstatic.pkg.leaflet as leaflet
+
+    base = Path(leaflet.BASE_DIR)
+    cdn = LEAFLET_JS_URL.rsplit("/", 1)[0]
+    return {LEAFLET_JS_URL: base / "leaflet.js", LEAFLET_CSS_URL: base / "leaflet.css",
+            f"{cdn}/images/layers.png": base / "images" / "layers.png",
+            f"{cdn}/images/layers-2x.png": base / "images" / "layers-2x.png"}
