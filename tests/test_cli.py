@@ -45,6 +45,22 @@ def test_annotate_writes_one_line_per_article(runner, tmp_path, example_path):
     assert any(p["text"] == "ANKARA" and p["geonameid"] == 323786 for p in record["places"])
 
 
+def test_min_score_decides_whether_a_close_call_is_mapped(runner, tmp_path):
+    source = tmp_path / "fair.txt"
+    source.write_text("The fair opens in Springfield on Friday.\n", encoding="utf-8")
+    records = {}
+    for option in (None, "0"):
+        out = tmp_path / f"out-{option}.jsonl"
+        args = ["annotate", str(source), "-o", str(out)] + (["--min-score", option] if option else [])
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        records[option] = json.loads(out.read_text(encoding="utf-8"))
+    assert records[None]["places"] == [] and records[None]["withheld"][0]["text"] == "Springfield"
+    assert records["0"]["withheld"] == [] and records["0"]["places"][0]["country"] == "US"
+    result = runner.invoke(cli, ["annotate", str(source), "-o", str(tmp_path / "x.jsonl"), "--min-score", "2"])
+    assert result.exit_code == 2 and "min-score" in result.output
+
+
 def test_export_writes_the_chosen_layer(runner, tmp_path, example_path):
     out = tmp_path / "places.geojson"
     result = runner.invoke(cli, ["export", str(example_path), "--layer", "places", "-o", str(out)])

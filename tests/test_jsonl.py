@@ -21,11 +21,12 @@ def _document() -> Document:
     group = Resolution(Mention(39, 63, "seven adjacent districts", "group"), GROUP, 0.8,
                        (GROUP,), members=(AGHDAM, LACHIN))
     unknown = Resolution(Mention(0, 7, "Clashes", "toponym"), None, 0.1)
+    withheld = Resolution(Mention(8, 15, "erupted", "toponym"), None, 0.51, (LACHIN, AGHDAM), withheld=True)
     when = TimeSpan(dt.date(2020, 9, 27), dt.date(2020, 9, 27), "day")
     timex = TimeExpr(67, 81, "Sept. 27, 2020", "DATE", "2020-09-27", when)
     event = Event("ev-1", "doc-1", "armed_clash", "Clashes erupted", TEXT, 0, len(TEXT), when, 1,
                   False, (AGHDAM.id,), AGHDAM.lat, AGHDAM.lon, 1, True, ("Armenia", "Azerbaijan"))
-    return Document(article, (aghdam, group, unknown), (timex,), (event,))
+    return Document(article, (aghdam, group, unknown, withheld), (timex,), (event,))
 
 
 def test_record_has_the_documented_keys_and_values():
@@ -51,6 +52,14 @@ def test_group_lists_its_members_with_coordinates():
 def test_unresolved_mention_keeps_its_span_with_null_coordinates():
     unknown = document_record(_document())["places"][2]
     assert (unknown["text"], unknown["place_id"], unknown["lat"], unknown["lon"]) == ("Clashes", None, None, None)
+
+
+def test_withheld_mention_is_listed_apart_with_its_candidates_never_as_a_place():
+    record = document_record(_document())
+    assert [p["text"] for p in record["places"]] == ["Aghdam", "seven adjacent districts", "Clashes"]
+    (withheld,) = record["withheld"]
+    assert (withheld["start"], withheld["end"], withheld["text"], withheld["score"]) == (8, 15, "erupted", 0.51)
+    assert [(c["name"], c["lat"]) for c in withheld["candidates"]] == [("Lachin", 39.63742), ("Aghdam", 39.99096)]
 
 
 def test_timex_and_event_records():

@@ -112,3 +112,21 @@ def test_a_street_resolves_to_an_unknown_place(gazetteer):
     assert (street.mention.surface, street.place) == ("Memphis Street", None)
     assert 0 < street.score < 1
     assert [r.place.admin1 for r in res[1:]] == ["Louisiana", "Louisiana"]
+
+
+def test_a_namesake_too_close_to_call_is_withheld_not_guessed(gazetteer):
+    # Springfield, Missouri, Massachusetts or Illinois: nothing in the text tells which
+    art = make_article("The fair opens in Springfield on Friday.")
+    (res,) = resolve(art, recognise(art, gazetteer), gazetteer)
+    assert res.withheld and res.place is None
+    assert res.score < 0.55
+    assert {c.admin1 for c in res.candidates[:3]} == {"Missouri", "Massachusetts", "Illinois"}
+
+
+def test_min_score_zero_maps_the_best_guess_and_context_still_settles_it(gazetteer):
+    art = make_article("The fair opens in Springfield on Friday.")
+    (guess,) = resolve(art, recognise(art, gazetteer), gazetteer, min_score=0.0)
+    assert not guess.withheld and guess.place is not None and guess.place.country == "US"
+    art = make_article("Flooding closed roads in Columbus and Springfield.")
+    got = {r.mention.surface: r for r in resolve(art, recognise(art, gazetteer), gazetteer)}
+    assert not got["Springfield"].withheld and got["Springfield"].place.admin1 == "Ohio"

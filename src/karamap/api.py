@@ -77,7 +77,7 @@ def annotate(
     gazetteer = open_gazetteer(options)
     try:
         for article in read(sources, strict=options.strict, report=report):
-            yield annotate_article(article, gazetteer)
+            yield annotate_article(article, gazetteer, min_score=options.min_score)
     finally:
         gazetteer.close()
 

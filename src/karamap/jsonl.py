@@ -25,17 +25,28 @@ def _place_fields(place: Place) -> dict[str, Any]:
     }
 
 
-def _resolution_record(res: Resolution) -> dict[str, Any]:
+_UNKNOWN_PLACE = dict.fromkeys(("place_id", "name", "feature", "country", "geonameid", "lat", "lon"))
+
+
+def _mention_fields(res: Resolution) -> dict[str, Any]:
     m = res.mention
-    record: dict[str, Any] = {"start": m.start, "end": m.end, "text": m.surface, "kind": m.kind}
-    if res.place is None:
-        record.update(place_id=None, name=None, feature=None, country=None, geonameid=None,
-                      lat=None, lon=None)
-    else:
-        record.update(_place_fields(res.place))
+    return {"start": m.start, "end": m.end, "text": m.surface, "kind": m.kind}
+
+
+def _resolution_record(res: Resolution) -> dict[str, Any]:
+    record = _mention_fields(res)
+    record.update(_UNKNOWN_PLACE if res.place is None else _place_fields(res.place))
     record["score"] = round(res.score, 4)
     if res.members:
         record["members"] = [_place_fields(p) for p in res.members]
+    return record
+
+
+def _withheld_record(res: Resolution) -> dict[str, Any]:
+    """A mention whose readings were too close to call: its score and the readings weighed."""
+    record = _mention_fields(res)
+    record["score"] = round(res.score, 4)
+    record["candidates"] = [_place_fields(p) for p in res.candidates]
     return record
 
 
@@ -90,7 +101,8 @@ def document_record(doc: Document) -> dict[str, Any]:
         "title": art.title,
         "url": art.url,
         "source": art.source,
-        "places": [_resolution_record(r) for r in doc.resolutions],
+        "places": [_resolution_record(r) for r in doc.resolutions if not r.withheld],
+        "withheld": [_withheld_record(r) for r in doc.resolutions if r.withheld],
         "timexes": [_timex_record(t) for t in doc.timexes],
         "events": [_event_record(e) for e in doc.events],
     }

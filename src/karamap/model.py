@@ -89,7 +89,13 @@ class Place:
 
 @dataclass(frozen=True, slots=True)
 class Resolution:
-    """A mention and the place it was resolved to (``None``: unknown)."""
+    """A mention and the place it was resolved to (``None``: unknown).
+
+    A place is unknown either because no gazetteer here can place the name (a street) or
+    because its readings are too close to call: then ``withheld`` is true, ``score`` is the
+    best reading's confidence and ``candidates`` the readings weighed, best first. A withheld
+    mention is kept out of the map, the layers and the events: a wrong place is worse than none.
+    """
 
     mention: Mention
     place: Place | None
@@ -98,6 +104,8 @@ class Resolution:
     candidates: tuple[Place, ...] = ()
     #: for a group mention, its member places
     members: tuple[Place, ...] = ()
+    #: True when the best reading scored below the minimum and was not mapped
+    withheld: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from os import PathLike
 
+from karamap.config import DEFAULT_MIN_SCORE
 from karamap.events import extract_events
 from karamap.gazetteer import Gazetteer
 from karamap.gazetteer.discover import discover
@@ -19,8 +20,8 @@ __all__ = ["annotate_article", "Source"]
 Source = str | PathLike[str] | Article | Iterable["Source"]
 
 
-def annotate_article(article: Article, gazetteer: Gazetteer) -> Document:
-    """Everything karamap finds in one article.
+def annotate_article(article: Article, gazetteer: Gazetteer, *, min_score: float = DEFAULT_MIN_SCORE) -> Document:
+    """Everything karamap finds in one article; readings below ``min_score`` are withheld.
 
     >>> from karamap.model import Article
     >>> import datetime as dt
@@ -32,7 +33,7 @@ def annotate_article(article: Article, gazetteer: Gazetteer) -> Document:
     mentions = recognise(article, gazetteer)
     # names only an opted-in online geocoder knows ([] without one)
     mentions = sorted([*mentions, *discover(article, mentions, gazetteer)], key=lambda m: m.start)
-    resolutions = resolve(article, mentions, gazetteer)
+    resolutions = resolve(article, mentions, gazetteer, min_score=min_score)
     timexes = tag_times(article)
     events = extract_events(article, resolutions, timexes)
     return Document(article, tuple(resolutions), tuple(timexes), tuple(events))

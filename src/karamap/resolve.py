@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from karamap.config import DEFAULT_MIN_SCORE
 from karamap.gazetteer.base import Gazetteer
 from karamap.model import Article, Mention, Place, Resolution
 from karamap.recognise.spans import is_street
@@ -229,7 +230,8 @@ def _city_dominates(city: Place, division: Place) -> bool:
     return city.population >= 0.4 * max(1, division.population) and city.population >= 100000
 
 
-def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer) -> list[Resolution]:
+def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer, *,
+            min_score: float = DEFAULT_MIN_SCORE) -> list[Resolution]:
     """Resolve every mention to a place, using the document as context.
 
     Candidates are ranked by feature kind and population, then by the document's
@@ -239,6 +241,8 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer) -> 
     its members; a group or facility of karamap's geodata is kept only where the text
     names a place near it. Mentions without any candidate are dropped,
     except street names, which resolve to an unknown place (``place`` None).
+    A reading whose confidence is below ``min_score`` is withheld: ``place`` None,
+    ``withheld`` True, the readings weighed kept in ``candidates``.
 
     >>> import datetime as dt
     >>> from karamap.gazetteer.open import open_gazetteer
@@ -375,9 +379,12 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer) -> 
                 continue
         if place.feature == "group" and place.members:
             members = tuple(p for p in (gazetteer.get(pid) for pid in place.members) if p is not None)
-        n = len(s.candidates)
         score = _confidence(m, place, margins[k])
-        resolutions.append(Resolution(m, place, score, s.candidates[:5] if n else (place,), members))
+        kept = s.candidates[:5] if s.candidates else (place,)
+        if score < min_score:
+            resolutions.append(Resolution(m, None, score, kept, withheld=True))
+        else:
+            resolutions.append(Resolution(m, place, score, kept, members))
     if unknown:
         resolutions = sorted(resolutions + unknown, key=lambda r: r.mention.start)
     return resolutions

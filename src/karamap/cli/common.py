@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from karamap.config import GEOCODERS, Options
+from karamap.config import DEFAULT_MIN_SCORE, GEOCODERS, Options
 from karamap.errors import KaramapError, exit_code_for
 
 __all__ = ["input_options", "options_from", "run_guarded", "echo_error", "EXIT_INTERRUPTED", "EXIT_INTERNAL"]
@@ -37,6 +37,9 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="CSV or GeoJSON of your own places and aliases; wins over the rest."),
         click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
                      help="Where the offline index and the geocoder cache live."),
+        click.option("--min-score", type=click.FloatRange(0.0, 1.0), default=DEFAULT_MIN_SCORE,
+                     show_default=True,
+                     help="Withhold a place reading whose confidence is lower (0 maps every best guess)."),
     ]
     return functools.reduce(lambda f, d: d(f), reversed(decorators), func)
 
@@ -49,6 +52,7 @@ def options_from(kwargs: dict[str, Any]) -> Options:
         "user_agent": kwargs.pop("user_agent", None),
         "geocoder_url": kwargs.pop("geocoder_url", None),
         "overrides": kwargs.pop("overrides", None),
+        "min_score": kwargs.pop("min_score", DEFAULT_MIN_SCORE),
     }
     cache_dir = kwargs.pop("cache_dir", None)
     if cache_dir is not None:
