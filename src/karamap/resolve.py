@@ -112,7 +112,7 @@ def _choose(k, s, slots, priors, same, votes, admin_votes, total_country, total_
         # (a country's or a region's point says nothing about what lies near it)
         if n not in excluded and p.feature not in _AREAS and confidence[n] > anchors.get(p.id, (p, 0.0))[1]:
             anchors[p.id] = (p, confidence[n])
-    others = list(anchors.values())
+    others = [(p.lat, p.lon, w) for p, w in anchors.values()]
     best, best_score = None, -1e9
     scored: list[tuple[float, Place]] = []
     for c in s.candidates:
@@ -167,18 +167,20 @@ def _blend(votes, admin_votes, chosen):
     return new_votes, new_admin
 
 
-def _closeness(place: Place, others: list[tuple[Place, float]]) -> float:
-    """How close ``place`` lies to the others, each weighted by how sure its reading is (0..1).
+def _closeness(place: Place, others: list[tuple[float, float, float]]) -> float:
+    """How close ``place`` lies to the others (lat, lon, weight), each weighted by how sure its
+    reading is (0..1).
 
     Equirectangular distances: only "near or not" matters here.
     """
     lat, lon = place.lat, place.lon
     k = math.cos(math.radians(lat))
+    scale = 111.195 / NEAR_KM
     best = 0.0
-    for o, weight in others:
-        dx = ((o.lon - lon + 180.0) % 360.0 - 180.0) * k
-        dy = o.lat - lat
-        value = weight * math.exp(-math.sqrt(dx * dx + dy * dy) * 111.195 / NEAR_KM)
+    for olat, olon, weight in others:
+        dx = ((olon - lon + 180.0) % 360.0 - 180.0) * k
+        dy = olat - lat
+        value = weight * math.exp(-math.sqrt(dx * dx + dy * dy) * scale)
         if value > best:
             best = value
     return best

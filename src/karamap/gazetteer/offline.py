@@ -35,6 +35,7 @@ class OfflineGazetteer(Gazetteer):
         self._d = data
         self._cache: dict[int, Place] = {}
         self._by_id: dict[str, int] | None = None
+        self._capitals: tuple[frozenset[str], frozenset[int]] | None = None
         self.path = path
         #: seconds the last load took (the build not included)
         self.load_seconds = load_seconds
@@ -126,16 +127,12 @@ class OfflineGazetteer(Gazetteer):
 
     def is_capital(self, place: Place) -> bool:
         """Whether ``place`` is a country's capital city (GeoNames' capital of the country)."""
-        i = self._position(place)
-        return i is not None and i in self._d.capitals
-
-    def _position(self, place: Place) -> int | None:
-        if self._by_id is None:
-            self._by_id = {pid: i for i, pid in self._d.ids.items()}
-        i = self._by_id.get(place.id)
-        if i is None and place.geonameid:
-            i = self._geonames_position(place.geonameid)
-        return i
+        if self._capitals is None:  # the ids and GeoNames ids of the few capitals
+            capitals = [self.place(i) for i in self._d.capitals]
+            self._capitals = (frozenset(p.id for p in capitals),
+                              frozenset(p.geonameid for p in capitals if p.geonameid))
+        ids, gids = self._capitals
+        return place.id in ids or place.geonameid in gids
 
     def country(self, code: str) -> Place | None:
         """The country with ISO 3166-1 alpha-2 ``code``."""
