@@ -157,3 +157,15 @@ def test_same_as_an_unknown_place_is_an_error_naming_the_row(tmp_path):
     mine = UserGazetteer.from_file(csv_file(tmp_path, "name,same_as\nX,geonames:1\n"))
     with pytest.raises(OverrideError, match=r"mine.csv:2: same_as 'geonames:1' is not a known place id"):
         ChainGazetteer(offline(), user=mine)
+
+
+def test_a_users_facility_is_mapped_even_with_no_other_place_near_it(tmp_path, gazetteer):
+    from karamap.model import Article
+    from karamap.recognise import recognise
+    from karamap.resolve import resolve
+
+    mine = UserGazetteer.from_file(csv_file(tmp_path, "name,lat,lon,feature\nCamp Lemonnier,11.547,43.159,facility\n"))
+    chain = ChainGazetteer(gazetteer, user=mine)
+    art = Article("a", "Drones took off from Camp Lemonnier on Monday.")
+    (res,) = resolve(art, recognise(art, chain), chain)
+    assert (res.place.id, res.place.source) == ("user:camp-lemonnier", "user")

@@ -240,8 +240,8 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer, *,
     context: the countries and first-level divisions it names (with their demonyms),
     "City, State" patterns, and the distance to the places named with them ("Georgia"
     with "Atlanta" is the US state, with "Tbilisi" the country). A group resolves to
-    its members; a group or facility of karamap's geodata is kept only where the text
-    names a place near it. Mentions without any candidate are dropped,
+    its members; a group or facility of karamap's geodata (not the user's own) is kept
+    only where the text names a place near it. Mentions without any candidate are dropped,
     except street names, which resolve to an unknown place (``place`` None).
     A reading whose confidence is below ``min_score`` is withheld: ``place`` None,
     ``withheld`` True, the readings weighed kept in ``candidates``.
@@ -375,7 +375,8 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer, *,
         place = chosen[k]
         m = s.mention
         members: tuple[Place, ...] = ()
-        if place.feature in ("group", "facility"):
+        if place.feature in ("group", "facility") and place.source != "user":
+            # (the user's own places are meant wherever they are named)
             anchors = [p for n, p in enumerate(chosen) if n != k and p.feature not in ("group", "facility")]
             if not any(distance_km(place, a) <= ANCHOR_KM for a in anchors):
                 continue
