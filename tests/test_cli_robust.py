@@ -199,9 +199,17 @@ def test_an_output_folder_that_cannot_be_written_fails_before_any_work(run, tmp_
                        output=False)
     assert code == 5
     assert f"karamap: error: output folder {blocker} is a file, not a folder" in err
-    code, err, _ = run("-o", str(blocker), "--name", "m", command="build", output=False)
-    assert code == 2 and "is a file" in err  # click checks --out-dir itself: a usage error
     assert blocker.read_text() == "a file where a folder should be"
+
+
+def test_build_into_a_file_is_an_output_error_not_a_usage_error(run, tmp_path):
+    blocker = write(tmp_path / "blocker", "a file where a folder should be")
+    code, err, _ = run(str(write(tmp_path / "in" / "a.txt", GOOD)), "-o", str(blocker), "--name", "m",
+                       command="build", output=False)
+    assert code == 5
+    assert err.strip().splitlines() == [f"karamap: error: output folder {blocker} is a file, not a folder"]
+    assert blocker.read_text() == "a file where a folder should be"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["blocker", "in", "out"]
 
 
 def test_bad_overrides_point_to_the_row(run, tmp_path):

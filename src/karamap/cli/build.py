@@ -23,7 +23,9 @@ Examples:
 """,
 )
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
-@click.option("-o", "--out-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("maps"),
+# No file_okay=False: click would call a file here a usage error (exit 2); the library's check
+# (atomic.check_writable_dir) makes it the documented output error (exit 5).
+@click.option("-o", "--out-dir", type=click.Path(path_type=Path), default=Path("maps"),
               show_default=True, help="Folder the map and layers are written to.")
 @click.option("--name", help="Base name of the outputs (default: karamap, or the example's name).")
 @click.option("--title", help="Title shown on the map (default: the article's title).")
