@@ -118,3 +118,16 @@ def test_known_abbreviations_of_places(gazetteer):
     assert [(m.surface, gazetteer.lookup_key(m.key)[0].name) for m in found] == [
         ("NSW", "New South Wales"), ("L.A.", "Los Angeles"), ("NYC", "New York City")]
     assert surfaces("IN THE NEWS: OK, so it is.", gazetteer) == []
+
+
+def test_a_quoted_question_opens_its_sentence_with_a_common_word(gazetteer):
+    # "Can" (Çan, Turkey) and "Do" (Dô, Vietnam) are words at the start of a quoted sentence
+    assert surfaces("She said it was bad. \u201cCan you get the smoke out of clothes?\u201d she asked.", gazetteer) == []
+    assert surfaces('Butcher said. "Do we rebuild or do we take the money?"', gazetteer) == []
+
+
+def test_people_by_their_initials_office_and_family(gazetteer):
+    assert surfaces("He beat David F. Farnham, who had held the seat.", gazetteer) == []
+    assert surfaces("(Dean Curtis / News-Leader) Police investigate the shooting.", gazetteer) == []
+    assert surfaces("Since Obama took office, the Obama administration has changed course.", gazetteer) == []
+    assert surfaces("He moved to Lincoln in May.", gazetteer) == ["Lincoln"]

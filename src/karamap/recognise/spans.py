@@ -216,6 +216,8 @@ _PLACE_AFFIXES = frozenset("based born bound area native raised headquartered".s
 _FIRM = re.compile(r"(?: [A-Z][\w.]*){0,3},? (?:LLC|LLP|Inc|Corp|Ltd|Co|Associates|Partners)\b| & [A-Z]")
 #: what follows a place's name in a currency ("US$") or a pathogen's name ("Marburg virus")
 _NOT_PLACE_AFTER = re.compile(r"\$|\s+(?:virus|viruses|ebolavirus|fever|strain|strains)\b")
+#: what follows a person's name, not a town's ("Obama administration", "Smith took office")
+_PERSON_AFTER = re.compile(r"(?:['\u2019]s)? +(?:administration|took office|(?:wife|husband|widow|son|daughter|mother|father)\b)")
 _MODEL_YEAR = re.compile(r"\b(?:19|20)\d\d $")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "our", "their", "its", "his", "her"})
 
@@ -264,7 +266,9 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bo
         if (
             plow not in DIRECTION_WORDS
             and plow not in _NOT_NAME_START
-            and not (prev.initial and plow in common_words())
+            # (a sentence's first word may be a common one: "Residents of"; but a first name
+            # that is also a word begins a person's name there: "(Dean Curtis / News-Leader)")
+            and not (prev.initial and plow in common_words() and prev.text not in first_names())
             and not strong
         ):
             # part of a longer capitalised name that is not a place ("Anadolu Agency", "State Police")
@@ -275,7 +279,8 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bo
         if nlow in ORG_SUFFIXES or (nlow in STREET_SUFFIXES and not strong):
             return False  # ("Florida Highway Patrol" keeps Florida)
         nlow = nxt.text.lower()
-        surname = (nxt.text in last_names() or nxt.text in first_names()) and nlow not in PLACE_FOLLOWERS \
+        initial = len(nxt.text) == 1 and doc.text[nxt.end : nxt.end + 2] == ". "  # "David F. Farnham"
+        surname = initial or (nxt.text in last_names() or nxt.text in first_names()) and nlow not in PLACE_FOLLOWERS \
             and not nxt.upper
         if single and first.text in first_names() and not first.upper and (
                 surname or (not strong and nlow not in common_words() and not doc.places(key_of(nxt.text)))):
@@ -298,6 +303,8 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bo
     if (single and not strong and not locative and nxt is not None and nxt.text in PERSON_VERBS
             and doc.gap(last_tok, nxt) == " " and _biggest_city(places) < 500000):
         # ("Akar said"; but "Beijing announced" is the government of a capital)
+        return False
+    if single and not strong and _PERSON_AFTER.match(doc.text, last_tok.end) and _biggest_city(places) < 500000:
         return False
     if not strong and _AGE.match(doc.text, last_tok.end):
         return False  # "Henry, 19, of ..."

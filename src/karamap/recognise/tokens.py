@@ -81,7 +81,7 @@ def tokenise(text: str) -> list[Token]:
         cap = word[0].isupper()
         # sentence-initial: the sentence starts here or only openers stand between
         s = start
-        while s > 0 and text[s - 1] in _OPENERS and s - 1 not in starts:
+        while s > 0 and s not in starts and text[s - 1] in _OPENERS:
             s -= 1
         initial = s in starts or start in starts or s == 0 or text[s - 1] == "\n"
         while ti < n_titled and titled[ti][1] < start:
