@@ -131,3 +131,8 @@ def test_people_by_their_initials_office_and_family(gazetteer):
     assert surfaces("(Dean Curtis / News-Leader) Police investigate the shooting.", gazetteer) == []
     assert surfaces("Since Obama took office, the Obama administration has changed course.", gazetteer) == []
     assert surfaces("He moved to Lincoln in May.", gazetteer) == ["Lincoln"]
+
+
+def test_peoples_and_faiths_are_not_the_towns_of_their_names(gazetteer):
+    # Arab, Alabama; Jesús, Paraguay
+    assert surfaces("Some Arab countries worry more about Iran; \"I love Jesus!\" she said.", gazetteer) == ["Iran"]

@@ -160,3 +160,13 @@ CALENDAR_WORDS = frozenset(
     saturday sunday mon tue tues wed thu thur thurs fri sat sun christmas easter
     """.split()
 )
+
+#: words for peoples, faiths and figures of worship that towns also bear ("Arab", Alabama;
+#: "Jesus", Paraguay; "Christian", a county): alone, never a place in running text
+PEOPLE_AND_FAITH_WORDS = frozenset(
+    """
+    arab arabs jew jews jewish muslim muslims moslem moslems islamic christian christians christ
+    jesus catholic catholics protestant protestants hindu hindus sikh sikhs buddhist buddhists
+    latino latina latinos latinas hispanic hispanics god allah
+    """.split()
+)

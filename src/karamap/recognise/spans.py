@@ -17,8 +17,9 @@ from karamap.recognise.lexicon import (
     DIVISION_WORDS,
     LOCATIVE_CUES,
     ORG_SUFFIXES,
-    PLACE_FOLLOWERS,
+    PEOPLE_AND_FAITH_WORDS,
     PERSON_VERBS,
+    PLACE_FOLLOWERS,
     STREET_SUFFIXES,
     TITLE_ABBREVIATIONS,
     TITLES,
@@ -238,7 +239,7 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bo
     state_after = _state_after(doc, j)
     locative = prev is not None and prev_low in LOCATIVE_CUES and not prev.cap
 
-    if single and (key in CALENDAR_WORDS or key in DIRECTION_WORDS):
+    if single and (key in CALENDAR_WORDS or key in DIRECTION_WORDS or key in PEOPLE_AND_FAITH_WORDS):
         return False
     # an all-capitals word outside a capitals line or dateline is an acronym ("NATO", "FEMA")
     if first.upper and not first.titled and len(key) > 3 and not strong and "." not in key \
