@@ -143,3 +143,16 @@ def test_a_broken_index_file_is_rebuilt(tmp_path, gazetteer, monkeypatch):
     gaz = OfflineGazetteer.open(tmp_path)
     assert calls == [path]
     assert gaz.search("Shusha")[0].id == "karamap:shusha"
+
+
+def test_divisions_sit_at_the_centre_of_their_outlines_not_of_their_towns(gazetteer):
+    from karamap.resolve import distance_km
+
+    new_york = next(p for p in gazetteer.lookup_key("new york") if p.feature == "admin1")
+    nyc = gazetteer.search("New York City", country="US")[0]
+    assert distance_km(new_york, nyc) > 200  # upstate, not pulled towards the city's suburbs
+    assert "outline" in new_york.source
+    queensland = next(p for p in gazetteer.lookup_key("queensland") if p.feature == "admin1")
+    assert -24 < queensland.lat < -21 and 143 < queensland.lon < 146  # inland, not on the coast
+    laurel = next(p for p in gazetteer.lookup_key("laurel county") if p.admin1 == "Kentucky")
+    assert laurel.lat == pytest.approx(37.11, abs=0.1) and laurel.lon == pytest.approx(-84.12, abs=0.1)

