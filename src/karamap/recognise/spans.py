@@ -108,6 +108,8 @@ def _learn_people(doc: _Doc) -> None:
     def next_name(j: int) -> int | None:
         """The token after j that continues a person's name, skipping initials ("Roy A. Nelson")."""
         while j + 1 < len(toks) and text[toks[j].end : toks[j + 1].start] in (" ", ". "):
+            if text[toks[j].end] == "." and len(toks[j].text) > 1 and toks[j].text.lower() not in TITLE_ABBREVIATIONS:
+                return None  # a full stop after a word ends the name ("... said Jim Doyle. Wisconsin has")
             nxt = toks[j + 1]
             if not nxt.cap:
                 return None
@@ -169,6 +171,10 @@ def _matches(doc: _Doc, i: int):
         elif toks[nxt].text in CONNECTORS and doc.joined(nxt) and toks[nxt + 1].cap:
             chain.append(nxt)
             last = nxt
+        elif (toks[nxt].text in CONNECTORS and doc.joined(nxt) and nxt + 2 < len(toks)
+              and toks[nxt + 1].text in CONNECTORS and doc.joined(nxt + 1) and toks[nxt + 2].cap):
+            chain += [nxt, nxt + 1]  # two in a row ("Republic of the Congo", "Puerto de la Cruz")
+            last = nxt + 1
         else:
             break
     for n in range(len(chain), 0, -1):
@@ -194,6 +200,11 @@ def _strong(places: tuple[Place, ...], key: str = "") -> bool:
         return True
     last = key.rsplit(" ", 1)[-1]
     return " " in key and last in DIVISION_WORDS and any(p.feature == "admin2" for p in places)
+
+
+def _big_division(places: tuple[Place, ...]) -> bool:
+    """A division of some size bears the name ("in Fife": the Scottish council area, not the flute)."""
+    return any(p.feature in ("admin1", "admin2") and p.population >= 100000 for p in places)
 
 
 def _biggest_city(places: tuple[Place, ...]) -> int:
@@ -317,7 +328,7 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bo
         if first.initial or first.titled:
             return strong or state_after or key in doc.body_keys
         after_determiner = prev is not None and prev_low in _DETERMINERS
-        if not (strong or state_after or (locative and _biggest_city(places) >= 20000)
+        if not (strong or state_after or (locative and (_biggest_city(places) >= 20000 or _big_division(places)))
                 or (_biggest_city(places) >= 100000 and not after_determiner)):
             return False
     # sentence-initial first names ("Henry came in")
