@@ -130,3 +130,10 @@ def test_min_score_zero_maps_the_best_guess_and_context_still_settles_it(gazette
     art = make_article("Flooding closed roads in Columbus and Springfield.")
     got = {r.mention.surface: r for r in resolve(art, recognise(art, gazetteer), gazetteer)}
     assert not got["Springfield"].withheld and got["Springfield"].place.admin1 == "Ohio"
+
+
+def test_washington_dc_is_the_capital_surely(gazetteer):
+    art = make_article("She called her mother in Washington, D.C. The mother called police.")
+    washington = resolve(art, recognise(art, gazetteer), gazetteer)[0]
+    assert washington.place.feature == "city" and washington.place.admin1 == "District of Columbia"
+    assert washington.score > 0.9

