@@ -93,9 +93,28 @@ def _candidates(m: Mention, gazetteer: Gazetteer) -> tuple[Place, ...]:
     return places[:MAX_CANDIDATES]
 
 
-def _choose(k, s, slots, priors, same, votes, admin_votes, total_country, total_admin,
-            first_pass, confidence, state_of, kinds=frozenset()) -> tuple[Place, float | None]:
-    """The best candidate of slot ``k`` given the document's context, and its margin in score
+def _static_scores(k, s, priors, state_of, kinds) -> list[tuple[Place, float, tuple[str | None, str | None]]]:
+    """Each candidate of slot ``k`` with the part of its score that no round changes (prior,
+    alternate-name penalty, "City, State" pattern, list kind) and its (country, division)."""
+    out = []
+    states = state_of.get(k) or ()
+    for c in s.candidates:
+        score = priors[id(c)]
+        if c.feature in ("city", "admin2") and key_of(c.name) != s.mention.key:
+            score -= ALTERNATE_PENALTY  # known by this name only as an alternate
+        if states and any(st.country == c.country and (st.feature == "country" or st.name == c.admin1)
+                          for st in states):
+            score += STATE_PATTERN_WEIGHT
+        if c.feature in kinds:
+            score += LIST_WEIGHT
+        division = (c.country, c.name if c.feature == "admin1" else c.admin1)
+        out.append((c, score, division))
+    return out
+
+
+def _choose(s, statics, slots, same, votes, admin_votes, total_country, total_admin,
+            first_pass, confidence) -> tuple[Place, float | None]:
+    """The best candidate of slot ``s`` given the document's context, and its margin in score
     over the best rival lying more than 161 km away (None when there is no such rival)."""
     # the context without this name's own votes (a name must not vote for itself)
     own_country: dict[str, float] = {}
@@ -115,25 +134,15 @@ def _choose(k, s, slots, priors, same, votes, admin_votes, total_country, total_
     others = [(p.lat, p.lon, w) for p, w in anchors.values()]
     best, best_score = None, -1e9
     scored: list[tuple[float, Place]] = []
-    for c in s.candidates:
-        score = priors[id(c)]
-        if c.feature in ("city", "admin2") and key_of(c.name) != s.mention.key:
-            score -= ALTERNATE_PENALTY  # known by this name only as an alternate
+    for c, score, division in statics:
         if c.country:
             ctx = total_country.get(c.country, 0.0) - own_country.get(c.country, 0.0)
             score += COUNTRY_WEIGHT * max(0.0, ctx) / n_other
-        division = (c.country, c.name if c.feature == "admin1" else c.admin1)
-        if c.feature != "country" and division[1]:
+        if division[1] and c.feature != "country":
             ctx = total_admin.get(division, 0.0) - own_admin.get(division, 0.0)  # type: ignore[arg-type]
             score += ADMIN1_WEIGHT * min(1.0, max(0.0, ctx))
-        if k in state_of and state_of[k]:
-            if any(st.country == c.country and (st.feature == "country" or st.name == c.admin1)
-                   for st in state_of[k]):
-                score += STATE_PATTERN_WEIGHT
         if others:
             score += NEAR_WEIGHT * _closeness(c, others)
-        if c.feature in kinds:
-            score += LIST_WEIGHT
         scored.append((score, c))
         if score > best_score:
             best, best_score = c, score
@@ -333,6 +342,7 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer, *,
     # rounds: after the first (by prior and context), each name is read again in turn with the
     # readings chosen so far as its context (Gauss-Seidel), so that namesakes named together
     # settle together ("Walker County" and "Huntsville", both in Texas)
+    statics = [_static_scores(k, s, priors, state_of, list_kind.get(k, set())) for k, s in enumerate(slots)]
     chosen = list(first_pass)
     margins: list[float | None] = [None] * len(slots)
     prior_votes, prior_admin = votes, admin_votes
@@ -340,9 +350,8 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer, *,
         for k, s in enumerate(slots):
             if s.fixed is not None:
                 continue
-            best, margins[k] = _choose(k, s, slots, priors, by_key[s.mention.key], votes, admin_votes,
-                                       total_country, total_admin, first_pass, confidence, state_of,
-                                       list_kind.get(k, set()))
+            best, margins[k] = _choose(s, statics[k], slots, by_key[s.mention.key], votes, admin_votes,
+                                       total_country, total_admin, first_pass, confidence)
             chosen[k] = best
             if round_:
                 # from now on the others see this reading
