@@ -151,3 +151,10 @@ def test_connectors_in_a_row_and_provinces_by_their_bare_names(gazetteer):
 def test_a_word_that_names_a_sizeable_division_after_in(gazetteer):
     assert surfaces("The only positive test was a dead swan found in Fife.", gazetteer) == ["Fife"]
     assert surfaces("He played the fife in the band.", gazetteer) == []
+
+
+def test_possessives_inside_names_and_saints_institutions(gazetteer):
+    assert surfaces("He lives in Queen Anne's County and flew to King's Lynn.", gazetteer) == [
+        "Queen Anne's County", "King's Lynn"]
+    assert surfaces("The ferry left St. John's for Halifax.", gazetteer) == ["St. John's", "Halifax"]
+    assert surfaces("They met at St. John's Lutheran Church and St. Peter's Square.", gazetteer) == []

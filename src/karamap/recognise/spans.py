@@ -87,6 +87,12 @@ class _Doc:
     def gap(self, a: Token, b: Token) -> str:
         return self.text[a.end : b.start]
 
+    def possessive_join(self, i: int) -> bool:
+        """Token i ends in "'s" and a word follows after one space ("Anne's County")."""
+        toks = self.tokens
+        return i + 1 < len(toks) and toks[i].possessive and toks[i + 1].start - toks[i].end == 3 \
+            and self.text[toks[i].end + 2] == " "
+
     def joined(self, i: int) -> bool:
         """Token i+1 continues the name that token i is part of (only a space between them)."""
         toks = self.tokens
@@ -144,9 +150,13 @@ def _learn_people(doc: _Doc) -> None:
 
 
 def _span_end(doc: _Doc, j: int) -> list[int]:
-    """Possible ends of a name ending at token j-1: with a following period first ("Tex.")."""
-    end = doc.tokens[j - 1].end
-    if end < len(doc.text) and doc.text[end] == "." and not doc.tokens[j - 1].upper:
+    """Possible ends of a name ending at token j-1: with a following period first ("Tex."),
+    with its possessive "'s" first ("St. John's")."""
+    tok = doc.tokens[j - 1]
+    end = tok.end
+    if tok.possessive:
+        return [end + 2, end]
+    if end < len(doc.text) and doc.text[end] == "." and not tok.upper:
         return [end + 1, end]
     return [end]
 
@@ -163,7 +173,14 @@ def _matches(doc: _Doc, i: int):
     toks = doc.tokens
     last = i
     chain = [i]
-    while len(chain) < MAX_WORDS and doc.joined(last):
+    while len(chain) < MAX_WORDS:
+        if not doc.joined(last):
+            # a possessive inside a name: "Queen Anne's County", "King's Lynn"
+            if doc.possessive_join(last) and toks[last + 1].cap:
+                chain.append(last + 1)
+                last += 1
+                continue
+            break
         nxt = last + 1
         if toks[nxt].cap:
             chain.append(nxt)
@@ -231,6 +248,7 @@ _NOT_PLACE_AFTER = re.compile(r"\$|\s+(?:virus|viruses|ebolavirus|fever|strain|s
 #: what follows a person's name, not a town's ("Obama administration", "Smith took office")
 _PERSON_AFTER = re.compile(r"(?:['\u2019]s)? +(?:administration|took office|(?:wife|husband|widow|son|daughter|mother|father)\b)")
 _MODEL_YEAR = re.compile(r"\b(?:19|20)\d\d $")
+_SAINTS = frozenset({"St", "Saint", "Ste", "Sainte"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "our", "their", "its", "his", "her"})
 
 
@@ -298,6 +316,11 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bo
                 surname or (not strong and nlow not in common_words() and not doc.places(key_of(nxt.text)))):
             return False  # "Paris Hilton", "Jordan Peterson", "David Jefferson", "Scott Newsham"
     if _NOT_PLACE_AFTER.match(doc.text, last_tok.end):
+        return False
+    # a saint's name with a possessive before a name is a church, a school, a hospital
+    # ("St. John's Lutheran", "St. Peter's Square"), not the city of St. John's
+    if last_tok.possessive and first.text in _SAINTS and nxt is not None and nxt.cap \
+            and doc.possessive_join(j - 1) and nxt.text.lower() not in PLACE_FOLLOWERS:
         return False
     # a firm ("Stevens & Wilkinson") or a car ("a 1992 Toyota Corolla")
     if not strong and (_FIRM.match(doc.text, last_tok.end)
