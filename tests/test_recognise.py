@@ -158,3 +158,10 @@ def test_possessives_inside_names_and_saints_institutions(gazetteer):
         "Queen Anne's County", "King's Lynn"]
     assert surfaces("The ferry left St. John's for Halifax.", gazetteer) == ["St. John's", "Halifax"]
     assert surfaces("They met at St. John's Lutheran Church and St. Peter's Square.", gazetteer) == []
+
+
+def test_numbered_roads_are_places_of_unknown_position_not_their_state(gazetteer):
+    text = "Take Interstate 75 or Highway 19 to W.Va. 61, then County Road 35 and U.S. 27A near Louisville, Ky. 40202."
+    assert surfaces(text, gazetteer) == ["Interstate 75", "Highway 19", "W.Va. 61", "County Road 35", "U.S. 27A",
+                                         "Louisville", "Ky."]
+    assert surfaces("The Road 2 Recovery fund paid for a 1.5 mile stretch.", gazetteer) == []

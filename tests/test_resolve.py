@@ -137,3 +137,10 @@ def test_washington_dc_is_the_capital_surely(gazetteer):
     washington = resolve(art, recognise(art, gazetteer), gazetteer)[0]
     assert washington.place.feature == "city" and washington.place.admin1 == "District of Columbia"
     assert washington.score > 0.9
+
+
+def test_a_numbered_road_is_kept_with_an_unknown_position(gazetteer):
+    art = make_article("A truck overturned on U.S. 27A near Ocala.")
+    got = {r.mention.surface: r for r in resolve(art, recognise(art, gazetteer), gazetteer)}
+    assert got["U.S. 27A"].place is None and not got["U.S. 27A"].withheld
+    assert got["Ocala"].place.admin1 == "Florida"

@@ -456,13 +456,33 @@ _STREET = re.compile(
 )
 
 
-def is_street(surface: str) -> bool:
-    """Whether a mention's text is a street's name ("Memphis Street", "8th Ave.").
+#: numbered roads: "Highway 19", "County Road 4045", "Interstate 75", "Illinois Route 3", "I-64",
+#: "Ky. 80", "W.Va. 61", "FM 1615" (at most four digits: five after a state are a ZIP code)
+_ROAD_NUMBER = r" \d{1,4}[A-Z]?(?![\w-]|[.,]\d)"
+_STATES = ("Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|"
+           "Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|"
+           "Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|"
+           "New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|"
+           "South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|"
+           "Wisconsin|Wyoming")
+_ROAD = re.compile(
+    r"(?<![\w.])("
+    rf"(?:(?:U\.S\.|US|State|{_STATES}) )?(?:Highway|Hwy\.|Route|Rte\.|Interstate|Loop|Spur){_ROAD_NUMBER}"
+    rf"|(?:County|State|Farm[- ]to[- ]Market) Road{_ROAD_NUMBER}"
+    r"|(?:I|US|SR|CR|FM|KY|U\.S\.)[- ]\d{1,4}[A-Z]?(?![\w-]|[.,]\d)"
+    r"|(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|"
+    rf"Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo|W\.Va|N\.C|S\.C|N\.D|S\.D|N\.M|N\.Y|N\.J|N\.H)\.{_ROAD_NUMBER})"
+)
 
-    >>> is_street("Memphis Street"), is_street("Memphis")
-    (True, False)
+
+def is_street(surface: str) -> bool:
+    """Whether a mention's text is a street's or a numbered road's name ("Memphis Street",
+    "8th Ave.", "Highway 19").
+
+    >>> is_street("Memphis Street"), is_street("Memphis"), is_street("County Road 4045")
+    (True, False, True)
     """
-    return bool(_STREET.fullmatch(surface))
+    return bool(_STREET.fullmatch(surface) or _ROAD.fullmatch(surface))
 
 
 def _with_streets(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -474,6 +494,11 @@ def _with_streets(text: str, mentions: list[Mention]) -> list[Mention]:
         first = m.group(1).split(" ", 1)[0]
         if first in ("The", "A", "An", "In", "On", "At"):
             continue
+        streets.append(Mention(start, end, m.group(1), "toponym", normalise_name(m.group(1))))
+    for m in _ROAD.finditer(text):
+        start, end = m.span(1)
+        # a numbered road wins over the street its words make ("County Road 35", not "County Road")
+        streets = [s for s in streets if not (s.start < end and start < s.end)]
         streets.append(Mention(start, end, m.group(1), "toponym", normalise_name(m.group(1))))
     if not streets:
         return mentions
