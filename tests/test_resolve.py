@@ -144,3 +144,11 @@ def test_a_numbered_road_is_kept_with_an_unknown_position(gazetteer):
     got = {r.mention.surface: r for r in resolve(art, recognise(art, gazetteer), gazetteer)}
     assert got["U.S. 27A"].place is None and not got["U.S. 27A"].withheld
     assert got["Ocala"].place.admin1 == "Florida"
+
+
+def test_a_small_first_level_division_does_not_outrank_every_town(gazetteer):
+    # Berea is a district of Lesotho with few towns; "Berea" alone is more likely a US town or unknown
+    art = make_article("A Berea man was charged after a crash on Candlewood Drive in Berea.")
+    for res in resolve(art, recognise(art, gazetteer), gazetteer):
+        if res.mention.surface == "Berea":
+            assert res.place is None or res.place.country != "LS"

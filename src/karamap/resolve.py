@@ -25,6 +25,10 @@ _FEATURE_PRIOR = {
     "country": 6.5, "continent": 6.2, "region": 5.8, "group": 5.8, "facility": 5.8,
     "admin1": 5.0, "admin2": 1.2, "city": 0.0, "other": 0.0,
 }
+#: a first-level division with fewer people than this (by its towns) is weaker evidence: Berea
+#: district, Lesotho, is not what a bare "Berea" names (the recogniser's "strong" threshold too)
+SMALL_ADMIN1 = 100000
+SMALL_ADMIN1_PENALTY = 2.0
 #: what being a country's capital adds to a town's prior
 CAPITAL_BONUS = 2.0
 #: weight of the document's country context, of its named divisions, of a "City, State" pattern
@@ -72,6 +76,8 @@ def _prior(p: Place, capital: bool = False) -> float:
         return 0.55 * math.log10(1 + p.population) + (CAPITAL_BONUS if capital else 0.0)
     if p.feature == "admin2":
         return base + 0.2 * math.log10(1 + p.population)
+    if p.feature == "admin1" and p.population < SMALL_ADMIN1:
+        return base - SMALL_ADMIN1_PENALTY
     return base
 
 
