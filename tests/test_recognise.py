@@ -128,6 +128,7 @@ def test_a_quoted_question_opens_its_sentence_with_a_common_word(gazetteer):
 
 def test_people_by_their_initials_office_and_family(gazetteer):
     assert surfaces("He beat David F. Farnham, who had held the seat.", gazetteer) == []
+    assert surfaces("The body of James Marth Sr., 84, was found.", gazetteer) == []
     assert surfaces("(Dean Curtis / News-Leader) Police investigate the shooting.", gazetteer) == []
     assert surfaces("Since Obama took office, the Obama administration has changed course.", gazetteer) == []
     assert surfaces("He moved to Lincoln in May.", gazetteer) == ["Lincoln"]

@@ -248,6 +248,7 @@ _NOT_PLACE_AFTER = re.compile(r"\$|\s+(?:virus|viruses|ebolavirus|fever|strain|s
 #: what follows a person's name, not a town's ("Obama administration", "Smith took office")
 _PERSON_AFTER = re.compile(r"(?:['\u2019]s)? +(?:administration|took office|(?:wife|husband|widow|son|daughter|mother|father)\b)")
 _MODEL_YEAR = re.compile(r"\b(?:19|20)\d\d $")
+_NAME_SUFFIX = re.compile(r",? (?:Sr|Jr)\.?(?!\w)|,? I{2,3}(?!\w)")
 _SAINTS = frozenset({"St", "Saint", "Ste", "Sainte"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "our", "their", "its", "his", "her"})
 
@@ -310,8 +311,10 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bo
             return False  # ("Florida Highway Patrol" keeps Florida)
         nlow = nxt.text.lower()
         initial = len(nxt.text) == 1 and doc.text[nxt.end : nxt.end + 2] == ". "  # "David F. Farnham"
-        surname = initial or (nxt.text in last_names() or nxt.text in first_names()) and nlow not in PLACE_FOLLOWERS \
-            and not nxt.upper
+        # "James Marth Sr.", "Henry Smith, 19,": what follows the pair makes them a person
+        person_after = bool(_NAME_SUFFIX.match(doc.text, nxt.end) or _AGE.match(doc.text, nxt.end))
+        surname = initial or person_after or (nxt.text in last_names() or nxt.text in first_names()) \
+            and nlow not in PLACE_FOLLOWERS and not nxt.upper
         if single and first.text in first_names() and not first.upper and (
                 surname or (not strong and nlow not in common_words() and not doc.places(key_of(nxt.text)))):
             return False  # "Paris Hilton", "Jordan Peterson", "David Jefferson", "Scott Newsham"
