@@ -156,3 +156,9 @@ def test_divisions_sit_at_the_centre_of_their_outlines_not_of_their_towns(gazett
     assert -24 < queensland.lat < -21 and 143 < queensland.lon < 146  # inland, not on the coast
     laurel = next(p for p in gazetteer.lookup_key("laurel county") if p.admin1 == "Kentucky")
     assert laurel.lat == pytest.approx(37.11, abs=0.1) and laurel.lon == pytest.approx(-84.12, abs=0.1)
+
+
+def test_english_counties_that_geonames_splits_are_whole(gazetteer):
+    cheshire = next(p for p in gazetteer.lookup_key("cheshire") if p.country == "GB")
+    assert cheshire.feature == "admin2" and cheshire.lat == pytest.approx(53.17, abs=0.01)
+    assert {p.name for p in gazetteer.lookup_key("greater manchester")} == {"Greater Manchester"}
