@@ -166,3 +166,9 @@ def test_numbered_roads_are_places_of_unknown_position_not_their_state(gazetteer
     assert surfaces(text, gazetteer) == ["Interstate 75", "Highway 19", "W.Va. 61", "County Road 35", "U.S. 27A",
                                          "Louisville", "Ky."]
     assert surfaces("The Road 2 Recovery fund paid for a 1.5 mile stretch.", gazetteer) == []
+
+
+def test_names_the_news_uses_for_other_things(gazetteer):
+    text = ("What about El Niño and La Niña? White House budget chief Peter Orszag said "
+            "the Mega Millions ticket was sold in White House, Tennessee.")
+    assert surfaces(text, gazetteer) == ["White House", "Tennessee"]  # the town, by its state

@@ -170,3 +170,7 @@ PEOPLE_AND_FAITH_WORDS = frozenset(
     latino latina latinos latinas hispanic hispanics god allah
     """.split()
 )
+
+#: names that towns bear but that news uses for something else: weather patterns, the US
+#: president's office, a lottery ("El Niño", "White House", "Mega Millions")
+NOT_PLACE_NAMES = frozenset({"el nino", "la nina", "white house", "mega"})

@@ -16,6 +16,7 @@ from karamap.recognise.lexicon import (
     DIRECTION_WORDS,
     DIVISION_WORDS,
     LOCATIVE_CUES,
+    NOT_PLACE_NAMES,
     ORG_SUFFIXES,
     PEOPLE_AND_FAITH_WORDS,
     PERSON_VERBS,
@@ -271,6 +272,8 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bo
 
     if single and (key in CALENDAR_WORDS or key in DIRECTION_WORDS or key in PEOPLE_AND_FAITH_WORDS):
         return False
+    if key in NOT_PLACE_NAMES and not state_after:
+        return False  # ("White House, Tenn." is the town)
     # an all-capitals word outside a capitals line or dateline is an acronym ("NATO", "FEMA")
     if first.upper and not first.titled and len(key) > 3 and not strong and "." not in key \
             and not _dateline(doc, i, j):
