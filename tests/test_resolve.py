@@ -156,3 +156,10 @@ def test_a_small_first_level_division_is_weak_evidence(gazetteer):
     art = make_article("A man was charged after a crash in Ohio.")
     (ohio,) = resolve(art, recognise(art, gazetteer), gazetteer)
     assert ohio.place.feature == "admin1" and ohio.score > 0.9
+
+
+def test_irish_counties_by_their_english_names(gazetteer):
+    art = make_article("The river flooded homes across County Clare and Limerick on Monday, the council said.")
+    got = {r.mention.surface: r.place for r in resolve(art, recognise(art, gazetteer), gazetteer)}
+    assert (got["County Clare"].country, got["County Clare"].feature) == ("IE", "admin2")
+    assert got["Limerick"].country == "IE"

