@@ -172,3 +172,8 @@ def test_names_the_news_uses_for_other_things(gazetteer):
     text = ("What about El Niño and La Niña? White House budget chief Peter Orszag said "
             "the Mega Millions ticket was sold in White House, Tennessee.")
     assert surfaces(text, gazetteer) == ["White House", "Tennessee"]  # the town, by its state
+
+
+def test_a_shop_named_after_its_owner_is_not_a_town(gazetteer):
+    assert surfaces("Someone spraypainted Dunn\u2019s Automotive and Norman\u2019s Welding on Tuesday.", gazetteer) == []
+    assert surfaces("Mansfield\u2019s pastor spoke and Armenia\u2019s Army withdrew.", gazetteer) == ["Mansfield", "Armenia"]

@@ -250,6 +250,12 @@ _NOT_PLACE_AFTER = re.compile(r"\$|\s+(?:virus|viruses|ebolavirus|fever|strain|s
 _PERSON_AFTER = re.compile(r"(?:['\u2019]s)? +(?:administration|took office|(?:wife|husband|widow|son|daughter|mother|father)\b)")
 _MODEL_YEAR = re.compile(r"\b(?:19|20)\d\d $")
 _NAME_SUFFIX = re.compile(r",? (?:Sr|Jr)\.?(?!\w)|,? I{2,3}(?!\w)")
+_TRADES = frozenset(
+    """automotive auto autos welding steakhouse restaurant restaurants pizza pizzeria grill bar cafe
+    bakery market store stores shop garage salon furniture hardware pharmacy diner tavern pub
+    barbecue towing plumbing construction landscaping jewelers jewelry florist deli liquor liquors
+    tire tires bistro kitchen inn motel""".split()
+)
 _SAINTS = frozenset({"St", "Saint", "Ste", "Sainte"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "our", "their", "its", "his", "her"})
 
@@ -322,6 +328,10 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bo
                 surname or (not strong and nlow not in common_words() and not doc.places(key_of(nxt.text)))):
             return False  # "Paris Hilton", "Jordan Peterson", "David Jefferson", "Scott Newsham"
     if _NOT_PLACE_AFTER.match(doc.text, last_tok.end):
+        return False
+    # a shop named after its owner ("Dunn's Automotive", "Fleming's Steakhouse")
+    if last_tok.possessive and single and not strong and nxt is not None and doc.possessive_join(j - 1) \
+            and nxt.text.lower() in _TRADES:
         return False
     # a saint's name with a possessive before a name is a church, a school, a hospital
     # ("St. John's Lutheran", "St. Peter's Square"), not the city of St. John's
