@@ -122,35 +122,35 @@ def test_known_abbreviations_of_places(gazetteer):
 
 def test_a_quoted_question_opens_its_sentence_with_a_common_word(gazetteer):
     # "Can" (Çan, Turkey) and "Do" (Dô, Vietnam) are words at the start of a quoted sentence
-    assert surfaces("She said it was bad. \u201cCan you get the smoke out of clothes?\u201d she asked.", gazetteer) == []
-    assert surfaces('Butcher said. "Do we rebuild or do we take the money?"', gazetteer) == []
+    assert surfaces("The clerk shrugged. \u201cCan anyone read this form?\u201d he asked.", gazetteer) == []
+    assert surfaces('The mayor paused. "Do we wait for the state or act now?"', gazetteer) == []
 
 
 def test_people_by_their_initials_office_and_family(gazetteer):
-    assert surfaces("He beat David F. Farnham, who had held the seat.", gazetteer) == []
-    assert surfaces("The body of James Marth Sr., 84, was found.", gazetteer) == []
-    assert surfaces("(Dean Curtis / News-Leader) Police investigate the shooting.", gazetteer) == []
+    assert surfaces("The seat went to Jordan K. Whitcombe after the recount.", gazetteer) == []
+    assert surfaces("Officers said Henry Vitoria Sr., 58, was unhurt.", gazetteer) == []
+    assert surfaces("(Dean Harlow / Staff) Crews cleared the road by noon.", gazetteer) == []
     assert surfaces("Since Obama took office, the Obama administration has changed course.", gazetteer) == []
     assert surfaces("He moved to Lincoln in May.", gazetteer) == ["Lincoln"]
 
 
 def test_peoples_and_faiths_are_not_the_towns_of_their_names(gazetteer):
     # Arab, Alabama; Jesús, Paraguay
-    assert surfaces("Some Arab countries worry more about Iran; \"I love Jesus!\" she said.", gazetteer) == ["Iran"]
+    assert surfaces("Arab envoys met in Iran, and the choir sang hymns about Jesus.", gazetteer) == ["Iran"]
 
 
 def test_a_full_stop_ends_a_persons_name(gazetteer):
-    text = '"Don\'t assume anything is over," said Wisconsin Governor Jim Doyle. Wisconsin has seen the worst.'
-    assert surfaces(text, gazetteer) == ["Wisconsin", "Wisconsin"]
+    text = '"We are ready," said Texas Governor Greg Abbott. Texas opened shelters on Friday.'
+    assert surfaces(text, gazetteer) == ["Texas", "Texas"]
 
 
 def test_connectors_in_a_row_and_provinces_by_their_bare_names(gazetteer):
-    text = "Plague has killed 61 people in the Democratic Republic of the Congo and a worker in Anhui."
+    text = "Aid flights reached the Democratic Republic of the Congo, and a laboratory in Anhui ran the tests."
     assert surfaces(text, gazetteer) == ["Democratic Republic of the Congo", "Anhui"]
 
 
 def test_a_word_that_names_a_sizeable_division_after_in(gazetteer):
-    assert surfaces("The only positive test was a dead swan found in Fife.", gazetteer) == ["Fife"]
+    assert surfaces("This year the festival will be held in Fife.", gazetteer) == ["Fife"]
     assert surfaces("He played the fife in the band.", gazetteer) == []
 
 
@@ -158,22 +158,22 @@ def test_possessives_inside_names_and_saints_institutions(gazetteer):
     assert surfaces("He lives in Queen Anne's County and flew to King's Lynn.", gazetteer) == [
         "Queen Anne's County", "King's Lynn"]
     assert surfaces("The ferry left St. John's for Halifax.", gazetteer) == ["St. John's", "Halifax"]
-    assert surfaces("They met at St. John's Lutheran Church and St. Peter's Square.", gazetteer) == []
+    assert surfaces("The choir sang at St. Paul's Lutheran and at St. Mark's Episcopal.", gazetteer) == []
 
 
 def test_numbered_roads_are_places_of_unknown_position_not_their_state(gazetteer):
-    text = "Take Interstate 75 or Highway 19 to W.Va. 61, then County Road 35 and U.S. 27A near Louisville, Ky. 40202."
-    assert surfaces(text, gazetteer) == ["Interstate 75", "Highway 19", "W.Va. 61", "County Road 35", "U.S. 27A",
+    text = "Take Interstate 75 or Highway 9 to W.Va. 34, then County Road 12 and U.S. 41A near Louisville, Ky. 40202."
+    assert surfaces(text, gazetteer) == ["Interstate 75", "Highway 9", "W.Va. 34", "County Road 12", "U.S. 41A",
                                          "Louisville", "Ky."]
     assert surfaces("The Road 2 Recovery fund paid for a 1.5 mile stretch.", gazetteer) == []
 
 
 def test_names_the_news_uses_for_other_things(gazetteer):
-    text = ("What about El Niño and La Niña? White House budget chief Peter Orszag said "
-            "the Mega Millions ticket was sold in White House, Tennessee.")
+    text = ("Forecasters blamed El Niño, not La Niña; a White House spokesman said "
+            "the winning Mega Millions ticket came from White House, Tennessee.")
     assert surfaces(text, gazetteer) == ["White House", "Tennessee"]  # the town, by its state
 
 
 def test_a_shop_named_after_its_owner_is_not_a_town(gazetteer):
-    assert surfaces("Someone spraypainted Dunn\u2019s Automotive and Norman\u2019s Welding on Tuesday.", gazetteer) == []
-    assert surfaces("Mansfield\u2019s pastor spoke and Armenia\u2019s Army withdrew.", gazetteer) == ["Mansfield", "Armenia"]
+    assert surfaces("Vandals hit Pearson\u2019s Bakery and Marlow\u2019s Garage overnight.", gazetteer) == []
+    assert surfaces("Dayton\u2019s pastor spoke and Armenia\u2019s Army withdrew.", gazetteer) == ["Dayton", "Armenia"]

@@ -133,23 +133,23 @@ def test_min_score_zero_maps_the_best_guess_and_context_still_settles_it(gazette
 
 
 def test_washington_dc_is_the_capital_surely(gazetteer):
-    art = make_article("She called her mother in Washington, D.C. The mother called police.")
+    art = make_article("He flew home to Washington, D.C. The family met him there.")
     washington = resolve(art, recognise(art, gazetteer), gazetteer)[0]
     assert washington.place.feature == "city" and washington.place.admin1 == "District of Columbia"
     assert washington.score > 0.9
 
 
 def test_a_numbered_road_is_kept_with_an_unknown_position(gazetteer):
-    art = make_article("A truck overturned on U.S. 27A near Ocala.")
+    art = make_article("A truck overturned on U.S. 41A near Ocala.")
     got = {r.mention.surface: r for r in resolve(art, recognise(art, gazetteer), gazetteer)}
-    assert got["U.S. 27A"].place is None and not got["U.S. 27A"].withheld
+    assert got["U.S. 41A"].place is None and not got["U.S. 41A"].withheld
     assert got["Ocala"].place.admin1 == "Florida"
 
 
 def test_a_small_first_level_division_is_weak_evidence(gazetteer):
     # Berea district, Lesotho (few towns) against the US and South African towns called Berea:
     # whichever wins, it is no sure reading, unlike a large division such as Ohio
-    art = make_article("A Berea man was charged after a crash on Candlewood Drive in Berea.")
+    art = make_article("A Berea woman won the county spelling bee, held at a school in Berea.")
     berea = next(r for r in resolve(art, recognise(art, gazetteer), gazetteer, min_score=0.0)
                  if r.mention.surface == "Berea")
     assert berea.score < 0.7

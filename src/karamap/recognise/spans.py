@@ -116,7 +116,7 @@ def _learn_people(doc: _Doc) -> None:
         """The token after j that continues a person's name, skipping initials ("Roy A. Nelson")."""
         while j + 1 < len(toks) and text[toks[j].end : toks[j + 1].start] in (" ", ". "):
             if text[toks[j].end] == "." and len(toks[j].text) > 1 and toks[j].text.lower() not in TITLE_ABBREVIATIONS:
-                return None  # a full stop after a word ends the name ("... said Jim Doyle. Wisconsin has")
+                return None  # a full stop after a word ends the name ("... said Governor Greg Abbott. Texas has")
             nxt = toks[j + 1]
             if not nxt.cap:
                 return None
@@ -307,7 +307,7 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bo
             plow not in DIRECTION_WORDS
             and plow not in _NOT_NAME_START
             # (a sentence's first word may be a common one: "Residents of"; but a first name
-            # that is also a word begins a person's name there: "(Dean Curtis / News-Leader)")
+            # that is also a word begins a person's name there: "(Dean Harlow / Staff)")
             and not (prev.initial and plow in common_words() and prev.text not in first_names())
             and not strong
         ):
@@ -319,8 +319,8 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bo
         if nlow in ORG_SUFFIXES or (nlow in STREET_SUFFIXES and not strong):
             return False  # ("Florida Highway Patrol" keeps Florida)
         nlow = nxt.text.lower()
-        initial = len(nxt.text) == 1 and doc.text[nxt.end : nxt.end + 2] == ". "  # "David F. Farnham"
-        # "James Marth Sr.", "Henry Smith, 19,": what follows the pair makes them a person
+        initial = len(nxt.text) == 1 and doc.text[nxt.end : nxt.end + 2] == ". "  # "Jordan K. Whitcombe"
+        # "Henry Vitoria Sr.", "Henry Smith, 19,": what follows the pair makes them a person
         person_after = bool(_NAME_SUFFIX.match(doc.text, nxt.end) or _AGE.match(doc.text, nxt.end))
         surname = initial or person_after or (nxt.text in last_names() or nxt.text in first_names()) \
             and nlow not in PLACE_FOLLOWERS and not nxt.upper
@@ -329,12 +329,12 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bo
             return False  # "Paris Hilton", "Jordan Peterson", "David Jefferson", "Scott Newsham"
     if _NOT_PLACE_AFTER.match(doc.text, last_tok.end):
         return False
-    # a shop named after its owner ("Dunn's Automotive", "Fleming's Steakhouse")
+    # a shop named after its owner ("Pearson's Bakery", "Marlow's Garage")
     if last_tok.possessive and single and not strong and nxt is not None and doc.possessive_join(j - 1) \
             and nxt.text.lower() in _TRADES:
         return False
     # a saint's name with a possessive before a name is a church, a school, a hospital
-    # ("St. John's Lutheran", "St. Peter's Square"), not the city of St. John's
+    # ("St. Paul's Lutheran", "St. Mark's Episcopal"), not the city of St. John's
     if last_tok.possessive and first.text in _SAINTS and nxt is not None and nxt.cap \
             and doc.possessive_join(j - 1) and nxt.text.lower() not in PLACE_FOLLOWERS:
         return False
@@ -472,8 +472,8 @@ _STREET = re.compile(
 )
 
 
-#: numbered roads: "Highway 19", "County Road 4045", "Interstate 75", "Illinois Route 3", "I-64",
-#: "Ky. 80", "W.Va. 61", "FM 1615" (at most four digits: five after a state are a ZIP code)
+#: numbered roads: "Highway 9", "County Road 12", "Interstate 75", "Illinois Route 5", "I-40",
+#: "Ky. 15", "W.Va. 34", "FM 100" (at most four digits: five after a state are a ZIP code)
 _ROAD_NUMBER = r" \d{1,4}[A-Z]?(?![\w-]|[.,]\d)"
 _STATES = ("Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|"
            "Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|"
@@ -495,7 +495,7 @@ def is_street(surface: str) -> bool:
     """Whether a mention's text is a street's or a numbered road's name ("Memphis Street",
     "8th Ave.", "Highway 19").
 
-    >>> is_street("Memphis Street"), is_street("Memphis"), is_street("County Road 4045")
+    >>> is_street("Memphis Street"), is_street("Memphis"), is_street("County Road 118")
     (True, False, True)
     """
     return bool(_STREET.fullmatch(surface) or _ROAD.fullmatch(surface))
@@ -513,7 +513,7 @@ def _with_streets(text: str, mentions: list[Mention]) -> list[Mention]:
         streets.append(Mention(start, end, m.group(1), "toponym", normalise_name(m.group(1))))
     for m in _ROAD.finditer(text):
         start, end = m.span(1)
-        # a numbered road wins over the street its words make ("County Road 35", not "County Road")
+        # a numbered road wins over the street its words make ("County Road 12", not "County Road")
         streets = [s for s in streets if not (s.start < end and start < s.end)]
         streets.append(Mention(start, end, m.group(1), "toponym", normalise_name(m.group(1))))
     if not streets:
