@@ -102,7 +102,7 @@ def test_acronyms_the_text_defines_for_a_place(gazetteer):
 
 
 def test_currencies_firms_and_pathogens_named_after_places(gazetteer):
-    assert surfaces("A US$543 million lawsuit was filed.", gazetteer) == []
+    assert surfaces("A US$210 million claim was settled.", gazetteer) == []
     assert surfaces("Samples of Marburg virus were stored.", gazetteer) == []
     assert surfaces("Buyers can contact Metz Fresh LLC by phone.", gazetteer) == []
     assert surfaces("The firm Stevens & Wilkinson was paid.", gazetteer) == []
@@ -130,7 +130,7 @@ def test_people_by_their_initials_office_and_family(gazetteer):
     assert surfaces("The seat went to Jordan K. Whitcombe after the recount.", gazetteer) == []
     assert surfaces("Officers said Henry Vitoria Sr., 58, was unhurt.", gazetteer) == []
     assert surfaces("(Dean Harlow / Staff) Crews cleared the road by noon.", gazetteer) == []
-    assert surfaces("Since Obama took office, the Obama administration has changed course.", gazetteer) == []
+    assert surfaces("Once Obama took office in 2009, policy shifted under an Obama administration.", gazetteer) == []
     assert surfaces("He moved to Lincoln in May.", gazetteer) == ["Lincoln"]
 
 
@@ -170,7 +170,7 @@ def test_numbered_roads_are_places_of_unknown_position_not_their_state(gazetteer
 
 def test_names_the_news_uses_for_other_things(gazetteer):
     text = ("Forecasters blamed El Niño, not La Niña; a White House spokesman said "
-            "the winning Mega Millions ticket came from White House, Tennessee.")
+            "a Mega Millions jackpot ticket came from White House, Tennessee.")
     assert surfaces(text, gazetteer) == ["White House", "Tennessee"]  # the town, by its state
 
 

@@ -236,7 +236,7 @@ _IRREALIS = frozenset(
     didn't don't doesn't wasn't weren't hasn't haven't hadn't isn't aren't couldn't wouldn't shouldn't
     denied denies deny""".split()
 )
-# ... or an aim, a demand or a plan (four words back: "calling for Israel's unilateral withdrawal").
+# ... or an aim, a demand or a plan (four words back: "urging the army's complete withdrawal").
 _AIMS = frozenset(
     """calling called calls call demanding demanded demand demands urged urging urge seeking sought
     proposed proposing wants wanted hoped hopes hope plans planned planning threatened threatening
