@@ -177,3 +177,9 @@ def test_names_the_news_uses_for_other_things(gazetteer):
 def test_a_shop_named_after_its_owner_is_not_a_town(gazetteer):
     assert surfaces("Vandals hit Pearson\u2019s Bakery and Marlow\u2019s Garage overnight.", gazetteer) == []
     assert surfaces("Dayton\u2019s pastor spoke and Armenia\u2019s Army withdrew.", gazetteer) == ["Dayton", "Armenia"]
+
+
+def test_a_small_town_after_the_is_kept_before_a_word_of_its_institutions(gazetteer):
+    text = "Residents complained about the drains at the Mount Pleasant City Council meeting on Tuesday night."
+    assert surfaces(text, gazetteer) == ["Mount Pleasant"]
+    assert surfaces("Agents from the Drug Enforcement Administration arrived on Tuesday night.", gazetteer) == []

@@ -346,7 +346,7 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bo
     named = tuple(p for p in places if key_of(p.name) == key) or places
     if prev is not None and prev_low == "the" and not strong and top.feature == "city" \
             and _biggest_city(named) < 100000 \
-            and not (single and nxt is not None and (not nxt.cap or nxt.text.lower() in PLACE_FOLLOWERS)):
+            and not (nxt is not None and ((single and not nxt.cap) or nxt.text.lower() in PLACE_FOLLOWERS)):
         return False
     # people named in the text ("Akar said", "Minister Hulusi Akar")
     if words in doc.people and (not strong or top.feature != "country" or not _country_cue(doc, i, j)):
