@@ -183,3 +183,11 @@ def test_a_small_town_after_the_is_kept_before_a_word_of_its_institutions(gazett
     text = "Residents complained about the drains at the Mount Pleasant City Council meeting on Tuesday night."
     assert surfaces(text, gazetteer) == ["Mount Pleasant"]
     assert surfaces("Agents from the Drug Enforcement Administration arrived on Tuesday night.", gazetteer) == []
+
+
+def test_the_people_of_a_state_or_province(gazetteer):
+    text = "The drill prepares Ohioans for the storm season, and thousands of Ontarians lost power."
+    got = [(m.surface, m.kind) for m in recognise(make_article(text), gazetteer)]
+    assert got == [("Ohioans", "demonym"), ("Ontarians", "demonym")]
+    assert gazetteer.demonym("ohioans").name == "Ohio" and gazetteer.demonym("ohioans").feature == "admin1"
+    assert surfaces("The Houston Texans won on Sunday.", gazetteer) == []

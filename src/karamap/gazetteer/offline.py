@@ -121,9 +121,16 @@ class OfflineGazetteer(Gazetteer):
 
     # -- extras the recogniser and resolver use when present -------------------------
     def demonym(self, key: str) -> Place | None:
-        """The country a demonym or adjective names ("turkish" -> Turkey), or None."""
+        """The country (or state) a demonym or adjective names ("turkish" -> Turkey,
+        "ohioans" -> Ohio), or None."""
         cc = self._d.demonyms.get(key)
-        return None if cc is None else self.country(cc)
+        if cc is None:
+            return None
+        if ":" in cc:
+            iso, division = cc.split(":", 1)
+            return next((p for p in self.lookup_key(normalise_name(division))
+                         if p.feature == "admin1" and p.country == iso), None)
+        return self.country(cc)
 
     def is_capital(self, place: Place) -> bool:
         """Whether ``place`` is a country's capital city (GeoNames' capital of the country)."""

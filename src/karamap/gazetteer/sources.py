@@ -130,10 +130,16 @@ def _countries(geodata: Path) -> tuple[list[Entry], dict[str, Entry]]:
 
 
 def read_demonyms(geodata: Path) -> dict[str, str]:
-    """Demonym key -> ISO 3166-1 alpha-2: karamap's authored list, then countryinfo's ``demonym``."""
+    """Demonym key -> ISO 3166-1 alpha-2 (or "ISO:division" for a state's people): karamap's
+    authored lists, then countryinfo's ``demonym``."""
     result: dict[str, str] = {}
     for row in read_tsv(geodata / "demonyms.tsv"):
         result.setdefault(normalise_name(row[0]), row[1])
+    # the people of a state or province: "ISO:division" ("Ohioans" -> "US:Ohio")
+    divisions = geodata / "division_demonyms.tsv"
+    if divisions.exists():
+        for dem, iso, division, _source in read_tsv(divisions):
+            result.setdefault(normalise_name(dem), f"{iso}:{division}")
     for info in _countryinfo_records():
         iso = (info.get("ISO") or {}).get("alpha2")
         dem = info.get("demonym")

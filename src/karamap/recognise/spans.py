@@ -566,6 +566,9 @@ def _scan(doc: _Doc, titled: bool) -> list[Mention]:
                 i += 2
                 continue
         dem = doc.demonym(key_of(tok.text)) if not tok.upper or len(tok.text) > 3 else None
+        if dem is not None and i > 0 and toks[i - 1].cap and doc.joined(i - 1) \
+                and tok.text.lower() in ORG_SUFFIXES:
+            dem = None  # a team ("Houston Texans"), not a people
         if dem is not None and (found is None or found[0] == i + 1):
             mentions.append(Mention(tok.start, tok.end, tok.text, "demonym", key_of(tok.text)))
             i += 1
