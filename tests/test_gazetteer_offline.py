@@ -162,3 +162,10 @@ def test_english_counties_that_geonames_splits_are_whole(gazetteer):
     cheshire = next(p for p in gazetteer.lookup_key("cheshire") if p.country == "GB")
     assert cheshire.feature == "admin2" and cheshire.lat == pytest.approx(53.17, abs=0.01)
     assert {p.name for p in gazetteer.lookup_key("greater manchester")} == {"Greater Manchester"}
+
+
+def test_adjectives_of_continents_and_regions_name_them(gazetteer):
+    assert (gazetteer.demonym("european").name, gazetteer.demonym("european").feature) == ("Europe", "continent")
+    assert gazetteer.demonym("kurds").name == "Kurdistan"
+    assert gazetteer.demonym("scottish").name == "Scotland"
+    assert gazetteer.demonym("turkish").name == "Turkey"

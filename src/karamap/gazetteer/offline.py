@@ -126,6 +126,9 @@ class OfflineGazetteer(Gazetteer):
         cc = self._d.demonyms.get(key)
         if cc is None:
             return None
+        if cc.startswith("="):  # a continent or region by its name ("=Europe")
+            key = normalise_name(cc[1:])
+            return next((p for p in self.lookup_key(key) if p.feature != "city"), None)
         if ":" in cc:
             iso, division = cc.split(":", 1)
             return next((p for p in self.lookup_key(normalise_name(division))

@@ -135,6 +135,11 @@ def read_demonyms(geodata: Path) -> dict[str, str]:
     result: dict[str, str] = {}
     for row in read_tsv(geodata / "demonyms.tsv"):
         result.setdefault(normalise_name(row[0]), row[1])
+    # continents' and regions' adjectives: "=name" ("European" -> "=Europe")
+    regions = geodata / "region_demonyms.tsv"
+    if regions.exists():
+        for dem, name, _source in read_tsv(regions):
+            result[normalise_name(dem)] = f"={name}"
     # the people of a state or province: "ISO:division" ("Ohioans" -> "US:Ohio")
     divisions = geodata / "division_demonyms.tsv"
     if divisions.exists():
