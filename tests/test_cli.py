@@ -57,6 +57,8 @@ def test_min_score_decides_whether_a_close_call_is_mapped(runner, tmp_path):
         records[option] = json.loads(out.read_text(encoding="utf-8"))
     assert records[None]["places"] == [] and records[None]["withheld"][0]["text"] == "Springfield"
     assert records["0"]["withheld"] == [] and records["0"]["places"][0]["country"] == "US"
+    said = runner.invoke(cli, ["annotate", str(source), "-o", str(tmp_path / "y.jsonl")])
+    assert "1 place reading(s) withheld as too close to call" in said.output
     result = runner.invoke(cli, ["annotate", str(source), "-o", str(tmp_path / "x.jsonl"), "--min-score", "2"])
     assert result.exit_code == 2 and "min-score" in result.output
 

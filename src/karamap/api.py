@@ -35,6 +35,8 @@ class AnnotateResult:
     path: Path
     documents: int
     report: ReadReport
+    #: place readings withheld as too close to call (below ``Options.min_score``)
+    withheld: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +50,8 @@ class BuildResult:
     events: int
     report: ReadReport
     attribution: str = ""
+    #: place readings withheld as too close to call (below ``Options.min_score``)
+    withheld: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +91,20 @@ def annotate_to_jsonl(sources: Source, path: str | Path, *, options: Options | N
     path = Path(path)
     check_writable_dir(path.parent)
     report = ReadReport()
-    count = write_jsonl(annotate(sources, options=options, report=report), path)
-    return AnnotateResult(path, count, report)
+    withheld = 0
+
+    def counted() -> Iterator[Document]:
+        nonlocal withheld
+        for doc in annotate(sources, options=options, report=report):
+            withheld += _withheld(doc)
+            yield doc
+
+    count = write_jsonl(counted(), path)
+    return AnnotateResult(path, count, report, withheld)
+
+
+def _withheld(doc: Document) -> int:
+    return sum(1 for r in doc.resolutions if r.withheld)
 
 
 def layers_of(sources: Source, *, options: Options | None = None,
@@ -138,6 +154,7 @@ def build_map(
         events=len(layers.events),
         report=report,
         attribution=attribution,
+        withheld=sum(_withheld(doc) for doc in documents),
     )
 
 

@@ -8,7 +8,7 @@ import click
 
 from karamap import api
 from karamap.cli.common import input_options, options_from
-from karamap.cli.summary import print_report
+from karamap.cli.summary import print_report, print_withheld
 
 __all__ = ["annotate_command"]
 
@@ -30,4 +30,5 @@ def annotate_command(sources: tuple[Path, ...], output: Path, **kwargs: object) 
     with character offsets (the format of DESIGN.md that the scorers read)."""
     result = api.annotate_to_jsonl(list(sources), output, options=options_from(kwargs))
     print_report(result.report)
+    print_withheld(result.withheld)
     click.echo(f"{result.documents} articles -> {result.path}", err=True)

@@ -8,7 +8,7 @@ import click
 
 from karamap import api
 from karamap.cli.common import input_options, options_from
-from karamap.cli.summary import print_report
+from karamap.cli.summary import print_report, print_withheld
 
 __all__ = ["build_command"]
 
@@ -42,6 +42,7 @@ def build_command(sources: tuple[Path, ...], out_dir: Path, name: str | None, ti
     result = api.build_map(list(sources) or None, out_dir, name, options=options_from(kwargs),
                            offline=offline, title=title)
     print_report(result.report)
+    print_withheld(result.withheld)
     click.echo(f"{result.documents} articles, {result.places} places, {result.events} events")
     click.echo(f"map:    {result.map_path}")
     for path in result.layer_paths:

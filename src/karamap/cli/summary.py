@@ -6,7 +6,7 @@ import click
 
 from karamap.read import ReadReport
 
-__all__ = ["print_report", "MAX_LISTED"]
+__all__ = ["print_report", "print_withheld", "MAX_LISTED"]
 
 #: skipped inputs listed one per line; beyond this a count stands for the rest
 MAX_LISTED = 20
@@ -28,3 +28,10 @@ def print_report(report: ReadReport) -> None:
         click.echo(f"karamap: ... and {total - MAX_LISTED} more", err=True)
     click.echo(f"karamap: {total} input(s) skipped; {report.articles} article(s) read "
                "(--strict stops at the first bad input)", err=True)
+
+
+def print_withheld(count: int) -> None:
+    """Say on stderr how many place readings were too close to call to be mapped."""
+    if count:
+        click.echo(f"karamap: note: {count} place reading(s) withheld as too close to call "
+                   "(annotate lists them under \"withheld\"; --min-score 0 maps every best guess)", err=True)
