@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from karamap.config import DEFAULT_MIN_SCORE
 from karamap.gazetteer.base import Gazetteer
 from karamap.model import Article, Mention, Place, Resolution
-from karamap.recognise.spans import is_street
+from karamap.recognise.spans import SIZEABLE_DIVISION, is_street
 from karamap.recognise.tokens import key_of
 
 __all__ = ["resolve", "distance_km"]
@@ -25,9 +25,8 @@ _FEATURE_PRIOR = {
     "country": 6.5, "continent": 6.2, "region": 5.8, "group": 5.8, "facility": 5.8,
     "admin1": 5.0, "admin2": 1.2, "city": 0.0, "other": 0.0,
 }
-#: a first-level division with fewer people than this (by its towns) is weaker evidence: Berea
-#: district, Lesotho, is not what a bare "Berea" names (the recogniser's "strong" threshold too)
-SMALL_ADMIN1 = 100000
+#: what a first-level division smaller than SIZEABLE_DIVISION loses: Berea district, Lesotho, is
+#: not what a bare "Berea" names
 SMALL_ADMIN1_PENALTY = 2.0
 #: what being a country's capital adds to a town's prior
 CAPITAL_BONUS = 2.0
@@ -76,7 +75,7 @@ def _prior(p: Place, capital: bool = False) -> float:
         return 0.55 * math.log10(1 + p.population) + (CAPITAL_BONUS if capital else 0.0)
     if p.feature == "admin2":
         return base + 0.2 * math.log10(1 + p.population)
-    if p.feature == "admin1" and p.population < SMALL_ADMIN1:
+    if p.feature == "admin1" and p.population < SIZEABLE_DIVISION:
         return base - SMALL_ADMIN1_PENALTY
     return base
 

@@ -36,6 +36,7 @@ class OfflineGazetteer(Gazetteer):
         self._cache: dict[int, Place] = {}
         self._by_id: dict[str, int] | None = None
         self._capitals: tuple[frozenset[str], frozenset[int]] | None = None
+        self._demonym_places: dict[str, Place | None] = {}  # state and region demonyms, once found
         self.path = path
         #: seconds the last load took (the build not included)
         self.load_seconds = load_seconds
@@ -126,14 +127,17 @@ class OfflineGazetteer(Gazetteer):
         cc = self._d.demonyms.get(key)
         if cc is None:
             return None
-        if cc.startswith("="):  # a continent or region by its name ("=Europe")
-            key = normalise_name(cc[1:])
-            return next((p for p in self.lookup_key(key) if p.feature != "city"), None)
-        if ":" in cc:
-            iso, division = cc.split(":", 1)
-            return next((p for p in self.lookup_key(normalise_name(division))
-                         if p.feature == "admin1" and p.country == iso), None)
-        return self.country(cc)
+        if len(cc) == 2:
+            return self.country(cc)
+        if cc not in self._demonym_places:
+            if cc.startswith("="):  # a continent or region by its name ("=Europe")
+                found = next((p for p in self.lookup_key(normalise_name(cc[1:])) if p.feature != "city"), None)
+            else:  # a state: "ISO:division" ("US:Ohio")
+                iso, division = cc.split(":", 1)
+                found = next((p for p in self.lookup_key(normalise_name(division))
+                              if p.feature == "admin1" and p.country == iso), None)
+            self._demonym_places[cc] = found
+        return self._demonym_places[cc]
 
     def is_capital(self, place: Place) -> bool:
         """Whether ``place`` is a country's capital city (GeoNames' capital of the country)."""

