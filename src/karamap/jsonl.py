@@ -83,6 +83,20 @@ def _event_record(e: Event) -> dict[str, Any]:
         "quote_end": e.quote_end,
         "attribution": e.attribution,
         "confidence": round(e.confidence, 4),
+        "disorder_type": e.disorder_type,
+        "acled_event_type": e.acled_event_type,
+        "acled_sub_event_type": e.acled_sub_event_type,
+        "cameo": e.cameo,
+        "plover": e.plover,
+        "actor1": e.actor1,
+        "assoc_actor_1": list(e.assoc_actor_1),
+        "actor2": e.actor2,
+        "assoc_actor_2": list(e.assoc_actor_2),
+        "inter1": e.inter1,
+        "inter2": e.inter2,
+        "interaction": e.interaction,
+        "civilian_targeting": e.civilian_targeting,
+        "fatalities": e.fatalities,
     }
 
 

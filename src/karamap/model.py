@@ -159,6 +159,31 @@ class Event:
     actors: tuple[str, ...] = ()
     attribution: str | None = None
     confidence: float = 0.5
+    #: ACLED disorder type ("Political violence", "Demonstrations", "Strategic developments", or
+    #: "Political violence; Demonstrations"); None for an event outside ACLED's scope
+    disorder_type: str | None = None
+    #: ACLED event type and sub-event type (codebook 2023); None outside ACLED's scope
+    acled_event_type: str | None = None
+    acled_sub_event_type: str | None = None
+    #: CAMEO 1.1b3 code and PLOVER event type of the same event
+    cameo: str | None = None
+    plover: str | None = None
+    #: the actor who acts and the actor acted on, named in ACLED's style
+    #: ("Military Forces of Azerbaijan (2003-)", "Protesters (Armenia)", "Civilians (Ukraine)")
+    actor1: str | None = None
+    actor2: str | None = None
+    #: actors associated with actor1 / actor2 (ACLED assoc_actor_1 / assoc_actor_2)
+    assoc_actor_1: tuple[str, ...] = ()
+    assoc_actor_2: tuple[str, ...] = ()
+    #: ACLED actor-type codes of actor1 and actor2 (1 state forces ... 8 external/other forces)
+    inter1: int | None = None
+    inter2: int | None = None
+    #: ACLED interaction code: the two actor types, lower first (17: state forces on civilians)
+    interaction: int | None = None
+    #: ACLED's civilian targeting flag: the violence was aimed at civilians
+    civilian_targeting: bool = False
+    #: people reported killed in the event (None: the text does not say); the wounded are not counted
+    fatalities: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

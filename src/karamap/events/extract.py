@@ -12,6 +12,7 @@ from karamap.events.attribution import Attribution, find_attribution
 from karamap.events.clauses import HEADER, Clause, split_clauses
 from karamap.events.dedup import merge_duplicates
 from karamap.events.triggers import Trigger, best_trigger, find_triggers, scan
+from karamap.events.types import event_type
 from karamap.events.when import When, event_time
 from karamap.events.where import Where, dateline_span, document_focus, event_place, event_places
 from karamap.model import Article, Event, Resolution, TimeExpr, TimeSpan
@@ -244,6 +245,7 @@ def _event(
 ) -> Event:
     qs, se = quote
     text = article.text
+    kind = event_type(trigger.type)
     return Event(
         id=id_,
         doc_id=article.id,
@@ -263,4 +265,8 @@ def _event(
         actors=actors,
         attribution=attribution.text if attribution else None,
         confidence=_confidence(trigger, when, where, attribution),
+        acled_event_type=kind.acled_event_type,
+        acled_sub_event_type=kind.acled_sub_event_type,
+        cameo=kind.cameo,
+        plover=kind.plover,
     )
