@@ -328,3 +328,28 @@ def test_the_example_map_shows_its_places_and_events_and_filters_them(chromium, 
         assert page.karamap_blocked == [] and page.karamap_errors == []
     finally:
         page.context.close()
+
+
+def _painted_events(page) -> int:
+    """How many visible events have their marker painted on the events canvas."""
+    return page.evaluate("""() => karamap.visibleQuotes().filter(q => {
+        const p = karamap.pointOf(q); return p && karamap.alphaAt(p[0], p[1]) > 0; }).length""")
+
+
+@pytest.mark.parametrize("which", ["default", "committed"])
+def test_the_default_map_opens_fully_with_all_network_blocked(chromium, maps, repo_root, which):
+    # No route is served: Leaflet, the app, the basemap and its names must all be in the file.
+    url = maps["online"] if which == "default" else (repo_root / "maps" / "karabakh-joint-center.html").as_uri()
+    page = open_page(chromium, url)
+    try:
+        assert page.evaluate("typeof L") == "object" and page.locator(".folium-map").is_visible()
+        assert _painted_events(page) >= 1                              # markers
+        assert page.locator("#km-hist .km-bar").count() > 0             # the filter
+        assert page.locator("#km-from").is_visible() and page.locator("#km-to").is_visible()
+        assert page.locator(".km-item").count() == page.evaluate("karamap.visibleCount()") > 0  # the list
+        assert "Azerbaijan" in page.evaluate("karamap.basemapLabels()")  # the named basemap
+        # the only requests made were for the optional online tiles
+        assert all("tile.openstreetmap.org" in u for u in page.karamap_blocked)
+        assert [e for e in page.karamap_errors if not e.startswith("Failed to load resource")] == []
+    finally:
+        page.context.close()

@@ -31,24 +31,60 @@ def test_building_twice_gives_identical_bytes(layers, tmp_path):
     assert not re.search(r"[0-9a-f]{32}", a.read_text(encoding="utf-8"))  # no branca random ids
 
 
-def test_offline_map_references_no_url_but_inlines_leaflet(layers, tmp_path):
-    html = write_map(layers, tmp_path / "m.html", offline=True).read_text(encoding="utf-8")
+def _external_references(html: str) -> list[str]:
+    """Every script, stylesheet or other resource the page's markup would fetch."""
     markup = re.sub(r"<(script|style)\b[^>]*>.*?</\1>", "", html, flags=re.S)
-    assert "<script" not in markup.replace("<script>", "")  # no <script src=...>
-    assert not re.search(r"<link\b", markup) and not re.search(r"(src|href)\s*=", markup)
+    found = re.findall(r"<script\b[^>]*\bsrc\s*=[^>]*>", html)
+    found += re.findall(r"<link\b[^>]*>", markup) + re.findall(r"\b(?:src|href)\s*=[^>]*", markup)
     styles = "".join(re.findall(r"<style>(.*?)</style>", html, flags=re.S))
-    assert "leaflet-control-layers-toggle" in styles and not re.search(r"url\((?!data:)", styles)
-    assert "openstreetmap.org/{z}" not in html.lower() and "tile.openstreetmap" not in html
+    found += re.findall(r"url\((?!data:)[^)]*\)", styles) + re.findall(r"@import[^;]*", styles)
+    return found
+
+
+@pytest.mark.parametrize("offline", [False, True], ids=["default", "offline"])
+def test_every_map_inlines_leaflet_and_references_no_file(layers, tmp_path, offline):
+    html = write_map(layers, tmp_path / "m.html", offline=offline).read_text(encoding="utf-8")
+    assert _external_references(html) == []
+    assert "cdn.jsdelivr.net" not in html and "unpkg.com" not in html
+    styles = "".join(re.findall(r"<style>(.*?)</style>", html, flags=re.S))
+    assert "leaflet-control-layers-toggle" in styles  # Leaflet's own CSS, inlined
     assert "Leaflet 1.9.3" in html or '"1.9.3"' in html
     for unused in ("jquery", "bootstrap", "font-awesome", "fontawesome", "awesome-markers"):
         assert unused not in html.lower()
 
 
-def test_online_map_links_leaflet_from_the_cdn_and_draws_osm_tiles(layers):
-    html = render_map(layers).get_root().render()
-    assert "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js" in html
-    assert "tile.openstreetmap.org" in html
-    assert "jquery" not in html.lower()
+def test_offline_only_drops_the_online_tile_layer(layers):
+    online = render_map(layers).get_root().render()
+    offline = render_map(layers, offline=True).get_root().render()
+    assert "tile.openstreetmap.org" in online
+    assert "tile.openstreetmap" not in offline and "openstreetmap.org/{z}" not in offline.lower()
+    assert _data(online) == _data(offline)  # the same data, basemap and labels
+    assert len(online) - len(offline) < 2000  # nothing but the tile layer's few lines
+
+
+def test_the_basemap_names_countries_and_major_places_near_the_story(layers):
+    labels = _data(render_map(layers).get_root().render())["labels"]
+    by_name = {label[2]: label for label in labels}
+    assert {"Azerbaijan", "Armenia", "Georgia", "Iran", "Turkey"} <= set(by_name)
+    assert {"Baku", "Yerevan", "Tbilisi", "Moscow"} <= set(by_name)     # capitals
+    assert "Ganja" in by_name                                          # a large town near the story
+    kind, zoom = by_name["Baku"][3:5]
+    assert kind == 1 and zoom <= by_name["Ganja"][4]                   # a capital shows first
+    assert by_name["Azerbaijan"][3] == 0                              # a country label
+    lat, lon = by_name["Azerbaijan"][:2]
+    assert 38.5 < lat < 41.9 and 44.8 < lon < 50.4                      # inside the country
+
+
+def test_the_map_credits_the_basemap_labels(layers):
+    html = render_map(layers, offline=True).get_root().render()
+    assert "GeoNames (CC BY 4.0)" in html and "Natural Earth" in html
+
+
+def test_the_committed_example_map_is_self_contained(repo_root):
+    html = (repo_root / "maps" / "karabakh-joint-center.html").read_text(encoding="utf-8")
+    assert _external_references(html) == []
+    data = _data(html)
+    assert data["ev"]["q"] and data["labels"]  # events, and the named basemap
 
 
 def test_the_data_is_passed_once_as_columns(layers):

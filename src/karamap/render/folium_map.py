@@ -16,8 +16,9 @@ from karamap.atomic import atomic_write
 from karamap.errors import OutputError
 from karamap.layers import Layers
 from karamap.outlines import OUTLINES_CREDIT
-from karamap.render.assets import LEAFLET_CSS_URL, LEAFLET_JS_URL, assets
-from karamap.render.payload import data_bounds, embed_json, map_payload
+from karamap.render.assets import assets
+from karamap.render.labels import LABELS_CREDIT
+from karamap.render.payload import embed_json, map_payload
 
 __all__ = ["render_map", "write_map", "map_html"]
 
@@ -51,8 +52,8 @@ class _Raw(Element):
 class TimeFilterApp(MacroElement):
     """The map's UI: title, time filter, event list, legend and layers, fed by one JSON block."""
 
-    def __init__(self, payload: dict[str, Any], *, title: str, offline: bool,
-                 tiles: Element | None, credit: str) -> None:
+    def __init__(self, payload: dict[str, Any], *, title: str, tiles: Element | None,
+                 credit: str) -> None:
         super().__init__()
         self._name = "KaramapApp"
         self._template = _template()
@@ -60,9 +61,10 @@ class TimeFilterApp(MacroElement):
         self.tiles = tiles
         self.data_json = embed_json(payload)
         self.credit_json = embed_json(credit)
+        # Leaflet and the app are always inlined: the page opens with no network at all.
         a = assets()
-        self.inline_css = ([a.leaflet_css] if offline else []) + [a.app_css]
-        self.inline_js = ([a.leaflet_js] if offline else []) + [a.app_js]
+        self.inline_css = [a.leaflet_css, a.app_css]
+        self.inline_js = [a.leaflet_js, a.app_js]
 
     @property
     def tiles_name(self) -> str | None:
@@ -106,7 +108,8 @@ def render_map(
     ----------
     layers : the layers to draw (:func:`karamap.layers.build_layers`).
     title : shown on the map and as the page title.
-    offline : inline Leaflet and draw no online tiles, so the page makes no request.
+    offline : draw no online tile layer, so the page makes no request at all (Leaflet and the
+        app are inlined either way: every map opens without network).
     attribution : an extra credit line for the map's corner (e.g. a geocoder's).
 
     Returns
@@ -119,29 +122,24 @@ def render_map(
     --------
     >>> from karamap.layers import build_layers
     >>> m = render_map(build_layers([]), title="Nothing yet", offline=True)
-    >>> "leaflet.js" in m.get_root().render()
+    >>> "cdn.jsdelivr.net" in m.get_root().render()
     False
     """
     title = title or "karamap"
-    bounds = data_bounds(layers)
+    # The first view is fitted by the page itself, without animation and knowing how much
+    # room the legend and panels take at the reader's screen size (payload "view").
     m = folium.Map(location=[20.0, 20.0], zoom_start=2, tiles=None, prefer_canvas=True,
                    control_scale=True)
-    # Only Leaflet: folium's jQuery, Bootstrap and Font Awesome serve nothing on this map.
-    m.default_js = [] if offline else [("leaflet", LEAFLET_JS_URL)]
-    m.default_css = [] if offline else [("leaflet_css", LEAFLET_CSS_URL)]
-    # Fit first: tiles then load only for the view shown and the events draw once.
-    if bounds is not None:
-        (south, west), (north, east) = bounds
-        pad = 0.5  # degrees, so a single place is not shown at street level
-        # The legend sits bottom left over the map: keep the data clear of it.
-        m.fit_bounds([[south - pad, west - pad], [north + pad, east + pad]], max_zoom=10,
-                     padding_top_left=(290, 50), padding_bottom_right=(50, 30))
+    # Nothing from a CDN: Leaflet is inlined by the app (folium's jQuery, Bootstrap and
+    # Font Awesome serve nothing on this map), so the file opens without network.
+    m.default_js = []
+    m.default_css = []
     tiles = None
     if not offline:
         tiles = folium.TileLayer("OpenStreetMap", name="OpenStreetMap")
         tiles.add_to(m)
-    credits = [OUTLINES_CREDIT] + ([attribution] if attribution else [])
-    app = TimeFilterApp(map_payload(layers, title=title), title=title, offline=offline, tiles=tiles,
+    credits = [OUTLINES_CREDIT, LABELS_CREDIT] + ([attribution] if attribution else [])
+    app = TimeFilterApp(map_payload(layers, title=title), title=title, tiles=tiles,
                         credit=html.escape(" · ".join(credits)))
     app.add_to(m)
     _fix_ids(m.get_root())

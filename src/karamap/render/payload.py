@@ -15,6 +15,7 @@ from shapely.geometry.base import BaseGeometry
 from karamap.events.types import EVENT_TYPES
 from karamap.layers import Layers
 from karamap.outlines import country_outlines
+from karamap.render.labels import basemap_labels
 
 __all__ = ["map_payload", "embed_json", "data_bounds"]
 
@@ -161,6 +162,7 @@ def map_payload(layers: Layers, *, title: str | None = None) -> dict[str, Any]:
     >>> payload["title"], payload["ev"]["q"]
     ('Empty', [])
     """
+    bounds = data_bounds(layers)
     strings = _Strings()
     type_index: dict[str, int] = {}
     types: list[list[str]] = []
@@ -211,29 +213,50 @@ def map_payload(layers: Layers, *, title: str | None = None) -> dict[str, Any]:
         "places": _places(layers.places),
         "regions": _regions(layers),
         "basemap": _basemap(),
+        "labels": [label.packed() for label in basemap_labels(bounds)],
+        "view": bounds,
     }
 
 
-def data_bounds(layers: Layers) -> list[list[float]] | None:
-    """``[[south, west], [north, east]]`` around the events and the places smaller than a country.
+#: from this many events on, the first view leaves out the outlying 2 % on each side
+_TRIM_FROM = 20
+_TRIM = 0.02
 
-    Countries and continents are left out when anything else is there: their
-    points (Russia's lies in Siberia) would pull the view away from where the
-    story happens. None when there is nothing to show.
+
+def _quantile(sorted_values: list[float], q: float) -> float:
+    return sorted_values[min(len(sorted_values) - 1, max(0, round(q * (len(sorted_values) - 1))))]
+
+
+def data_bounds(layers: Layers) -> list[list[float]] | None:
+    """``[[south, west], [north, east]]`` of what the story is about: the map's first view.
+
+    The events when there are any (a place named once in passing, a capital where a
+    minister spoke, does not widen the view); from 20 events on, the outlying 2 % on
+    each side are left out, so one far-away event does not push the rest to an edge.
+    Without events, the places smaller than a country (countries' points, Russia's in
+    Siberia, would pull the view away), else every place. None when there is nothing.
+
+    Examples
+    --------
+    >>> from karamap.layers import build_layers
+    >>> data_bounds(build_layers([])) is None
+    True
     """
     def points(geoms) -> list:  # noqa: ANN001 - a sequence of shapely geometries
         return [g if g.geom_type == "Point" else g.representative_point()
                 for g in geoms if g is not None and not g.is_empty]
 
-    places = layers.places
-    small = places[~places["feature"].isin(["country", "continent"])] if len(places) else places
-    chosen = points([*layers.events.geometry, *small.geometry, *layers.regions.geometry])
+    chosen = points(layers.events.geometry)
     if not chosen:
-        chosen = points(places.geometry)
+        places = layers.places
+        small = places[~places["feature"].isin(["country", "continent"])] if len(places) else places
+        chosen = points([*small.geometry, *layers.regions.geometry]) or points(places.geometry)
     if not chosen:
         return None
-    west, south, east, north = MultiPoint(chosen).bounds
-    return [[south, west], [north, east]]
+    lats = sorted(p.y for p in chosen)
+    lons = sorted(p.x for p in chosen)
+    trim = _TRIM if len(chosen) >= _TRIM_FROM else 0.0
+    return [[_quantile(lats, trim), _quantile(lons, trim)], [_quantile(lats, 1 - trim), _quantile(lons, 1 - trim)]]
 
 
 _UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",

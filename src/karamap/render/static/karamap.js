@@ -138,6 +138,8 @@ window.karamapApp = function (map, data, opts) {
 
   /* ---------- the canvas events layer ---------- */
   map.createPane("kmBase").style.zIndex = 150;
+  map.createPane("kmLabels").style.zIndex = 160;   // under the online tiles (200)
+  map.getPane("kmLabels").style.pointerEvents = "none";
   map.createPane("kmOutlines").style.zIndex = 390;
   map.createPane("kmPlaces").style.zIndex = 410;
   map.createPane("kmEvents").style.zIndex = 450;
@@ -382,6 +384,77 @@ window.karamapApp = function (map, data, opts) {
     L.polygon(c.map(rings), {renderer: baseRenderer, pane: "kmBase", interactive: false, color: "#a9a293",
       weight: 0.7, fillColor: "#f3f0e8", fillOpacity: 1}).addTo(basemap);
   });
+  /* Names on the basemap (countries, capitals, cities; data.labels: [lat, lon, name, kind,
+     min zoom]), drawn on a canvas under the online tiles: when tiles load they cover the
+     names, when they cannot load the basemap stays readable. Most important first; a name
+     that would overlap one already drawn is skipped. */
+  var LABELS = data.labels || [];
+  var LPX = new Float64Array(LABELS.length), LPY = new Float64Array(LABELS.length);
+  for (i = 0; i < LABELS.length; i++) {
+    var lp = map.project([LABELS[i][0], LABELS[i][1]], 0);
+    LPX[i] = lp.x; LPY[i] = lp.y;
+  }
+  var LABEL_FONTS = ["600 12px system-ui, sans-serif", "600 11.5px system-ui, sans-serif", "11px system-ui, sans-serif"];
+  var LABEL_INK = ["#6d6657", "#2f3336", "#3f4448"];
+  var labelsDrawn = [];
+  var LabelsLayer = L.Layer.extend({
+    onAdd: function (m) {
+      this._canvas = L.DomUtil.create("canvas", "km-labels-canvas leaflet-zoom-hide");
+      m.getPane("kmLabels").appendChild(this._canvas);
+      m.on("moveend zoomend resize viewreset", this._reset, this);
+      this._reset();
+    },
+    onRemove: function (m) {
+      L.DomUtil.remove(this._canvas);
+      m.off("moveend zoomend resize viewreset", this._reset, this);
+      this._canvas = null;
+      labelsDrawn = [];
+    },
+    _reset: function () {
+      if (!this._canvas) return;
+      var size = map.getSize(), r = window.devicePixelRatio || 1, c = this._canvas;
+      c.width = Math.round(size.x * r); c.height = Math.round(size.y * r);
+      c.style.width = size.x + "px"; c.style.height = size.y + "px";
+      L.DomUtil.setPosition(c, map.containerPointToLayerPoint([0, 0]));
+      var ctx = c.getContext("2d");
+      ctx.setTransform(r, 0, 0, r, 0, 0);
+      ctx.clearRect(0, 0, size.x, size.y);
+      var zoom = map.getZoom(), scale = map.getZoomScale(zoom, 0), origin = map.getPixelOrigin();
+      var tl = map.containerPointToLayerPoint([0, 0]), ox = origin.x + tl.x, oy = origin.y + tl.y;
+      var boxes = [];
+      labelsDrawn = [];
+      ctx.textBaseline = "middle"; ctx.lineJoin = "round";
+      for (var k = 0; k < LABELS.length; k++) {
+        var lb = LABELS[k];
+        if (lb[4] > zoom) continue;
+        var x = LPX[k] * scale - ox, y = LPY[k] * scale - oy;
+        if (x < -60 || y < -20 || x > size.x + 60 || y > size.y + 20) continue;
+        var kind = lb[3];
+        ctx.font = LABEL_FONTS[kind];
+        var w = ctx.measureText(lb[2]).width, h = 14;
+        // Countries are centred on their point; places sit to the right of a dot.
+        var bx = kind === 0 ? x - w / 2 : x + 5, by = y - h / 2;
+        var hit = false;
+        for (var b = 0; b < boxes.length && !hit; b++) {
+          var o = boxes[b];
+          hit = bx < o[2] && bx + w > o[0] && by < o[3] && by + h > o[1];
+        }
+        if (hit) continue;
+        boxes.push([bx - 3, by - 1, bx + w + 3, by + h + 1]);
+        labelsDrawn.push(lb[2]);
+        ctx.lineWidth = 3; ctx.strokeStyle = "rgba(255,255,255,0.9)";
+        ctx.strokeText(lb[2], bx, y);
+        ctx.fillStyle = LABEL_INK[kind];
+        ctx.fillText(lb[2], bx, y);
+        if (kind !== 0) {
+          ctx.beginPath(); ctx.arc(x, y, kind === 1 ? 2.6 : 2, 0, 2 * Math.PI);
+          ctx.fillStyle = LABEL_INK[kind]; ctx.fill();
+        }
+      }
+    }
+  });
+  var labelsLayer = new LabelsLayer();
+
   var outlineRenderer = L.canvas({pane: "kmOutlines"}), placeRenderer = L.canvas({pane: "kmPlaces"});
   var places = L.featureGroup(), regions = L.featureGroup();
   var maxMentions = data.places.reduce(function (m, p) { return Math.max(m, p.n); }, 1);
@@ -419,6 +492,7 @@ window.karamapApp = function (map, data, opts) {
 
   var eventsLayer = new EventsLayer();
   basemap.addTo(map);
+  labelsLayer.addTo(map);
   regions.addTo(map);
   places.addTo(map);
   eventsLayer.addTo(map);
@@ -429,6 +503,7 @@ window.karamapApp = function (map, data, opts) {
   }
   L.control.layers(baseLayers, {
     "Country outlines (Natural Earth)": basemap,
+    "Country and city names (GeoNames)": labelsLayer,
     "Groups of places": regions,
     "Places (size: mentions)": places,
     "Events": eventsLayer
@@ -740,8 +815,23 @@ window.karamapApp = function (map, data, opts) {
     if (k >= 0) { e.preventDefault(); openEvent(k, true); }
   });
 
+  /* ---------- the first view: the story, clear of the title and the legend ---------- */
+  function fitStory() {
+    var v = data.view;
+    if (!v) return;
+    var size = map.getSize(), legendBox = document.querySelector(".km-legend");
+    var left = 24, top = 56;
+    if (legendBox && legendBox.open) {
+      var w = legendBox.offsetWidth + 24;
+      if (w < size.x * 0.4) left = w;   // beside an open legend when there is room for both
+    }
+    map.fitBounds([[v[0][0], v[0][1]], [v[1][0], v[1][1]]],
+      {paddingTopLeft: [left, top], paddingBottomRight: [24, 24], maxZoom: 9, animate: false});
+  }
+
   /* ---------- start ---------- */
   if (ui.title) ui.title.textContent = data.title || "karamap";
+  fitStory();
   apply();
   var api = {
     map: map,
@@ -754,6 +844,8 @@ window.karamapApp = function (map, data, opts) {
     playing: function () { return state.playing; },
     selected: function () { return state.selected >= 0 ? ev.q[state.selected] : null; },
     placeCount: function () { return data.places.length; },
+    fitStory: fitStory,
+    basemapLabels: function () { return labelsDrawn.slice(); },
     // Test hooks: where an event lies on screen, and whether the events canvas is painted there.
     pointOf: function (quote) {
       for (var e = 0; e < n; e++) {
