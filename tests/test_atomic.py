@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import stat
 import subprocess
 import sys
 import textwrap
@@ -128,9 +129,17 @@ def test_writing_over_a_folder_is_an_output_error(tmp_path):
             fh.write("x")
 
 
-def test_check_writable_dir_creates_missing_folders(tmp_path):
+def test_check_writable_dir_checks_a_missing_folder_without_creating_it(tmp_path):
     assert check_writable_dir(tmp_path / "a" / "b") == tmp_path / "a" / "b"
+    assert not (tmp_path / "a").exists()  # created by the first output, once the input was read
+    assert check_writable_dir(tmp_path / "a" / "b", create=True) == tmp_path / "a" / "b"
     assert (tmp_path / "a" / "b").is_dir()
+
+
+def test_the_first_output_creates_its_folder(tmp_path):
+    with atomic_write(tmp_path / "new" / "deeper" / "out.txt") as fh:
+        fh.write("x")
+    assert (tmp_path / "new" / "deeper" / "out.txt").read_text() == "x"
 
 
 def test_check_writable_dir_refuses_a_file(tmp_path):
@@ -220,3 +229,47 @@ def test_karamap_errors_raised_inside_the_block_pass_through_unchanged(tmp_path)
     with pytest.raises(ReadError, match="in.txt: no such file"):
         with atomic_write(tmp_path / "out.jsonl"):
             raise ReadError("in.txt: no such file or folder")
+
+
+def test_a_named_pipe_is_written_into_not_replaced(tmp_path):
+    fifo = tmp_path / "out.jsonl"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    with atomic_write(fifo) as fh:
+        fh.write("through the pipe\n")
+    out, _ = reader.communicate(timeout=10)
+    assert out == b"through the pipe\n"
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)          # still a pipe, not a regular file
+    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]  # no temporary left
+
+
+def test_a_character_device_is_written_into_not_replaced(tmp_path):
+    before = os.stat("/dev/null")
+    with atomic_write("/dev/null") as fh:
+        fh.write("discarded")
+    with atomic_path("/dev/null") as tmp:      # writers that need a file name (GeoParquet)
+        tmp.write_bytes(b"also discarded")
+    after = os.stat("/dev/null")
+    assert stat.S_ISCHR(after.st_mode) and (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
+
+
+def test_dash_writes_to_standard_output():
+    code = ("from karamap.atomic import atomic_write, atomic_path\n"
+            "with atomic_write('-') as fh: fh.write('text out\\n')\n"
+            "with atomic_path('-') as tmp: tmp.write_bytes(b'bytes out\\n')\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True)
+    assert done.stdout == b"text out\nbytes out\n"
+
+
+def test_regular_files_are_still_replaced_atomically(tmp_path):
+    target = tmp_path / "out.txt"
+    target.write_text("old")
+    inode = os.stat(target).st_ino
+    with pytest.raises(RuntimeError):
+        with atomic_write(target) as fh:
+            fh.write("half")
+            raise RuntimeError("interrupted")
+    assert target.read_text() == "old"
+    with atomic_write(target) as fh:
+        fh.write("new")
+    assert target.read_text() == "new" and os.stat(target).st_ino != inode  # renamed into place

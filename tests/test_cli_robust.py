@@ -280,7 +280,7 @@ def test_a_map_built_with_nominatim_credits_openstreetmap(run, tmp_path):
     [
         (["annotate", "{missing}"], 3, "no such file or folder"),
         (["annotate", "{pdf}"], 3, "not a text file: a PDF document"),
-        (["export", "{pdf}", "--layer", "events"], 3, "not a text file"),
+        (["export", "{pdf}", "--layer", "events", "--format", "geojson"], 3, "not a text file"),
         (["build", "{missing}", "--name", "m"], 3, "no such file or folder"),
     ],
 )

@@ -6,7 +6,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from karamap.atomic import atomic_batch, check_writable_dir
+import itertools
+
+from karamap.atomic import atomic_batch, check_output_file, check_writable_dir
 from karamap.config import Options
 from karamap.gazetteer.open import open_gazetteer
 from karamap.jsonl import write_jsonl
@@ -80,16 +82,21 @@ def annotate(
     options = options or Options()
     gazetteer = open_gazetteer(options)
     try:
-        for article in read(sources, strict=options.strict, report=report):
+        for article in read(sources, strict=options.strict, report=report, text_column=options.text_column):
             yield annotate_article(article, gazetteer, min_score=options.min_score)
     finally:
         gazetteer.close()
 
 
 def annotate_to_jsonl(sources: Source, path: str | Path, *, options: Options | None = None) -> AnnotateResult:
-    """Annotate ``sources`` and write the JSONL of DESIGN.md to ``path`` (atomically)."""
+    """Annotate ``sources`` and write the JSONL of ``docs/format.md`` to ``path``.
+
+    A regular file is replaced atomically; ``-`` is standard output, and a pipe or
+    a device is written directly. Nothing is created before the first article was
+    read: a run whose input is unreadable leaves no file or folder behind.
+    """
     path = Path(path)
-    check_writable_dir(path.parent)
+    check_output_file(path)
     report = ReadReport()
     withheld = 0
 
@@ -99,7 +106,10 @@ def annotate_to_jsonl(sources: Source, path: str | Path, *, options: Options | N
             withheld += _withheld(doc)
             yield doc
 
-    count = write_jsonl(counted(), path)
+    documents = counted()
+    # The input is found readable (or its error raised) before any output exists.
+    first = next(documents, None)
+    count = write_jsonl(itertools.chain([] if first is None else [first], documents), path)
     return AnnotateResult(path, count, report, withheld)
 
 
@@ -125,7 +135,8 @@ def build_map(
     """Build ``out_dir/NAME.html`` and the GeoJSON layers of ``sources``.
 
     With no sources, the bundled example article is mapped under the name
-    ``karabakh-joint-center``.
+    ``karabakh-joint-center``. ``out_dir`` is checked first but only created once
+    the articles have been read.
     """
     from karamap.export import write_layers
     from karamap.render import write_map
@@ -163,14 +174,22 @@ def export(
     layer: str,
     path: str | Path,
     *,
-    format: str = "geojson",
+    format: str | None = "geojson",
     options: Options | None = None,
 ) -> ExportResult:
-    """Write one layer (``places``, ``regions`` or ``events``) of ``sources`` to ``path``."""
-    from karamap.export import export_layer
+    """Write one layer (``places``, ``regions`` or ``events``) of ``sources`` to ``path``.
+
+    ``format`` None takes the format from ``path``'s extension (``.geojson``,
+    ``.parquet``, ``.csv``, ``.jsonl``; ``-`` is standard output, as GeoJSON); an
+    extension that names no format is a :class:`ConfigurationError` raised before
+    any work.
+    """
+    from karamap.export import export_layer, format_for_path
 
     path = Path(path)
-    check_writable_dir(path.parent)
+    if format is None:
+        format = format_for_path(path)
+    check_output_file(path)
     report = ReadReport()
     layers = layers_of(sources, options=options, report=report)
     written = export_layer(layers, layer, path, format=format)

@@ -7,6 +7,9 @@ import contextvars
 import os
 import re
 import secrets
+import shutil
+import stat
+import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -15,8 +18,11 @@ from typing import IO, Any
 
 from karamap.errors import ConfigurationError, KaramapError, OutputError
 
-__all__ = ["atomic_write", "atomic_path", "atomic_batch", "check_writable_dir", "sweep_stale_temps",
-           "TEMP_MARKER"]
+__all__ = ["atomic_write", "atomic_path", "atomic_batch", "check_writable_dir", "check_output_file",
+           "sweep_stale_temps", "is_stream_target", "TEMP_MARKER", "STDOUT"]
+
+#: the output name that means standard output
+STDOUT = "-"
 
 #: every temporary file karamap names carries this marker (``.NAME.karamap-tmp-PID-XXXX.SUFFIX``)
 TEMP_MARKER = ".karamap-tmp-"
@@ -147,6 +153,7 @@ def _stage(target: Path, *, anonymous: bool) -> tuple[_Staged, int]:
     directory = target.parent
     if target.is_dir():
         raise OutputError(f"cannot write {target}: it is a folder")
+    _make_dir(directory)
     fd = _open_anonymous(directory) if anonymous else None
     if fd is not None:
         return _Staged(target, fd=fd), fd
@@ -168,6 +175,73 @@ def _finish(staged: _Staged) -> None:
         staged.commit()
 
 
+def is_stream_target(path: str | os.PathLike[str]) -> bool:
+    """True for ``-`` (standard output) and for an existing target that is not a regular file.
+
+    A named pipe, a terminal, ``/dev/stdout`` or ``/dev/null`` is written to directly:
+    renaming a temporary file over it would replace the device by a plain file.
+
+    >>> is_stream_target("-"), is_stream_target("/dev/null"), is_stream_target("/tmp/new-file.txt")
+    (True, True, False)
+    """
+    if os.fspath(path) == STDOUT:
+        return True
+    try:
+        mode = os.stat(path).st_mode  # follows symbolic links: /dev/stdout -> /proc/self/fd/1
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+class _Unclosed:
+    """A file object whose ``close`` only flushes: standard output outlives the write."""
+
+    def __init__(self, fh: IO[Any]) -> None:
+        self._fh = fh
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._fh, name)
+
+    def __enter__(self) -> _Unclosed:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._fh.flush()
+
+
+def _open_stream(target: Path, mode: str, encoding: str | None, newline: str | None) -> IO[Any]:
+    if os.fspath(target) == STDOUT:
+        try:
+            sys.stdout.flush()
+            raw = os.dup(sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):
+            # Standard output replaced by an object without a descriptor (an embedding app, a test runner).
+            return _Unclosed(sys.stdout.buffer if mode == "wb" else sys.stdout)  # type: ignore[return-value]
+    else:
+        raw = os.open(target, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
+    if mode == "wb":
+        return os.fdopen(raw, "wb")
+    return os.fdopen(raw, "w", encoding=encoding, newline=newline)
+
+
+@contextlib.contextmanager
+def _stream(target: Path, mode: str, encoding: str | None, newline: str | None) -> Iterator[IO[Any]]:
+    """Write straight into standard output or a non-regular file; nothing to rename."""
+    try:
+        fh = _open_stream(target, mode, encoding, newline)
+    except OSError as err:
+        raise OutputError(f"cannot write {target}: {err.strerror or err}") from err
+    try:
+        with fh:
+            yield fh
+    except BrokenPipeError:
+        pass  # the reader went away (| head): it has what it wanted; no traceback
+    except OSError as err:
+        if isinstance(err, KaramapError):
+            raise
+        raise OutputError(f"cannot write {target}: {err.strerror or err}") from err
+
+
 @contextlib.contextmanager
 def atomic_write(
     path: str | os.PathLike[str],
@@ -183,6 +257,9 @@ def atomic_write(
     block, ``KeyboardInterrupt`` included, removes the temporary file and leaves
     the previous ``path`` untouched. Inside :func:`atomic_batch` the rename waits
     for the end of the batch.
+
+    ``-`` and targets that are not regular files (a named pipe, a terminal,
+    ``/dev/stdout``) are written directly instead (:func:`is_stream_target`).
 
     Parameters
     ----------
@@ -206,6 +283,10 @@ def atomic_write(
     if mode not in ("w", "wb"):
         raise ConfigurationError(f"atomic_write mode must be 'w' or 'wb', not {mode!r}")
     target = Path(path)
+    if is_stream_target(path):
+        with _stream(target, mode, encoding, newline) as fh:
+            yield fh
+        return
     staged, fd = _stage(target, anonymous=True)
     try:
         if mode == "wb":
@@ -247,9 +328,20 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     'hi'
     """
     target = Path(path)
+    if is_stream_target(path):
+        # The writer makes a file in a private folder; its bytes are then copied to the stream.
+        with tempfile.TemporaryDirectory(prefix="karamap-") as private:
+            tmp = Path(private) / f"output{target.suffix}"
+            yield tmp
+            if not tmp.exists():
+                raise OutputError(f"cannot write {target}: the writer produced no file")
+            with open(tmp, "rb") as src, _stream(target, "wb", None, None) as dst:
+                shutil.copyfileobj(src, dst)
+        return
     if target.is_dir():
         raise OutputError(f"cannot write {target}: it is a folder")
     # Only a name is reserved (random, pid-marked): some writers refuse an existing file.
+    _make_dir(target.parent)
     staged = _Staged(target, tmp=_temp_name(target))
     try:
         assert staged.tmp is not None
@@ -337,11 +429,32 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def check_writable_dir(path: str | os.PathLike[str]) -> Path:
-    """Make sure ``path`` is a folder karamap can write into, creating it if needed.
+def _make_dir(directory: Path) -> None:
+    """Create the output folder when the first output is written (not before: a run whose
+    input turns out unreadable leaves no empty folder behind)."""
+    if directory.is_dir():
+        return
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise OutputError(f"cannot create output folder {directory}: {err.strerror or err}") from err
 
-    Called before any work, so that a run does not compute for minutes and then
-    fail to save. Also sweeps temporary files a killed earlier run left behind.
+
+def _nearest_existing(directory: Path) -> Path:
+    probe = directory.absolute()
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    return probe
+
+
+def check_writable_dir(path: str | os.PathLike[str], *, create: bool = False) -> Path:
+    """Make sure karamap can write into the folder ``path``, before any work.
+
+    Called first, so that a run does not compute for minutes and then fail to save.
+    A folder that does not exist yet is not created (unless ``create``): the first
+    output written creates it, so a run that fails on its input leaves nothing behind;
+    its nearest existing parent must then be a folder karamap can write into. Also
+    sweeps temporary files a killed earlier run left behind.
 
     Raises
     ------
@@ -351,16 +464,22 @@ def check_writable_dir(path: str | os.PathLike[str]) -> Path:
     --------
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp()) / "maps"
-    >>> check_writable_dir(d) == d
-    True
+    >>> check_writable_dir(d) == d, d.exists()
+    (True, False)
     """
     directory = Path(path) if str(path) else Path(".")
     if directory.exists() and not directory.is_dir():
         raise OutputError(f"output folder {directory} is a file, not a folder")
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise OutputError(f"cannot create output folder {directory}: {err.strerror or err}") from err
+    if not directory.exists():
+        if create:
+            _make_dir(directory)
+        else:
+            parent = _nearest_existing(directory)
+            if not parent.is_dir():
+                raise OutputError(f"cannot create output folder {directory}: {parent} is a file")
+            if not os.access(parent, os.W_OK | os.X_OK):
+                raise OutputError(f"cannot create output folder {directory}: {parent} is not writable")
+            return directory
     try:
         with tempfile.TemporaryFile(dir=directory):
             pass
@@ -368,3 +487,18 @@ def check_writable_dir(path: str | os.PathLike[str]) -> Path:
         raise OutputError(f"cannot write into output folder {directory}: {err.strerror or err}") from err
     sweep_stale_temps(directory)
     return directory
+
+
+def check_output_file(path: str | os.PathLike[str]) -> Path:
+    """:func:`check_writable_dir` for the folder of the file ``path``; nothing for ``-``, pipes, devices.
+
+    >>> check_output_file("-")
+    PosixPath('-')
+    """
+    target = Path(path)
+    if is_stream_target(path):
+        return target
+    if target.is_dir():
+        raise OutputError(f"cannot write {target}: it is a folder")
+    check_writable_dir(target.parent)
+    return target

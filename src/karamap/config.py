@@ -51,6 +51,8 @@ class Options:
     strict: bool = False
     #: readings scoring below this are withheld (reported, not mapped); 0 maps every best guess
     min_score: float = DEFAULT_MIN_SCORE
+    #: the column of CSV and Parquet inputs the article text is read from (None: text, body or content)
+    text_column: str | None = None
 
     def __post_init__(self) -> None:
         if self.geocoder not in GEOCODERS:

@@ -17,10 +17,18 @@ from karamap.atomic import atomic_path, atomic_write
 from karamap.errors import ConfigurationError, OutputError
 from karamap.layers import Layers
 
-__all__ = ["FORMATS", "LAYERS", "export_layer", "write_layers", "geojson_text", "rfc7946_geometry"]
+__all__ = ["FORMATS", "LAYERS", "EXTENSIONS", "export_layer", "write_layers", "geojson_text",
+           "rfc7946_geometry", "format_for_path"]
 
 LAYERS = ("places", "regions", "events")
-FORMATS = ("geojson", "parquet", "csv")
+FORMATS = ("geojson", "parquet", "csv", "jsonl")
+#: the format an output's extension names when no format is given
+EXTENSIONS: dict[str, str] = {
+    ".geojson": "geojson", ".json": "geojson",
+    ".parquet": "parquet", ".geoparquet": "parquet",
+    ".csv": "csv",
+    ".jsonl": "jsonl", ".geojsonl": "jsonl", ".ndjson": "jsonl",
+}
 #: RFC 7946 section 11.2: six decimals are about 10 cm, more is false precision
 _DECIMALS = 6
 
@@ -71,6 +79,44 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def format_for_path(path: str | Path) -> str:
+    """The export format an output's extension names; ``-`` (standard output) is GeoJSON.
+
+    Raises
+    ------
+    ConfigurationError : an extension that names no format (a usage error: exit 2).
+
+    >>> format_for_path("events.parquet"), format_for_path("-")
+    ('parquet', 'geojson')
+    """
+    if str(path) == "-":
+        return "geojson"
+    suffix = Path(path).suffix.lower()
+    fmt = EXTENSIONS.get(suffix)
+    if fmt is None:
+        known = ", ".join(EXTENSIONS)
+        what = f"extension {suffix!r}" if suffix else "no extension"
+        raise ConfigurationError(f"{path}: {what} names no output format (known: {known}); "
+                                 "use one of them or give --format")
+    return fmt
+
+
+def _feature_lines(frame: gpd.GeoDataFrame) -> list[str]:
+    """One GeoJSON Feature (RFC 7946) a string, in the frame's order."""
+    if frame.crs is not None and not frame.crs.equals("EPSG:4326"):
+        frame = frame.to_crs("EPSG:4326")
+    columns = [c for c in frame.columns if c != frame.geometry.name]
+    lines = []
+    for geom, row in zip(frame.geometry, frame[columns].itertuples(index=False, name=None)):
+        feature = {
+            "type": "Feature",
+            "geometry": rfc7946_geometry(geom),
+            "properties": {c: _plain(v) for c, v in zip(columns, row)},
+        }
+        lines.append(json.dumps(feature, ensure_ascii=False, separators=(",", ":"), allow_nan=False))
+    return lines
+
+
 def geojson_text(frame: gpd.GeoDataFrame) -> str:
     """``frame`` as an RFC 7946 FeatureCollection, one feature a line (clean diffs in git).
 
@@ -85,17 +131,7 @@ def geojson_text(frame: gpd.GeoDataFrame) -> str:
     ]}
     <BLANKLINE>
     """
-    if frame.crs is not None and not frame.crs.equals("EPSG:4326"):
-        frame = frame.to_crs("EPSG:4326")
-    columns = [c for c in frame.columns if c != frame.geometry.name]
-    lines = []
-    for geom, row in zip(frame.geometry, frame[columns].itertuples(index=False, name=None)):
-        feature = {
-            "type": "Feature",
-            "geometry": rfc7946_geometry(geom),
-            "properties": {c: _plain(v) for c, v in zip(columns, row)},
-        }
-        lines.append(json.dumps(feature, ensure_ascii=False, separators=(",", ":"), allow_nan=False))
+    lines = _feature_lines(frame)
     return '{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + ("\n" if lines else "") + "]}\n"
 
 
@@ -109,11 +145,13 @@ def _csv_frame(frame: gpd.GeoDataFrame) -> Any:
     return out
 
 
-def export_layer(layers: Layers, layer: str, path: str | Path, *, format: str = "geojson") -> Path:
+def export_layer(layers: Layers, layer: str, path: str | Path, *, format: str | None = "geojson") -> Path:
     """Write one layer (``places``, ``regions`` or ``events``) to ``path``, atomically.
 
-    ``format`` is ``geojson`` (RFC 7946), ``parquet`` (GeoParquet) or ``csv``
-    (the geometry as WKT, lists joined with ``"; "``).
+    ``format`` is ``geojson`` (RFC 7946), ``parquet`` (GeoParquet), ``csv``
+    (the geometry as WKT, lists joined with ``"; "``) or ``jsonl`` (one GeoJSON
+    feature a line); None takes it from ``path``'s extension (:func:`format_for_path`).
+    ``path`` may be ``-`` (standard output), a pipe or a device: written directly.
 
     Raises
     ------
@@ -130,6 +168,8 @@ def export_layer(layers: Layers, layer: str, path: str | Path, *, format: str = 
     """
     if layer not in LAYERS:
         raise ConfigurationError(f"unknown layer {layer!r}: choose one of {', '.join(LAYERS)}")
+    if format is None:
+        format = format_for_path(path)
     if format not in FORMATS:
         raise ConfigurationError(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}")
     frame: gpd.GeoDataFrame = getattr(layers, layer)
@@ -138,6 +178,10 @@ def export_layer(layers: Layers, layer: str, path: str | Path, *, format: str = 
         text = geojson_text(frame)
         with atomic_write(path, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
+    elif format == "jsonl":
+        with atomic_write(path, "w", encoding="utf-8", newline="\n") as fh:
+            for line in _feature_lines(frame):
+                fh.write(line + "\n")
     elif format == "csv":
         table = _csv_frame(frame)
         with atomic_write(path, "w", encoding="utf-8", newline="") as fh:

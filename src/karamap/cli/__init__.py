@@ -10,6 +10,7 @@ from karamap.cli.annotate import annotate_command
 from karamap.cli.build import build_command
 from karamap.cli.common import run_guarded
 from karamap.cli.export import export_command
+from karamap.cli.formats import formats_command
 
 __all__ = ["cli", "main"]
 
@@ -18,7 +19,10 @@ Examples:
   karamap build                              # the bundled example -> maps/
   karamap build news/ -o out --name caucasus --offline
   karamap annotate article.txt -o article.jsonl
-  karamap export corpus.jsonl --layer events --format geojson -o events.geojson
+  karamap export corpus.jsonl --layer events -o events.parquet
+  karamap formats                            # the input header, JSONL fields, CSV columns
+
+The data formats and exit codes: docs/format.md (also: karamap formats).
 """
 
 
@@ -35,6 +39,7 @@ def cli() -> None:
 cli.add_command(build_command)
 cli.add_command(annotate_command)
 cli.add_command(export_command)
+cli.add_command(formats_command)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,15 +19,18 @@ __all__ = ["annotate_command"]
 Examples:
   karamap annotate article.txt -o article.jsonl
   karamap annotate corpus.jsonl news/ -o all.jsonl --strict
+  karamap annotate article.txt -o - | jq .events
+
+Formats and exit codes: docs/format.md (karamap formats lists the fields).
 """,
 )
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="The JSONL file to write (one JSON object per article).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), required=True,
+              help="The JSONL file to write (one JSON object per article); - for standard output.")
 @input_options
 def annotate_command(sources: tuple[Path, ...], output: Path, **kwargs: object) -> None:
     """Write one JSON object per article of SOURCES: its places, time expressions and events
-    with character offsets (the format of DESIGN.md that the scorers read)."""
+    with character offsets (docs/format.md describes every field; karamap formats lists them)."""
     result = api.annotate_to_jsonl(list(sources), output, options=options_from(kwargs))
     print_report(result.report)
     print_withheld(result.withheld)

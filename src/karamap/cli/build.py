@@ -19,27 +19,32 @@ __all__ = ["build_command"]
 Examples:
   karamap build                                  # the bundled example -> maps/karabakh-joint-center.html
   karamap build articles/ -o out --name caucasus
-  karamap build corpus.jsonl --offline           # one HTML file that needs no network
+  karamap build corpus.jsonl --offline           # no online tile layer either
+
+Formats and exit codes: docs/format.md (karamap formats lists the fields).
 """,
 )
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
 # No file_okay=False: click would call a file here a usage error (exit 2); the library's check
 # (atomic.check_writable_dir) makes it the documented output error (exit 5).
-@click.option("-o", "--out-dir", type=click.Path(path_type=Path), default=Path("maps"),
-              show_default=True, help="Folder the map and layers are written to.")
+@click.option("-o", "--output", "--out-dir", "output", type=click.Path(path_type=Path), default=Path("maps"),
+              show_default=True, help="Folder the map and layers are written to (--out-dir: the old name).")
 @click.option("--name", help="Base name of the outputs (default: karamap, or the example's name).")
 @click.option("--title", help="Title shown on the map (default: the article's title).")
 @click.option("--offline", is_flag=True,
-              help="Inline every script and style and draw no online tiles: one file, no network.")
+              help="Draw no online tile layer, so the page makes no request at all (every map inlines "
+                   "its scripts and names its basemap, and opens without network).")
 @input_options
-def build_command(sources: tuple[Path, ...], out_dir: Path, name: str | None, title: str | None,
+def build_command(sources: tuple[Path, ...], output: Path, name: str | None, title: str | None,
                   offline: bool, **kwargs: object) -> None:
     """Build NAME.html (an interactive map with a time filter) and NAME-places.geojson,
     NAME-events.geojson from SOURCES (text files, JSONL files or folders).
 
     With no SOURCES, builds the bundled example article.
     """
-    result = api.build_map(list(sources) or None, out_dir, name, options=options_from(kwargs),
+    if str(output) == "-":
+        raise click.UsageError("build writes a map and its layers into a folder: -o names that folder, not -")
+    result = api.build_map(list(sources) or None, output, name, options=options_from(kwargs),
                            offline=offline, title=title)
     print_report(result.report)
     print_withheld(result.withheld)

@@ -37,6 +37,8 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="CSV or GeoJSON of your own places and aliases; wins over the rest."),
         click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
                      help="Where the offline index and the geocoder cache live."),
+        click.option("--text-column", metavar="NAME",
+                     help="Column of CSV/Parquet inputs holding the article text (default: text, body or content)."),
         click.option("--min-score", type=click.FloatRange(0.0, 1.0), default=DEFAULT_MIN_SCORE,
                      show_default=True,
                      help="Withhold a place reading whose confidence is lower (0 maps every best guess)."),
@@ -53,6 +55,7 @@ def options_from(kwargs: dict[str, Any]) -> Options:
         "geocoder_url": kwargs.pop("geocoder_url", None),
         "overrides": kwargs.pop("overrides", None),
         "min_score": kwargs.pop("min_score", DEFAULT_MIN_SCORE),
+        "text_column": kwargs.pop("text_column", None),
     }
     cache_dir = kwargs.pop("cache_dir", None)
     if cache_dir is not None:

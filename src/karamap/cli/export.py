@@ -13,7 +13,7 @@ from karamap.cli.summary import print_report
 __all__ = ["export_command"]
 
 LAYERS = ("places", "regions", "events")
-FORMATS = ("geojson", "parquet", "csv")
+FORMATS = ("geojson", "parquet", "csv", "jsonl")
 
 
 @click.command(
@@ -21,17 +21,21 @@ FORMATS = ("geojson", "parquet", "csv")
     epilog="""\b
 Examples:
   karamap export article.txt --layer places -o places.geojson
-  karamap export corpus.jsonl --layer events --format parquet -o events.parquet
+  karamap export corpus.jsonl --layer events -o events.parquet
+  karamap export corpus.jsonl --layer events -o - | jq .   # GeoJSON on standard output
+
+Formats and exit codes: docs/format.md (karamap formats lists the fields).
 """,
 )
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--layer", type=click.Choice(LAYERS), required=True, help="Which layer to write.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="geojson", show_default=True,
-              help="GeoJSON (RFC 7946), GeoParquet or CSV (WKT geometry).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="The file to write.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="GeoJSON (RFC 7946), GeoParquet, CSV (WKT geometry) or JSONL (a feature a line); "
+                   "default: from the extension of -o (.geojson, .parquet, .csv, .jsonl).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), required=True,
+              help="The file to write; - for standard output.")
 @input_options
-def export_command(sources: tuple[Path, ...], layer: str, fmt: str, output: Path,
+def export_command(sources: tuple[Path, ...], layer: str, fmt: str | None, output: Path,
                    **kwargs: object) -> None:
     """Write one layer of SOURCES for QGIS, kepler.gl, geojson.io or pandas."""
     result = api.export(list(sources), layer, output, format=fmt, options=options_from(kwargs))

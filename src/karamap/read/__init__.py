@@ -32,6 +32,7 @@ from karamap.read.files import (
     read_text_stream,
 )
 from karamap.read.report import ReadReport, Skipped
+from karamap.read.tables import TABLE_SUFFIXES, iter_table
 from karamap.read.text import read_text
 
 __all__ = ["read", "read_text", "ReadReport", "Skipped", "MAX_TEXT_BYTES", "MAX_LINE_BYTES", "STDIN"]
@@ -40,7 +41,12 @@ __all__ = ["read", "read_text", "ReadReport", "Skipped", "MAX_TEXT_BYTES", "MAX_
 STDIN = "-"
 
 
-def read(sources: Any, *, strict: bool = False, report: ReadReport | None = None) -> Iterator[Article]:
+#: a file named explicitly with one of these suffixes (or none) is one text article
+TEXT_FILE_SUFFIXES = ("", ".txt", ".text", ".md")
+
+
+def read(sources: Any, *, strict: bool = False, report: ReadReport | None = None,
+         text_column: str | None = None) -> Iterator[Article]:
     """Stream the articles of ``sources``.
 
     Parameters
@@ -57,13 +63,18 @@ def read(sources: Any, *, strict: bool = False, report: ReadReport | None = None
         - A JSONL file holds one object a line: ``{"id", "text", "date"?, "title"?,
           "url"?, "source"?}`` (``published`` or ``dct`` are read as ``date``; other keys
           are ignored). It is streamed line by line.
-        - A folder: its ``.txt``, ``.jsonl`` and ``.ndjson`` files, recursively, sorted;
-          ids of its text files are their paths relative to it, without suffix.
+        - A CSV, TSV or Parquet file holds one article a row (:mod:`karamap.read.tables`):
+          the text from ``text_column``, else a ``text``, ``body`` or ``content`` column.
+        - A file of any other suffix is refused (a :class:`ReadError` naming what is read).
+        - A folder: its ``.txt``, ``.jsonl``, ``.ndjson``, ``.csv``, ``.tsv`` and ``.parquet``
+          files, recursively, sorted; ids of its text files are their paths relative to it,
+          without suffix.
         - ``"-"``: standard input, read as JSONL when it starts with ``{``, else as one
           text article with the id ``stdin``.
     strict : raise the first bad input's error instead of skipping it.
     report : filled while reading: the article count, what was skipped and why, and
         the recoveries made (encodings).
+    text_column : the column of CSV and Parquet inputs the text is read from.
 
     Raises
     ------
@@ -87,7 +98,7 @@ def read(sources: Any, *, strict: bool = False, report: ReadReport | None = None
     failures: list[Failure] = []
     failed = 0
     count = 0
-    for item in _expand(sources, report):
+    for item in _expand(sources, report, text_column):
         if isinstance(item, Article):
             first = seen.get(item.id)
             if first is None:
@@ -125,7 +136,7 @@ def _nothing_read(failures: list[Failure], failed: int) -> InputError:
     return error
 
 
-def _expand(source: Any, report: ReadReport) -> Iterator[Article | Failure]:
+def _expand(source: Any, report: ReadReport, text_column: str | None = None) -> Iterator[Article | Failure]:
     if isinstance(source, Article):
         yield source
     elif isinstance(source, str | os.PathLike):
@@ -133,7 +144,7 @@ def _expand(source: Any, report: ReadReport) -> Iterator[Article | Failure]:
             # Path("") would silently mean the current folder
             yield Failure(repr(os.fspath(source)), ReadError("an empty path names no file or folder"))
             return
-        yield from _expand_path(Path(source), report)
+        yield from _expand_path(Path(source), report, text_column)
     elif isinstance(source, bytes | bytearray | dict) or not isinstance(source, Iterable):
         raise ConfigurationError(
             f"cannot read {type(source).__name__} as articles: pass paths, Article objects, "
@@ -141,10 +152,10 @@ def _expand(source: Any, report: ReadReport) -> Iterator[Article | Failure]:
         )
     else:
         for item in source:
-            yield from _expand(item, report)
+            yield from _expand(item, report, text_column)
 
 
-def _expand_path(path: Path, report: ReadReport) -> Iterator[Article | Failure]:
+def _expand_path(path: Path, report: ReadReport, text_column: str | None = None) -> Iterator[Article | Failure]:
     origin = str(path)
     if origin == STDIN:
         yield from _expand_stdin(report)
@@ -152,21 +163,31 @@ def _expand_path(path: Path, report: ReadReport) -> Iterator[Article | Failure]:
         empty = True
         for file, stem, file_origin in iter_folder(path, origin=origin):
             empty = False
-            yield from _expand_file(file, stem, file_origin, report)
+            yield from _expand_file(file, stem, file_origin, report, text_column)
         if empty:
             yield Failure(origin, NoArticlesError(
                 f"{origin}: folder holds no .txt or .jsonl file"))
     elif path.exists():
-        yield from _expand_file(path, path.stem, origin, report)
+        yield from _expand_file(path, path.stem, origin, report, text_column)
     elif path.is_symlink():
         yield Failure(origin, ReadError(f"{origin}: broken symbolic link"))
     else:
         yield Failure(origin, ReadError(f"{origin}: no such file or folder"))
 
 
-def _expand_file(path: Path, stem: str, origin: str, report: ReadReport) -> Iterator[Article | Failure]:
-    if path.suffix.lower() in JSONL_SUFFIXES:
+def _expand_file(path: Path, stem: str, origin: str, report: ReadReport,
+                 text_column: str | None = None) -> Iterator[Article | Failure]:
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
         yield from iter_jsonl(path, origin=origin, report=report)
+        return
+    if suffix in TABLE_SUFFIXES:
+        yield from iter_table(path, origin=origin, stem=stem, report=report, text_column=text_column)
+        return
+    if suffix not in TEXT_FILE_SUFFIXES:
+        yield Failure(origin, ReadError(
+            f"{origin}: karamap does not read {suffix} files: it reads text (.txt, .text, .md), "
+            "JSONL (.jsonl, .ndjson), CSV/TSV and Parquet files of articles (docs/format.md)"))
         return
     try:
         yield read_text_file(path, id=stem, origin=origin, report=report)

@@ -39,6 +39,8 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 #: what a folder is searched for (an explicitly named file of any other suffix is read as text)
 TEXT_SUFFIXES = (".txt",)
 
+#: tables of articles (read by karamap.read.tables), searched for in folders too
+_TABLE_SUFFIXES = (".csv", ".tsv", ".parquet")
 _DATE_KEYS = ("date", "published", "dct")
 _OPTIONAL_STR = ("title", "url", "source")
 _JSON_TYPES = {dict: "an object", list: "an array", str: "a string", int: "a number",
@@ -229,7 +231,7 @@ def iter_folder(folder: Path, *, origin: str) -> Iterator[tuple[Path, str, str]]
         for name in files:
             if name.startswith("."):
                 continue
-            if name.lower().endswith(TEXT_SUFFIXES + JSONL_SUFFIXES):
+            if name.lower().endswith(TEXT_SUFFIXES + JSONL_SUFFIXES + _TABLE_SUFFIXES):
                 path = Path(root) / name
                 if not path.is_file():
                     continue  # a pipe or device inside a folder would block the run
