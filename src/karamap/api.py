@@ -9,7 +9,9 @@ from pathlib import Path
 import itertools
 
 from karamap.atomic import atomic_batch, check_output_file, check_writable_dir
+from karamap import progress
 from karamap.config import Options
+from karamap.gazetteer.index import index_file
 from karamap.gazetteer.open import open_gazetteer
 from karamap.jsonl import write_jsonl
 from karamap.layers import Layers, build_layers
@@ -80,10 +82,15 @@ def annotate(
     ['Ankara', 'Armenia', 'Azerbaijan']
     """
     options = options or Options()
-    gazetteer = open_gazetteer(options)
+    building = not index_file(options.cache_dir).exists()
+    with progress.task("Building the place index (first run only, about 15 s)" if building
+                       else "Loading the place index"):
+        gazetteer = open_gazetteer(options)
     try:
-        for article in read(sources, strict=options.strict, report=report, text_column=options.text_column):
-            yield annotate_article(article, gazetteer, min_score=options.min_score)
+        with progress.task("Articles") as advance:
+            for article in read(sources, strict=options.strict, report=report, text_column=options.text_column):
+                yield annotate_article(article, gazetteer, min_score=options.min_score)
+                advance(1)
     finally:
         gazetteer.close()
 
@@ -153,7 +160,7 @@ def build_map(
     layers = build_layers(documents)
     attribution = _attribution(options)
     # The map and its layers are renamed into place together, after all were written.
-    with atomic_batch():
+    with progress.task("Writing the map and its layers"), atomic_batch():
         map_path = write_map(layers, out / f"{name}.html", title=title or _title(documents, name),
                              offline=offline, attribution=attribution)
         layer_paths = write_layers(layers, out, name)
@@ -192,7 +199,8 @@ def export(
     check_output_file(path)
     report = ReadReport()
     layers = layers_of(sources, options=options, report=report)
-    written = export_layer(layers, layer, path, format=format)
+    with progress.task(f"Writing the {layer} layer"):
+        written = export_layer(layers, layer, path, format=format)
     return ExportResult(written, len(getattr(layers, layer)), report)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from karamap import api
-from karamap.cli.common import input_options, options_from
+from karamap.cli.common import input_options, options_from, progress_shown
 from karamap.cli.summary import print_report, print_withheld
 
 __all__ = ["annotate_command"]
@@ -31,7 +31,8 @@ Formats and exit codes: docs/format.md (karamap formats lists the fields).
 def annotate_command(sources: tuple[Path, ...], output: Path, **kwargs: object) -> None:
     """Write one JSON object per article of SOURCES: its places, time expressions and events
     with character offsets (docs/format.md describes every field; karamap formats lists them)."""
-    result = api.annotate_to_jsonl(list(sources), output, options=options_from(kwargs))
+    with progress_shown(bool(kwargs.pop("quiet", False))):
+        result = api.annotate_to_jsonl(list(sources), output, options=options_from(kwargs))
     print_report(result.report)
     print_withheld(result.withheld)
     click.echo(f"{result.documents} articles -> {result.path}", err=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from karamap import api
-from karamap.cli.common import input_options, options_from
+from karamap.cli.common import input_options, options_from, progress_shown
 from karamap.cli.summary import print_report, print_withheld
 
 __all__ = ["build_command"]
@@ -44,8 +44,9 @@ def build_command(sources: tuple[Path, ...], output: Path, name: str | None, tit
     """
     if str(output) == "-":
         raise click.UsageError("build writes a map and its layers into a folder: -o names that folder, not -")
-    result = api.build_map(list(sources) or None, output, name, options=options_from(kwargs),
-                           offline=offline, title=title)
+    with progress_shown(bool(kwargs.pop("quiet", False))):
+        result = api.build_map(list(sources) or None, output, name, options=options_from(kwargs),
+                               offline=offline, title=title)
     print_report(result.report)
     print_withheld(result.withheld)
     click.echo(f"{result.documents} articles, {result.places} places, {result.events} events")

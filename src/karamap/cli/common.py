@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import click
 
+from karamap import progress
 from karamap.config import DEFAULT_MIN_SCORE, GEOCODERS, Options
 from karamap.errors import KaramapError, exit_code_for
 
-__all__ = ["input_options", "options_from", "run_guarded", "echo_error", "EXIT_INTERRUPTED", "EXIT_INTERNAL"]
+__all__ = ["input_options", "options_from", "run_guarded", "echo_error", "progress_shown", "EXIT_INTERRUPTED",
+           "EXIT_INTERNAL"]
 
 #: exit code after Ctrl-C (128 + SIGINT), as shells report it
 EXIT_INTERRUPTED = 130
@@ -27,6 +30,8 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
     decorators = [
         click.option("--strict", is_flag=True,
                      help="Stop at the first bad article instead of skipping it."),
+        click.option("-q", "--quiet", is_flag=True,
+                     help="No progress bar (it only shows when stderr is a terminal)."),
         click.option("--geocoder", type=click.Choice(GEOCODERS), default="offline", show_default=True,
                      help="Online geocoder asked after the offline gazetteer (opt-in)."),
         click.option("--geocoder-url", metavar="URL",
@@ -61,6 +66,21 @@ def options_from(kwargs: dict[str, Any]) -> Options:
     if cache_dir is not None:
         changes["cache_dir"] = cache_dir
     return Options(**changes)
+
+
+@contextlib.contextmanager
+def progress_shown(quiet: bool) -> Iterator[None]:
+    """A progress bar on stderr for the block when stderr is a terminal and not ``quiet``."""
+    stream = sys.stderr
+    try:
+        terminal = stream.isatty()
+    except (AttributeError, ValueError):
+        terminal = False
+    if quiet or not terminal:
+        yield
+        return
+    with progress.rich_reporter(stream) as reporter, progress.reporting(reporter):
+        yield
 
 
 def echo_error(message: str) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from karamap import api
-from karamap.cli.common import input_options, options_from
+from karamap.cli.common import input_options, options_from, progress_shown
 from karamap.cli.summary import print_report
 
 __all__ = ["export_command"]
@@ -38,6 +38,7 @@ Formats and exit codes: docs/format.md (karamap formats lists the fields).
 def export_command(sources: tuple[Path, ...], layer: str, fmt: str | None, output: Path,
                    **kwargs: object) -> None:
     """Write one layer of SOURCES for QGIS, kepler.gl, geojson.io or pandas."""
-    result = api.export(list(sources), layer, output, format=fmt, options=options_from(kwargs))
+    with progress_shown(bool(kwargs.pop("quiet", False))):
+        result = api.export(list(sources), layer, output, format=fmt, options=options_from(kwargs))
     print_report(result.report)
     click.echo(f"{result.features} {layer} -> {result.path}", err=True)
