@@ -242,23 +242,35 @@ def test_protest():
 
 
 def test_clauses_of_one_sentence_share_its_governing_date():
-    t = ("When new clashes erupted on Sept. 27, 2020, the Armenian army launched attacks on civilians "
-         "and violated the truce.")
+    t = ("When new clashes erupted on Sept. 27, 2020, the Armenian president discussed the situation by phone "
+         "and signed a memorandum with Russia.")
     evs = events_of(t, day(t, "Sept. 27, 2020", "2020-09-27"))
-    assert [e.type for e in evs] == ["armed_clash", "attack_on_civilians", "ceasefire_violation"]
+    assert [e.type for e in evs] == ["armed_clash", "phone_call", "agreement_signed"]
     assert all(e.when.start == dt.date(2020, 9, 27) for e in evs)
     assert [e.time_inferred for e in evs] == [False, True, True]
     assert evs[1].actors == ("Armenia",)
 
 
+def test_the_clauses_of_one_incident_are_one_event():
+    # Clashes, attacks and a truce broken on one day at one place: one battle (ACLED codes an
+    # incident once; civilians harmed in a battle are its victims, not a second event).
+    t = ("When new clashes erupted on Sept. 27, 2020, the Armenian army launched attacks on civilians "
+         "and violated the truce.")
+    (e,) = events_of(t, day(t, "Sept. 27, 2020", "2020-09-27"))
+    assert (e.type, e.acled_event_type, e.acled_sub_event_type) == ("armed_clash", "Battles", "Armed clash")
+    assert e.when.start == dt.date(2020, 9, 27) and not e.time_inferred
+    assert "Armenia" in e.actors and e.quote == t
+
+
 def test_an_anchored_duration_gives_the_interval():
     t = "During the 44-day war, Azerbaijan regained control of Fuzuli."
     war = timex(t, "44-day", "P44D", "2020-09-27", "2020-11-09", "range", "DURATION")
-    clash, taken = events_of(t, war)
-    assert (clash.type, clash.when.start, clash.when.end) == ("armed_clash", dt.date(2020, 9, 27), dt.date(2020, 11, 9))
-    assert clash.time_precision == 3 and not clash.time_inferred
+    # The war and the town regained in it are one incident: territory regained in a battle.
+    (taken,) = events_of(t, war)
     assert (taken.type, taken.when.start, taken.when.end) == ("territory_taken", dt.date(2020, 9, 27), dt.date(2020, 11, 9))
-    assert taken.time_inferred and taken.place_ids == ("geonames:148106",)
+    assert (taken.acled_event_type, taken.acled_sub_event_type) == ("Battles", "Government regains territory")
+    assert taken.time_precision == 3 and not taken.time_inferred
+    assert taken.place_ids == ("geonames:148106",) and taken.place_stated
 
 
 def test_despite_a_dated_deal_the_violation_lies_between_it_and_the_document_date():
@@ -308,7 +320,7 @@ def test_a_group_gives_its_members_and_their_centroid():
 
 
 def test_a_clause_without_a_place_takes_the_documents_focus():
-    t = ("Fighting raged around Stepanakert on Oct. 2, 2020. Shelling of Stepanakert continued. "
+    t = ("Fighting raged around Stepanakert on Oct. 2, 2020. Shelling of Stepanakert continued.\n\n"
          "Armenia and Azerbaijan traded accusations of violating the truce.")
     evs = events_of(t, day(t, "Oct. 2, 2020", "2020-10-02"))
     v = only(evs, "ceasefire_violation")
@@ -367,10 +379,11 @@ def test_a_sentence_without_a_date_goes_on_in_the_time_of_its_paragraph():
     t = ("Azerbaijani forces shelled Tartar on Oct. 4, 2020, killing two civilians. "
          "Armenian troops withdrew from Kalbajar.\n\nArmenian troops withdrew from Aghdam.")
     evs = events_of(t, day(t, "Oct. 4, 2020", "2020-10-04"))
-    assert [e.type for e in evs] == ["shelling_air_strike", "casualties", "withdrawal", "withdrawal"]
-    assert evs[1].when.start == dt.date(2020, 10, 4)  # the clause after the comma
-    assert evs[2].when.start == dt.date(2020, 10, 4) and evs[2].time_inferred  # the same paragraph
-    assert evs[3].when.start == DOC_DATE  # a new paragraph
+    # The civilians killed by the shelling are its victims, not an incident of their own.
+    assert [e.type for e in evs] == ["shelling_air_strike", "withdrawal", "withdrawal"]
+    assert evs[0].quote == "Azerbaijani forces shelled Tartar on Oct. 4, 2020, killing two civilians."
+    assert evs[1].when.start == dt.date(2020, 10, 4) and evs[1].time_inferred  # the same paragraph
+    assert evs[2].when.start == DOC_DATE  # a new paragraph
 
 
 def test_violence_in_several_towns_is_one_event_per_town():
@@ -384,9 +397,10 @@ def test_violence_in_several_towns_is_one_event_per_town():
 
 def test_a_statement_has_its_speaker_as_actor_and_other_events_do_not():
     t = "The Armenian Defense Ministry said Azerbaijani forces shelled Stepanakert, killing two civilians."
-    evs = events_of(t)
-    assert only(evs, "shelling_air_strike").actors == ("Azerbaijan",)
-    assert only(evs, "casualties").actors == ("Azerbaijan",)  # the subject of the clause before
+    # One incident (the killings are the shelling's victims) that the ministry reports: its source,
+    # not a party to it, and no event of its own.
+    (e,) = events_of(t)
+    assert (e.type, e.actors, e.attribution) == ("shelling_air_strike", ("Azerbaijan",), "The Armenian Defense Ministry said")
     t = "The Armenian Defense Ministry said talks would continue."
     assert only(events_of(t), "statement").actors == ("Armenia",)
 

@@ -45,8 +45,8 @@ def _near_karabakh(e, km: float = 80) -> bool:
     ("territory_taken", D(1991, 1, 1), D(1991, 12, 31), True),
     # "When new clashes erupted on Sept. 27, 2020"
     ("armed_clash", D(2020, 9, 27), D(2020, 9, 27), True),
-    # "During the 44-day conflict"
-    ("armed_clash", D(2020, 9, 27), None, True),
+    # "During the 44-day conflict, Azerbaijan liberated several cities ...": territory regained in it
+    ("territory_taken", D(2020, 9, 27), None, True),
     # "the Nov. 10 deal ending the conflict"
     ("ceasefire", D(2020, 11, 10), D(2020, 11, 10), True),
     # "Despite the Nov. 10 deal ..., the Armenian army several times violated the agreement"
@@ -62,10 +62,12 @@ def test_the_example_tells_each_incident(example_document, type_, start, end, in
 
 
 def test_the_44_day_conflict_is_an_interval(example_document):
+    # The conflict and the cities liberated in it are one incident: ACLED's Government regains territory.
     e = next(e for e in example_document.events
-             if e.type == "armed_clash" and e.when.start == D(2020, 9, 27) and e.when.end > D(2020, 10, 1))
+             if e.type == "territory_taken" and e.when.start == D(2020, 9, 27) and e.when.end > D(2020, 10, 1))
     assert e.when.end in (D(2020, 11, 9), D(2020, 11, 10))
     assert e.time_precision == 3
+    assert (e.acled_event_type, e.acled_sub_event_type) == ("Battles", "Government regains territory")
 
 
 def test_the_example_events_carry_actors_and_attribution(example_document):

@@ -1,12 +1,15 @@
-"""One event per incident: merge events that tell the same incident twice."""
+"""One event per incident: the clauses and sentences of one incident joined, and incidents told twice merged."""
 
 from __future__ import annotations
 
 import dataclasses
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
 
-from karamap.model import Event
+from karamap.model import Event, Place
 
-__all__ = ["same_incident", "merge_duplicates"]
+__all__ = ["same_incident", "merge_duplicates", "Telling", "Incident", "group_incidents", "fold_incident"]
 
 # Types that tell the same kind of incident; the first of a family is kept on a merge.
 _FAMILY = {"phone_call": "talks", "meeting": "talks"}
@@ -88,3 +91,168 @@ def merge_duplicates(events: list[Event], undated: frozenset[str] = frozenset())
         else:
             kept.append(e)
     return kept
+
+
+# -- one event per incident: clauses and sentences that tell one incident become one event ------
+
+@dataclass(frozen=True, slots=True)
+class Telling:
+    """Where an event was told: its paragraph (index), sentence and clause (offsets), trigger start."""
+
+    paragraph: int
+    sentence: tuple[int, int]
+    clause: tuple[int, int]
+    trigger: int
+
+
+@dataclass
+class Incident:
+    """Events that tell one incident, the first the one whose time and place it keeps."""
+
+    events: list[Event]
+    tellings: list[Telling]
+
+    @property
+    def paragraph(self) -> int:
+        return self.tellings[0].paragraph
+
+    @property
+    def sentences(self) -> list[tuple[int, int]]:
+        return sorted(set(t.sentence for t in self.tellings))
+
+
+_COARSE = frozenset({"country", "continent", "admin1", "region", "group", "other"})
+
+
+def _km(a: Place, b: Place) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _places_agree(a: Event, b: Event, places: Mapping[str, Place]) -> bool:
+    """The two events may be at one place: one unstated, a shared place, one place a larger area
+    of the other's country ("in a village, in Lori province"), or two points 25 km apart or less."""
+    if not (a.place_stated and b.place_stated) or set(a.place_ids) & set(b.place_ids):
+        return True
+    pa = [places[i] for i in a.place_ids if i in places]
+    pb = [places[i] for i in b.place_ids if i in places]
+    if not pa or not pb:
+        return False
+    x, y = pa[0], pb[0]
+    if (x.feature in _COARSE) != (y.feature in _COARSE):
+        coarse, fine = (x, y) if x.feature in _COARSE else (y, x)
+        return coarse.country == fine.country and (coarse.feature != "admin1" or not fine.admin1
+                                                   or _km(coarse, fine) <= 400)
+    return _km(x, y) <= 25.0
+
+
+def _times_agree(a: Event, b: Event) -> bool:
+    if a.time_inferred or b.time_inferred:
+        return True
+    if a.when is None or b.when is None:
+        return a.when is None and b.when is None
+    return a.when.overlaps(b.when)
+
+
+def _joins(group: Incident, e: Event, t: Telling, places: Mapping[str, Place]) -> bool:
+    main, first = group.events[0], group.tellings[0]
+    if t.paragraph != first.paragraph or not _times_agree(main, e):
+        return False
+    if any(t.trigger == u.trigger for u in group.tellings):
+        # One clause that names several places: one event per place, unless one place is the
+        # other's larger area ("near Aygepar, Tavush").
+        return all(_places_agree(m, e, places) and not _siblings(m, e, places) for m in group.events)
+    if _places_agree(main, e, places):
+        return True
+    # A later sentence that goes on telling the incident without a date of its own ("The
+    # protesters then marched to the governor's office") belongs to it wherever it went.
+    return t.sentence != first.sentence and e.time_inferred and _family(e.type) == _family(main.type)
+
+
+def _siblings(a: Event, b: Event, places: Mapping[str, Place]) -> bool:
+    """Two distinct places of one kind ("shelled Tartar and Aghdam")."""
+    if set(a.place_ids) & set(b.place_ids):
+        return False
+    pa = [places[i] for i in a.place_ids if i in places]
+    pb = [places[i] for i in b.place_ids if i in places]
+    return bool(pa and pb) and (pa[0].feature in _COARSE) == (pb[0].feature in _COARSE) and _km(pa[0], pb[0]) > 25.0
+
+
+def _rank(e: Event) -> tuple[int, int, int]:
+    return (not e.time_inferred, e.place_stated, -(e.geo_precision or 9))
+
+
+def group_incidents(
+    events: list[Event], tellings: Mapping[str, Telling], places: Mapping[str, Place],
+    *, incident_types: frozenset[str], statement_types: frozenset[str],
+) -> list[Incident]:
+    """The incidents ``events`` tell, in the order first told.
+
+    Within a paragraph, events of ``incident_types`` join an incident told before when their
+    times agree (one of them dated only by its context, or the dates overlap) and their places
+    agree (one unstated, one the larger area of the other, or 25 km apart at most), or when a
+    later sentence goes on without a date of its own. Statements (``statement_types``) made in a
+    paragraph that tells an incident are that incident's sources, not events of their own; other
+    events (meetings, agreements) stay as they are.
+    """
+    groups: list[Incident] = []
+    said: list[tuple[Event, Telling]] = []
+    for e in events:
+        t = tellings[e.id]
+        if e.type in statement_types:
+            said.append((e, t))
+            continue
+        if e.type in incident_types:
+            g = next((g for g in reversed(groups) if g.paragraph == t.paragraph
+                      and g.events[0].type in incident_types and _joins(g, e, t, places)), None)
+            if g is None:
+                groups.append(Incident([e], [t]))
+                continue
+            g.events.append(e)
+            g.tellings.append(t)
+            # The better-dated, better-located telling leads (the earlier on ties).
+            if _rank(e) > _rank(g.events[0]) and _places_agree(g.events[0], e, places):
+                g.events.insert(0, g.events.pop())
+                g.tellings.insert(0, g.tellings.pop())
+            continue
+        groups.append(Incident([e], [t]))
+    incidents = {g.paragraph for g in groups if g.events[0].type in incident_types}
+    for e, t in said:
+        if t.paragraph not in incidents:
+            groups.append(Incident([e], [t]))
+    groups.sort(key=lambda g: min(u.sentence[0] for u in g.tellings))
+    return groups
+
+
+def fold_incident(group: Incident, text: str) -> Event:
+    """One event for the incident: the time of its best-dated telling, the place of its
+    best-located one, every actor, the quote from its first sentence to its last, the largest
+    death toll told."""
+    main = group.events[0]
+    if len(group.events) == 1:
+        return main
+    dated = max(group.events, key=lambda e: (not e.time_inferred, e.when is not None))
+    located = max(group.events, key=lambda e: (e.place_stated, -(e.geo_precision or 9)))
+    sentences = group.sentences
+    start, end = sentences[0][0], sentences[-1][1]
+    actors = tuple(dict.fromkeys(a for e in group.events for a in e.actors))
+    tolls = [e.fatalities for e in group.events if e.fatalities is not None]
+    return dataclasses.replace(
+        main,
+        when=dated.when,
+        time_precision=dated.time_precision,
+        time_inferred=dated.time_inferred,
+        place_ids=located.place_ids,
+        lat=located.lat,
+        lon=located.lon,
+        geo_precision=located.geo_precision,
+        place_stated=located.place_stated,
+        quote=text[start:end],
+        quote_start=start,
+        quote_end=end,
+        actors=actors,
+        attribution=next((e.attribution for e in group.events if e.attribution), None),
+        confidence=min(0.95, max(e.confidence for e in group.events) + 0.05),
+        fatalities=max(tolls) if tolls else None,
+    )

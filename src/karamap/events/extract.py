@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Sequence
@@ -10,9 +11,10 @@ from dataclasses import dataclass, field
 from karamap.events.actors import actors_in
 from karamap.events.attribution import Attribution, find_attribution
 from karamap.events.clauses import HEADER, Clause, split_clauses
-from karamap.events.dedup import merge_duplicates
-from karamap.events.triggers import Trigger, best_trigger, find_triggers, scan
-from karamap.events.types import event_type
+from karamap.events.acled import actor_is_state, code_incident
+from karamap.events.dedup import Incident, Telling, fold_incident, group_incidents, merge_duplicates
+from karamap.events.triggers import PRIORITY, Trigger, best_trigger, find_triggers, scan
+from karamap.events.types import INCIDENT_TYPES, STATEMENT_TYPES, event_type
 from karamap.events.when import When, event_time
 from karamap.events.where import Where, dateline_span, document_focus, event_place, event_places
 from karamap.model import Article, Event, Resolution, TimeExpr, TimeSpan
@@ -31,6 +33,7 @@ _PER_LOCATION = frozenset(
     {"armed_clash", "attack_on_civilians", "shelling_air_strike", "casualties", "territory_taken", "protest"}
 )
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_RANK_OF = {name: i for i, name in enumerate(PRIORITY)}
 _OWN_SIDE = re.compile(
     r"\b(?:his|her|their|its|our)\s+(?:own\s+)?(?:army|armed forces|forces|troops|soldiers|military|units)\b",
     re.IGNORECASE,
@@ -111,6 +114,8 @@ class _Story:
     anchors: list[TimeSpan] = field(default_factory=list)  # the dates of the agreements told so far
     events: list[Event] = field(default_factory=list)
     undated: set[str] = field(default_factory=set)  # ids of the events dated only by the document
+    tellings: dict[str, Telling] = field(default_factory=dict)  # where each event was told
+    paragraph: int = 0  # the paragraph being read
 
 
 class _Reader:
@@ -127,6 +132,7 @@ class _Reader:
         self.place_starts = [r.mention.start for r in self.res
                              if r.place is not None and r.mention.kind != "demonym"]
         self.dateline = dateline_span(self.text)
+        self.places = {r.place.id: r.place for r in self.res if r.place is not None}
         self.story = _Story()
 
     def read(self) -> list[Event]:
@@ -134,11 +140,37 @@ class _Reader:
         for n, (ss, se) in enumerate(sentences):
             if n and _PARAGRAPH.search(self.text, sentences[n - 1][1], ss):
                 self.story.previous, self.story.parties = None, ()
+                self.story.paragraph += 1
             if n == 0 and (head := HEADER.match(self.text, 0)) and head.end() > ss:
                 ss = head.end()  # the "date YYYY-MM-DD" header is not part of any quote
             following = sentences[n + 1] if n + 1 < len(sentences) else None
             self.sentence(ss, se, self.attribution(ss, se, following))
-        return merge_duplicates(self.story.events, frozenset(self.story.undated))
+        incidents = group_incidents(self.story.events, self.story.tellings, self.places,
+                                    incident_types=INCIDENT_TYPES, statement_types=STATEMENT_TYPES)
+        paragraphs = _paragraph_spans(self.text, sentences)
+        alone = {g.paragraph for g in incidents if g.events[0].type in INCIDENT_TYPES}
+        counts = {p: sum(1 for g in incidents if g.paragraph == p) for p in alone}
+        events = [self.code(g, paragraphs[g.paragraph] if counts.get(g.paragraph) == 1 else None)
+                  for g in incidents]
+        return merge_duplicates(events, frozenset(self.story.undated))
+
+    def code(self, incident: Incident, paragraph: tuple[int, int] | None) -> Event:
+        """The incident as one event, with the ACLED coding its words decide (the whole paragraph's
+        words where it is the paragraph's only incident)."""
+        event = fold_incident(incident, self.text)
+        types = sorted({e.type for e in incident.events}, key=_RANK_OF.__getitem__)
+        if paragraph is not None:
+            words = self.text[paragraph[0]:paragraph[1]]
+        else:
+            words = " ".join(self.text[a:b] for a, b in incident.sentences)
+        lead = incident.tellings[0]
+        coding = code_incident(types, words, state_actor=actor_is_state(
+            self.text, lead.sentence[0], lead.trigger, lead.sentence[1]))
+        trigger = next((e.trigger for e in incident.events if e.type == coding.type), event.trigger)
+        return dataclasses.replace(
+            event, type=coding.type, trigger=trigger, disorder_type=coding.disorder_type,
+            acled_event_type=coding.acled_event_type, acled_sub_event_type=coding.acled_sub_event_type,
+            cameo=coding.cameo, plover=coding.plover)
 
     def attribution(self, ss: int, se: int, following: tuple[int, int] | None) -> Attribution | None:
         """The sentence's source; an opened quotation takes the source of the next sentence."""
@@ -163,7 +195,8 @@ class _Reader:
             attribution is not None and attribution.text.startswith("according to")) else None
         for clause in split_clauses(text, ss, se, self.protected):
             found = find_triggers(text, clause.start, clause.end, self.txs, context=(ss, se),
-                                  places=self.place_starts, candidates=self.candidates)
+                                  places=self.place_starts, candidates=self.candidates,
+                                  published=self.article.published)
             trigger = best_trigger([t for t in found if not (quiet and quiet[0] <= t.start < quiet[1])])
             if trigger is not None:
                 self.clause_events(clause, (ss, se), trigger, attribution)
@@ -193,6 +226,7 @@ class _Reader:
         for k, where in enumerate(wheres):
             id_ = event_id(self.article.id, ss, se, trigger.start, trigger.type, where.place_ids[0] if k else None)
             story.events.append(_event(self.article, trigger, sentence, when, where, actors, attribution, id_))
+            story.tellings[id_] = Telling(story.paragraph, sentence, span, trigger.start)
             if when.fallback:
                 story.undated.add(id_)
         if trigger.type in _ANCHOR_TYPES and when.span is not None:
@@ -214,6 +248,17 @@ class _Reader:
             # last whose country was named ("The Turkish defense minister").
             actors = tuple(dict.fromkeys(story.speaker_side + list(actors)))
         return actors
+
+
+def _paragraph_spans(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The (start, end) of each paragraph: runs of sentences without a blank line between them."""
+    spans: list[tuple[int, int]] = []
+    for n, (ss, se) in enumerate(sentences):
+        if n and not _PARAGRAPH.search(text, sentences[n - 1][1], ss):
+            spans[-1] = (spans[-1][0], se)
+        else:
+            spans.append((ss, se))
+    return spans
 
 
 def extract_events(

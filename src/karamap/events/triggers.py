@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 import string
 from dataclasses import dataclass
@@ -36,6 +37,8 @@ class TriggerRule:
     near: re.Pattern[str] | None = None
     #: a place named right after the trigger satisfies ``near`` too ("captured Shusha")
     place_after: bool = False
+    #: must NOT match right after the trigger (its object: "captured a commander" is no territory)
+    not_after: re.Pattern[str] | None = None
     #: the same pattern for ASCII-lower-cased text, case-sensitive and without its leading
     #: ``\b`` (checked by hand): several times faster to scan (None: scan with ``pattern``)
     fast: re.Pattern[str] | None = None
@@ -87,10 +90,11 @@ def _top_level_branches(pattern: str) -> list[str]:
 
 
 def _r(type_: str, pattern: str, *, nominal: bool = False, requires: str | None = None,
-       near: str | None = None, place_after: bool = False) -> TriggerRule:
+       near: str | None = None, place_after: bool = False, not_after: str | None = None) -> TriggerRule:
     return TriggerRule(type_, re.compile(pattern, _F), nominal,
                        re.compile(requires, _F) if requires else None,
-                       re.compile(near, _F) if near else None, place_after, _fast(pattern))
+                       re.compile(near, _F) if near else None, place_after,
+                       re.compile(not_after, _F) if not_after else None, _fast(pattern))
 
 
 _CF = r"cease-?\s?fires?"
@@ -107,10 +111,47 @@ _OFFICIALS = (r"\b(?:ministers?|ministry|president|prime|leaders?|delegations?|e
               r"chancellor|king|queen|ambassadors?|foreign|defen[cs]e|head of|governments?|mediators?|diplomats?)\b")
 _FACILITY_NOUN = r"\b(?:base|cent(?:er|re)|post|checkpoint|camp|headquarters|outpost|mission|office|station)s?\b"
 
+_MILITARY_NOT_POLICE = (r"\b(?:troops|forces|army|armies|soldiers|units|military|militar\w+|peacekeep\w*|fighters|"
+                        r"militants?|rebels|insurgents|brigades?|battalions?|armed|guerrillas?|militias?|servicemen|"
+                        r"monitors|observers)\b")
+_ARMED_GROUPS = (_MILITARY + r"|\b(?:gunmen|jihadists?|militiam[ae]n|bandits|assailants|attackers|terrorists?|"
+                 r"taliban|shabaa?b|islamic state|isis|isil|daesh|boko haram|iswap|jnim|houthis?|hezbollah|hamas|"
+                 r"pkk|m23|adf|wagner|al-?qaeda|separatists|group)\b")
+# What a taking acts on: a place noun or a place name (a person captured is an arrest, not territory).
+_TERRITORY_OBJECT = (r"^\s+(?:(?:the|a|an|two|three|four|several|some|\d+|key|strategic|nearby|border|rebel-held|"
+                     r"government-held|northern|southern|eastern|western|central|remaining|whole|entire|most of the|"
+                     r"parts of|part of the|control of|control over|full control of)\s+){0,3}"
+                     r"(?:territor(?:y|ies)|cit(?:y|ies)|towns?|villages?|districts?|regions?|areas?|settlements?|"
+                     r"positions|heights|hills?|lands?|provinces?|capital|border|strongholds?|bases?|airports?|"
+                     r"airbase|outposts?|posts?|checkpoints?|localit(?:y|ies)|neighbou?rhoods?|frontline|front|"
+                     r"bridgehead|road|highway|port|oilfields?|mines?|camps?|barracks|hq|headquarters)\b")
+_PERSON_NOUN = (r"\b(?:leaders?|commanders?|chiefs?|kingpins?|drug lords?|warlords?|bosses|boss|suspects?|m[ae]n|"
+                r"wom[ae]n|members?|militants?|fighters?|rebels?|insurgents?|soldiers?|officers?|policem[ae]n|"
+                r"prisoners?|persons?|people|individuals?|journalists?|activists?|civilians?|spies|spy|gunmen|"
+                r"terrorists?|mastermind|founder|emir|operatives?|smugglers?|traffickers?|criminals?|bandits?|"
+                r"deserters?|servicem[ae]n|pilots?|crew|sailors|mercenar(?:y|ies)|recruits?|agents?)\b")
+_CIVILIANS = (r"(?:civilians?|non-?combatants?|m[ae]n|wom[ae]n|child(?:ren)?|boys?|girls?|babies|baby|infants?|"
+              r"teen(?:ager)?s?|minors?|villagers?|residents?|inhabitants?|farmers?|herders?|herdsmen|pastoralists?|"
+              r"shepherds?|fishermen|traders?|merchants?|shopkeepers?|vendors?|workers?|labou?rers?|miners?|teachers?|"
+              r"students?|pupils?|doctors?|nurses?|journalists?|reporters?|activists?|lawyers?|clerics?|imams?|"
+              r"priests?|pastors?|worshipp?ers?|pilgrims?|passengers?|drivers?|motorists?|travell?ers?|refugees?|"
+              r"idps?|families|family|relatives?|elders?|chiefs?|persons?|people|individuals?|palestinians?)")
+_CIVILIAN_SITE = (r"(?:offices?|schools?|hospitals?|clinics?|markets?|churches|church|mosques?|homes?|houses?|"
+                  r"villages?|buses|bus|restaurants?|hotels?|shops?|weddings?|funerals?|camps? for|newspapers?|weekly|"
+                  r"radio stations?|polling stations?|health cent(?:er|re)s?)")
+_NOT_METAPHOR = (r"(?<!court )(?<!legal )(?<!price )(?<!prices )(?<!trade )(?<!tariff )(?<!political )(?<!verbal )"
+                 r"(?<!bidding )(?<!ratings )(?<!culture )(?<!custody )(?<!budget )(?<!election )(?<!electoral )"
+                 r"(?<!campaign )(?<!media )(?<!legislative )(?<!uphill )(?<!turf )(?<!tug-of-)(?<!ideological )")
+
 #: the rules; the order inside one type does not matter, PRIORITY ranks the types
 RULES: tuple[TriggerRule, ...] = (
     # agreement signed
     _r("agreement_signed", r"\b(?:sign(?:ed|s|ing)?|inked|initial(?:l)?ed)\b", requires=_AGREEMENT_NOUN),
+    _r("agreement_signed", r"\b(?:reached|concluded|struck|brokered) (?:an? |the )?(?:[\w-]+ ){0,2}?"
+       r"(?:agreement|deal|accord|understanding|pact)\b"),
+    _r("agreement_signed", r"\b(?:prisoners?|detainees?|pows?|bodies|captives) (?:exchanges?|swaps?)\b"
+       r"|\bexchange of (?:[\w-]+ )?(?:prisoners|detainees|bodies|pows|captives)\b"
+       r"|\b(?:exchanged|swapped) (?:[\w-]+ ){0,3}?(?:prisoners|detainees|bodies|pows|captives)\b"),
     # ceasefire violation (claims)
     _r("ceasefire_violation",
        rf"\bviolat(?:ed|es|e|ing|ions?)\b(?: of)? (?:[\w-]+ ){{0,3}}?(?:{_CF}|truces?|agreements?|deals?|armistice|accords?)\b"),
@@ -142,42 +183,140 @@ RULES: tuple[TriggerRule, ...] = (
     # withdrawal
     _r("withdrawal", r"\bwithdr(?:ew|awn|awing|aws|aw|awal)\b|\bpull(?:ed|ing|s)? (?:out|back)\b|\bpull-?outs?\b"
        r"|\bretreat(?:ed|ing|s)?\b", near=_MILITARY + "|" + _TERRITORY, place_after=True),
-    # territory taken
+    # territory taken: the object taken is a place, not a person ("captured a commander" is an arrest)
     _r("territory_taken",
        r"\b(?<!\bthe )(?<!\bformerly )(?<!\bstill )(?:occupied|occupies|occupy|captured|captures|seized|seizes|"
-       r"liberated|liberates|retook|recaptured|overran|took (?:full )?control of|"
-       r"taken (?:full )?control of|gained control (?:of|over)|regained(?: control (?:of|over))?|took over)\b",
-       near=_TERRITORY, place_after=True),
+       r"liberated|liberates|retook|retakes|recaptured|recaptures|overran|overrun|regained)\b",
+       near=_TERRITORY_OBJECT, place_after=True, not_after=r"^\s+(?:[\w-]+\s+){0,3}?" + _PERSON_NOUN),
+    _r("territory_taken",
+       r"\b(?:took|taken|take|takes|taking|seized|seize|seizes|gained|gain|regained|regain|retook|assumed|wrested|"
+       r"established|restored|re-?established) (?:full |total |back |effective |complete )?control (?:of|over)\b"
+       r"|\b(?:took|taken) over\b|\bfell (?:to|into the hands of)\b|\b(?:swept|rolled|stormed) into\b"
+       r"|\badvanced (?:into|on)\b|\boverran\b",
+       near=_TERRITORY + "|" + _ARMED_GROUPS, place_after=True),
+    _r("territory_taken",
+       r"\b(?:fighters|militants|rebels|insurgents|jihadists|gunmen|troops|forces|soldiers|army|militias?|"
+       r"militiamen|guerrillas) (?:[\w-]+ ){0,3}?(?:entered|stormed)\b",
+       near=_TERRITORY_OBJECT, place_after=True),
     _r("territory_taken", r"\b(?:occupation|liberation|capture|recapture|takeover)\b", nominal=True),
-    # shelling or air strike
+    # remote violence from afar: shelling, missiles, air and drone strikes (chemical weapons too)
     _r("shelling_air_strike", r"\bshelled\b|\bbomb(?:ed|arded)\b", near=_VIOLENCE + "|" + _TERRITORY, place_after=True),
     _r("shelling_air_strike", r"\b(?:shelling|bombing|bombardment|strikes?|air ?strikes?)\b (?:[\w-]+ ){0,2}?"
        r"(?:continued|resumed|intensified|hit|struck|killed|destroyed|damaged|targeted)\b"),
-    _r("shelling_air_strike", r"\bartillery (?:fire|strikes?|attacks?|shelling)\b"),
-    _r("shelling_air_strike", r"\b(?:rocket|missile|drone|mortar)s? (?:fire|strikes?|attacks?|hit)\b"),
-    _r("shelling_air_strike", r"\bfired (?:[\w-]+ ){0,2}?(?:rockets?|missiles?|shells|mortars?)\b"),
+    _r("shelling_air_strike", r"\bartillery (?:fire|strikes?|attacks?|shelling|barrages?)\b"),
+    _r("shelling_air_strike", r"\b(?:rocket|missile|drone|mortar|uav)s? (?:fire|strikes?|attacks?|hit|barrages?)\b"),
+    _r("shelling_air_strike", r"\bfired (?:[\w-]+ ){0,2}?(?:rockets?|missiles?|shells|mortars?|mortar rounds|projectiles)\b"),
+    _r("shelling_air_strike", r"\b(?:air ?strikes?|airstrikes?|air raids?|drone strikes?|aerial (?:bombardments?|"
+       r"bombings?|attacks?|strikes?)|chemical (?:weapons? )?attacks?|gas attacks?)\b"),
+    _r("shelling_air_strike",
+       r"\b(?:warplanes?|war planes?|jets?|fighter jets?|helicopters?|gunships?|drones?|uavs?|aircraft|air forces?|"
+       r"missiles?|rockets?|shells|mortars?|mortar rounds|projectiles|artillery|cruise missiles?|ballistic missiles?)\b"
+       r" (?:[\w'’-]+ ){0,4}?(?:struck|strike|strikes|hit|hits|bombed|attacked|targeted|pounded|shelled|raided|"
+       r"landed|fell|slammed|rained|exploded|killed|killing|destroyed|damaged|dropped)\b"),
+    _r("shelling_air_strike", r"\b(?:hit|struck|targeted|attacked|destroyed|bombed) (?:[\w'’-]+ ){0,3}?with "
+       r"(?:an? |the )?(?:[\w-]+ )?(?:drones?|uavs?|missiles?|rockets?|artillery|mortars?|air ?strikes?)\b"),
     _r("shelling_air_strike", r"\b(?:shelling|air ?strikes?|bombings?|bombardments?)\b", nominal=True),
+    # bombs, mines, IEDs, grenades, suicide bombers
+    _r("explosion",
+       r"\b(?:ieds?|improvised explosive devices?|roadside bombs?|landmines?|land mines?|car bombs?|truck bombs?|"
+       r"vbieds?|svbieds?|suicide (?:bombers?|bombings?|attacks?|attackers?|car bombs?|vests?|belts?)|sticky bombs?|"
+       r"magnetic bombs?|unexploded (?:ordnance|ordinances?|munitions?|shells?|devices?|bombs?|mines?)|uxos?|"
+       r"booby[- ]?traps?|booby-trapped)\b"),
+    _r("explosion", r"\b(?<!rocket-propelled )(?<!stun )(?<!sound )grenades?\b(?! launchers?)"),
+    _r("explosion", r"\b(?:explosions?|blasts?)\b",
+       near=r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|damaged|destroyed|rocked|hit|struck|"
+            r"targeted|went off|occurred|exploded|detonated|bomb\w*|ieds?|mines?|devices?|dead|casualties|"
+            r"observed|heard|recorded|caused)\b"),
+    _r("explosion", r"\b(?:exploded|detonated|went off|blew up)\b",
+       near=r"\b(?:bombs?|devices?|mines?|explosives?|ieds?|grenades?|vehicles?|cars?|shells?|motorcycles?|"
+            r"ordnance|landmines?)\b"),
+    _r("explosion", r"\bstepped on (?:an? |the )?(?:[\w-]+ )?(?:mine|landmine|explosive|device|ied|uxo)\b"),
+    _r("explosion", r"\bplanted (?:[\w-]+ ){0,3}?(?:bombs?|explosives?|ieds?|mines?|landmines?|devices?)\b"),
+    _r("explosion", r"\bblew (?:himself|herself|themselves) up\b"),
+    # abduction
+    _r("abduction", r"\b(?:abducted|abducts|abducting|abduction|abductions|kidnapped|kidnaps|kidnapping|"
+       r"kidnappings|hostage-taking|forcibly disappeared|enforced disappearance)\b"),
+    _r("abduction", r"\b(?:took|taken|take|taking|holding|held) (?:[\w-]+ ){0,3}?(?:hostages?|captives?)\b"
+       r"|\btaken captive\b|\btook (?:[\w-]+ ){0,3}?captive\b"),
     # attack on civilians
     _r("attack_on_civilians", r"\battacks? (?:on|against) (?:[\w-]+ ){0,2}?civilians?\b"),
     _r("attack_on_civilians",
        r"\b(?:attacked|targeted|targeting|killed|shot|struck|hit) (?:[\w-]+ ){0,3}?"
        r"(?:civilians?|residential (?:areas?|buildings?)|homes|houses|schools?|hospitals?)\b"),
-    # armed clash
-    _r("armed_clash",
-       r"\b(?:clash(?:es)?|fighting|hostilities|battles?|skirmish(?:es)?|firefights?)\s+(?:[\w-]+\s+){0,2}?"
-       r"(?:erupted|broke out|resumed|continued|intensified|flared|raged|took place|escalated)\b"),
-    _r("armed_clash", r"\b(?:clashed|fought|battled)\b(?! to\b)", near=_MILITARY),
-    _r("armed_clash", r"\bexchang(?:ed|ing) (?:heavy |small-arms |gun|artillery )?fire\b"),
-    _r("armed_clash",
-       r"\blaunch(?:ed|es|ing)? (?:a |an |the )?(?:[\w-]+ )?(?:offensive|counter-?offensive|assault|attacks?|counterattacks?)\b"),
-    _r("armed_clash", r"\battack(?:ed|s)? (?:[\w-]+ ){0,3}?(?:positions|forces|troops|soldiers|army|units)\b"),
-    _r("armed_clash", r"\b(?:clash(?:es)?|fighting|battles?|hostilities|war|conflict|offensive|skirmish(?:es)?)\b",
-       nominal=True),
-    # casualties reported
-    _r("casualties", r"\b(?:killed|wounded|injured|martyred|died|killing|wounding|injuring)\b", near=_VIOLENCE),
-    _r("casualties", r"\b(?:death toll|casualties|fatalities|lost (?:their|his|her) lives)\b", near=_VIOLENCE),
+    _r("attack_on_civilians",
+       r"\b(?:killed|kill|kills|shot|shoots|executed|beheaded|stabbed|hacked|tortured|beat|murdered|assassinated|"
+       r"massacred|injured|wounded|assaulted|whipped|flogged|mutilated|burned|burnt)\b"
+       r"(?: (?:and|or) (?:killed|injured|wounded|robbed|raped|beat))?"
+       r" (?:(?:the|a|an|\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|dozens of|his|her|"
+       r"their|its|local|unarmed|innocent|young|elderly|old|[\w-]+-year-old|displaced|female|male|civilian)\s+){0,4}?"
+       + _CIVILIANS + r"\b"),
+    _r("attack_on_civilians",
+       r"\b" + _CIVILIANS + r" (?:(?:were|was|had been|have been|has been|got|being) )?(?:(?:reportedly|allegedly|"
+       r"fatally|seriously|critically|severely|later|also) )?(?:killed|shot|executed|beheaded|stabbed|hacked|tortured|"
+       r"beaten|murdered|assassinated|massacred|whipped|flogged|mutilated|burned to death) by\b"),
+    _r("attack_on_civilians", r"\b(?:raped|rapes|raping|gang-?raped|gang rape|sexually (?:assaulted|abused|exploited)"
+       r"|sexual (?:assault|violence|abuse))\b"),
+    _r("attack_on_civilians", r"\b(?:massacre|massacred)\b", near=_VIOLENCE),
+    _r("attack_on_civilians", r"\b(?:attacked|attack on|raided|stormed) (?:the |a |an )?(?:[\w'’-]+ ){0,3}?"
+       + _CIVILIAN_SITE + r"\b"),
+    # riot or mob violence
+    _r("riot", r"\b(?:riot|riots|rioted|rioting|rioters)\b(?! police| gear| control| squad| units?| shields?| act\b)"),
+    _r("riot", r"\bmobs?\b", near=r"\b(?:attack\w*|beat\w*|lynch\w*|kill\w*|burn\w*|ston\w*|set fire|torch\w*|"
+                                r"angry|assault\w*|vandal\w*|loot\w*)\b"),
+    _r("riot", r"\blynch(?:ed|ing|ings)?\b|\bmob justice\b|\bjungle justice\b"),
+    _r("riot", r"\b(?:threw|thrown|hurled|pelted|throwing|hurling|pelting|lobbed) (?:[\w-]+ ){0,3}?(?:stones|rocks|"
+       r"bricks|bottles|molotov cocktails?|petrol bombs?|fire-?bombs?|projectiles)\b|\bstone[- ](?:pelting|throwing)\b"),
+    _r("riot", r"\b(?:burn(?:ed|t|ing)|set alight|set fire to) (?:[\w-]+ ){0,2}?(?:tyres|tires)\b"),
+    # protest
+    _r("protest", r"\bprotest(?:ed|ers|ing|s)?\b|\bdemonstrat(?:ion|ions|ors|ed|ing)\b"),
+    _r("protest", r"\brall(?:y|ies|ied)\b|\btook to the streets\b|\bsit-ins?\b|\bpicket(?:ed|s)?\b"),
+    _r("protest", r"\bmarch(?:ed|es)? (?:on|to|through|in|from|against)\b"),
+    _r("protest", r"\b(?:gathered|assembled|converged|congregated)\b",
+       near=r"\b(?:demand\w*|denounc\w*|condemn\w*|against|solidarity|call(?:ed|ing)? for|oppos\w*|in support of|"
+            r"commemorat\w*|in front of|chant\w*|slogans?)\b"),
+    # arrest
+    _r("arrest", r"\b(?:arrested|arresting|arrests|detained|detaining|apprehended|apprehending|nabbed|rounded up)\b"
+       r"|\b(?:took|taken|takes) (?:[\w-]+ ){0,3}?into custody\b|\bplaced under (?:house )?arrest\b"),
+    _r("arrest", r"\bcaptur(?:ed|es|ing)\b", near=r"^\s+(?:[\w'’-]+\s+){0,3}?" + _PERSON_NOUN),
+    # looting or property destruction
+    _r("looting", r"\b(?:looted|looting|looters|pillaged|pillaging|plundered|ransacked|torched|razed|demolished|"
+       r"demolition|vandali[sz]ed|uprooted|land (?:grab|grabbing|seizures?)|arson(?: attacks?)?|property destruction)\b"),
+    _r("looting", r"\bset (?:[\w-]+ ){0,3}?(?:on )?fire\b|\bset alight\b"),
+    _r("looting", r"\bburn(?:ed|t) (?:down )?(?:[\w'’-]+ ){0,3}?(?:houses?|homes?|shops?|huts?|vehicles?|cars?|trucks?|"
+       r"buildings?|villages?|property|properties|crops|fields|offices?|schools?|churches|church|mosques?|markets?|"
+       r"machinery|equipment|granar\w+)\b"),
+    _r("looting", r"\b(?:seized|confiscated|stole|stolen|robbed|rustled|took) (?:[\w'’-]+ ){0,3}?(?:land|lands|"
+       r"property|properties|farms?|livestock|cattle|goats|camels|cows|sheep|belongings|money|goods|houses?|crops)\b"),
+    # weapons seized, defused or intercepted
+    _r("weapons_seized", r"\b(?:defused|defusing|defusal|dismantled|deactivated|neutrali[sz]ed|disarmed|"
+       r"controlled (?:explosion|detonation))\b",
+       near=r"\b(?:ieds?|bombs?|mines?|landmines?|explosives?|devices?|grenades?|rockets?|missiles?|shells?|"
+            r"ordnance|booby|militants|fighters)\b"),
+    _r("weapons_seized", r"\b(?:seized|found|discovered|recovered|uncovered|confiscated|unearthed|captured|located|"
+       r"seizure of) (?:[\w,'’-]+ ){0,6}?(?:weapons|arms|ammunition|munitions|rifles|guns|pistols|explosives|ieds?|"
+       r"mines|landmines|grenades|rockets|missiles|caches?|arsenal|depot|stockpiles?|detonators|kalashnikovs|ak-47s)\b"),
+    _r("weapons_seized", r"\bintercept(?:ed|s|ing|ion|ions)\b|\bshot down\b|\bdowned\b",
+       near=r"\b(?:missiles?|rockets?|drones?|uavs?|projectiles|shaheds?|aircraft|planes?|helicopters?|"
+            r"air defen[cs]e)\b"),
+    _r("weapons_seized", r"\b(?:drones?|uavs?) (?:[\w-]+ ){0,2}?(?:was|were) (?:destroyed|neutrali[sz]ed|jammed)\b"),
+    _r("weapons_seized", r"\b(?:exploded|detonated|went off) prematurely\b|\b(?:foiled|thwarted) (?:[\w-]+ ){0,3}?"
+       r"(?:plot|bombing|suicide|car bomb)\b"),
+    # change to an armed group or its activity
+    _r("group_change", r"\brecruit(?:ed|ing|ment|s)\b",
+       near=r"\b(?:fighters|militias?|armed|group|children|soldiers|youths|members|ranks|combatants|militants)\b"),
+    _r("group_change", r"\b(?:defected|defection|defections|deserted|desertions?|mutin(?:y|ied|ies))\b"),
+    _r("group_change", r"\bsurrender(?:ed|s|ing)?\b",
+       near=r"\b(?:fighters|militants|rebels|members|weapons|arms|insurgents|soldiers|troops|commanders?|combatants)\b"),
+    _r("group_change", r"\b(?:reinforcements?|military build-?up|troop movements?|movement of (?:forces|troops)|"
+       r"security measures?|change to (?:armed )?group)\b"),
+    _r("group_change", r"\b(?:imposed|declared|announced|extended|enforc(?:ed|ing)|began enforcing) (?:a |an |the )?"
+       r"(?:[\w-]+ ){0,2}?(?:curfews?|state of emergency|martial law|lockdown|ban)\b"),
+    _r("group_change", r"\b(?:joined|merged with|pledged allegiance to|split from|broke away from)\b",
+       near=r"\b(?:taliban|shabaa?b|islamic state|isis|militants|rebels?|insurgents|militias?|armed groups?|"
+            r"jihadists?|fighters|faction|group)\b"),
+    _r("group_change", r"\b(?:military |snap |joint )?(?:exercises|drills)\b", near=_MILITARY_NOT_POLICE),
     # deployment or base established
-    _r("deployment", r"\bdeploy(?:ed|s|ing|ments?)?\b|\bstationed\b", near=_MILITARY),
+    _r("deployment", r"\bdeploy(?:ed|s|ing|ments?)?\b|\bstationed\b|\bredeployed\b", near=_MILITARY_NOT_POLICE),
     _r("deployment",
        r"\b(?:set(?:s|ting)? up|establish(?:ed|es|ing|ment of)?|open(?:ed|s|ing)?|buil[td]|construct(?:ed|ion of))\b"
        rf" (?:a |an |the )?(?:[\w-]+ ){{0,5}}?{_FACILITY_NOUN}",
@@ -186,12 +325,45 @@ RULES: tuple[TriggerRule, ...] = (
     _r("deployment", r"\b(?:start(?:s|ed)?|begin(?:s)?|began|commence[sd]?) (?:its |their )?"
        r"(?:operating|operations|activities|functioning|work)\b",
        requires=_FACILITY_NOUN + r"|\bpeacekeep"),
-    _r("deployment", r"\b(?:peacekeepers|troops|soldiers|forces) (?:[\w-]+ ){0,2}?(?:arrived|entered|were sent|moved into)\b"),
-    _r("deployment", r"\bsent (?:[\w-]+ ){0,3}?(?:troops|soldiers|peacekeepers|forces)\b"),
-    # protest
-    _r("protest", r"\bprotest(?:ed|ers|ing|s)?\b|\bdemonstrat(?:ion|ions|ors|ed|ing)\b"),
-    _r("protest", r"\brall(?:y|ies|ied)\b|\btook to the streets\b|\bsit-ins?\b|\bpicket(?:ed|s)?\b"),
-    _r("protest", r"\bmarch(?:ed|es)? (?:on|to|through)\b"),
+    _r("deployment", r"\b(?:peacekeepers|troops|soldiers|forces|monitors|observers) (?:[\w-]+ ){0,2}?"
+       r"(?:arrived|were sent|moved into)\b|\bpeacekeepers (?:[\w-]+ ){0,2}?entered\b"),
+    _r("deployment", r"\bsent (?:[\w-]+ ){0,3}?(?:troops|soldiers|peacekeepers|forces|reinforcements)\b"),
+    _r("deployment", r"\b(?:turned|transformed|converted) (?:[\w'’-]+ ){0,5}?into (?:a |an )?(?:[\w-]+ )?"
+       r"(?:military )?(?:bases?|barracks|camps?|headquarters|outposts?|positions?)\b"),
+    # another significant development
+    _r("other_development", r"\bmass graves?\b|\bnon-violent activity\b"),
+    _r("other_development", r"\b(?:bodies|body|corpses?) (?:of (?:[\w-]+ ){1,3})?(?:was |were |had been |have been )?"
+       r"(?:found|discovered|recovered|exhumed|washed up)\b"),
+    _r("other_development", r"\b(?:staged|launched|attempted) (?:a |an )?(?:military )?coup\b|\bseized power\b"
+       r"|\bousted (?:the )?president\b"),
+    _r("other_development", r"\b(?:released|freed) (?:[\w-]+ ){0,3}?(?:hostages?|prisoners|detainees|captives|"
+       r"abductees|pows|soldiers|civilians)\b"),
+    # armed clash
+    _r("armed_clash",
+       r"\b(?:clash(?:es)?|fighting|hostilities|battles?|skirmish(?:es)?|firefights?)\s+(?:[\w-]+\s+){0,2}?"
+       r"(?:erupted|broke out|resumed|continued|intensified|flared|raged|took place|escalated|occurred|ensued)\b"),
+    _r("armed_clash", r"\b(?:clashed|fought|battled)\b(?! to\b)", near=_ARMED_GROUPS),
+    _r("armed_clash", r"\bexchang(?:ed|ing|es) (?:heavy |small[- ]arms |gun|artillery |mortar )?fire\b"
+       r"|\b(?:gun ?battles?|gun-?fights?|firefights?|fire-fights?|shoot-?outs?|exchanges? of (?:gun)?fire|crossfire)\b"),
+    _r("armed_clash", r"\b(?:clashes|clash|fighting|skirmishes) (?:between|with|against)\b"),
+    _r("armed_clash",
+       r"\blaunch(?:ed|es|ing)? (?:a |an |the )?(?:[\w-]+ )?(?:offensive|counter-?offensive|assault|attacks?|counterattacks?)\b"),
+    _r("armed_clash", r"\battack(?:ed|s)? (?:[\w'’-]+ ){0,4}?(?:positions|forces|troops|soldiers|army|units|bases?|"
+       r"checkpoints?|posts?|outposts?|barracks|convoys?|patrols?|police|policemen|militants|rebels|fighters)\b"),
+    _r("armed_clash", r"\battacks? (?:on|against)\b", near=_ARMED_GROUPS),
+    _r("armed_clash", r"\bfir(?:ed|ing)\b(?: [\w/,.'’()-]+){0,14}? (?:on|at|upon|towards?) (?:the )?(?:[\w'’-]+ ){0,4}?"
+       r"(?:positions?|posts?|checkpoints?|bases?|barracks|trenches|troops|soldiers|forces|units|patrols?|convoys?|"
+       r"police(?:men)?|officers?|militants?|rebels?|fighters?|vehicles?)\b"),
+    _r("armed_clash", r"\bopened fire\b|\b(?:ambushed|ambush|ambushes)\b|\b(?:repelled|repulsed|fended off|fought off)\b",
+       near=_ARMED_GROUPS + r"|\b(?:attack\w*|assault\w*|advance\w*|offensive)\b"),
+    _r("armed_clash", r"\b(?:raided|stormed|besieged|assaulted)\b", near=_ARMED_GROUPS),
+    _r("armed_clash",
+       r"\b" + _NOT_METAPHOR + r"(?:clash(?:es)?|fighting|battles?|hostilities|war|conflict|offensive|skirmish(?:es)?)\b"
+       r"(?! of words)", nominal=True),
+    # casualties reported
+    _r("casualties", r"\b(?:killed|wounded|injured|martyred|died|killing|wounding|injuring|assassinated|"
+       r"shot dead|executed)\b", near=_VIOLENCE),
+    _r("casualties", r"\b(?:death toll|casualties|fatalities|lost (?:their|his|her) lives)\b", near=_VIOLENCE),
     # phone call
     _r("phone_call", r"\b(?:tele)?phone (?:calls?|conversations?|talks?)\b|\bvideo (?:calls?|conferences?|link)\b"),
     _r("phone_call", r"\b(?:over|by|on) the (?:tele)?phone\b|\bby (?:tele)?phone\b|\b(?:tele)?phoned\b"),
@@ -210,20 +382,29 @@ RULES: tuple[TriggerRule, ...] = (
        r"claimed|accused|blamed|denied|warned|urged|condemned|recalled|confirmed|insisted)\b|\bcalled (?:for|on)\b"),
 )
 
-#: the type a clause gets when several triggers are in it, most specific first
+#: the type a clause gets when several triggers are in it, most specific first (the ACLED coding of
+#: the whole incident may change it: see :mod:`karamap.events.acled`)
 PRIORITY: tuple[str, ...] = (
     "agreement_signed",
     "ceasefire_violation",
     "ceasefire",
     "territory_handed_over",
     "withdrawal",
+    "weapons_seized",
     "territory_taken",
+    "explosion",
     "shelling_air_strike",
+    "abduction",
     "attack_on_civilians",
+    "riot",
     "armed_clash",
+    "arrest",
+    "looting",
     "casualties",
-    "deployment",
     "protest",
+    "deployment",
+    "group_change",
+    "other_development",
     "phone_call",
     "meeting",
     "statement",
@@ -256,20 +437,29 @@ def _irrealis(text: str, clause_start: int, trigger_start: int) -> bool:
     return any(w.lower() in _AIMS for w in before[-4:])
 
 
-def _dated(start: int, end: int, timexes: list[TimeExpr]) -> bool:
-    """A date modifies the noun at ``start:end``: it touches it or stands a few characters away."""
+# A noun dated this long before the publication is history the story recalls ("the bombing of
+# Dresden in 1945"), not an incident it reports.
+_HISTORY = dt.timedelta(days=2 * 365)
+
+
+def _dated(start: int, end: int, timexes: list[TimeExpr], published: dt.date | None = None) -> bool:
+    """A date modifies the noun at ``start:end``: it touches it or stands a few characters away
+    (and, with ``published``, is not years before it)."""
     for t in timexes:
         if t.span is None:
             continue
-        if t.start < end and start < t.end:
-            return True
-        if 0 <= start - t.end <= 12 or 0 <= t.start - end <= 15:
-            return True
+        if (t.start < end and start < t.end) or 0 <= start - t.end <= 12 or 0 <= t.start - end <= 15:
+            return published is None or t.span.end >= published - _HISTORY
     return False
 
 
 def _near(text: str, s: int, e: int, rule: TriggerRule, context: tuple[int, int], places: list[int]) -> bool:
     assert rule.near is not None
+    if rule.near.pattern.startswith("^"):
+        # What the trigger acts on: its object, right after it ("captured the town", "captured Shusha").
+        if rule.place_after and any(e <= p <= e + 6 for p in places):
+            return True
+        return rule.near.match(text[e:min(context[1], e + 80)]) is not None
     if rule.place_after and any(e <= p <= e + 25 for p in places):
         return True
     # The trigger itself ("shelled") does not count as its own context.
@@ -322,13 +512,15 @@ def find_triggers(
     context: tuple[int, int] | None = None,
     places: list[int] | None = None,
     candidates: list[Candidate] | None = None,
+    published: dt.date | None = None,
 ) -> list[Trigger]:
     """The triggers in ``text[start:end]`` that tell a real event, in text order.
 
     A rule's ``requires`` is looked for in ``context`` (the sentence), else in the clause;
     its ``near`` within a few words of the trigger, where ``places`` (the starts of the
     place mentions) also satisfy a ``place_after`` rule. ``candidates`` (from :func:`scan`
-    over the whole text, done once) save scanning each clause again.
+    over the whole text, done once) save scanning each clause again. A noun ("the bombing")
+    dated years before ``published`` is history, not an event.
 
     >>> [t.type for t in find_triggers("Clashes erupted in Aghdam.", 0, 26, [])]
     ['armed_clash']
@@ -355,9 +547,12 @@ def find_triggers(
                 continue
         if _irrealis(text, start, c.start):
             continue
-        if rule.nominal and not _dated(c.start, c.end, timexes):
+        if rule.nominal and not _dated(c.start, c.end, timexes, published):
             continue
         if rule.near is not None and not _near(text, c.start, c.end, rule, context, places or []):
+            continue
+        if rule.not_after is not None and rule.not_after.match(text[c.end:min(context[1], c.end + 60)]) \
+                and not any(c.end <= p <= c.end + 6 for p in places or []):
             continue
         found.append(Trigger(rule.type, c.start, c.end, c.text, rule.nominal))
     found.sort(key=lambda t: (t.start, _RANK[t.type]))
