@@ -73,11 +73,11 @@ def test_the_44_day_conflict_is_an_interval(example_document):
 def test_the_example_events_carry_actors_and_attribution(example_document):
     violation = _find(example_document, "ceasefire_violation", D(2020, 11, 10), D(2021, 1, 30))
     assert violation.attribution == "according to the Azerbaijani Defense Ministry"
-    assert "Armenia" in violation.actors
+    assert "Military Forces of Armenia" in violation.actors
     center = _find(example_document, "deployment", D(2021, 1, 30))
-    assert {"Turkey", "Russia"} <= set(center.actors)
+    assert {"Government of Turkey", "Government of Russia"} <= set(center.actors)
     withdrawal = _find(example_document, "withdrawal", D(2020, 11, 10), D(2021, 1, 30))
-    assert withdrawal.actors[0] == "Armenia"
+    assert withdrawal.actors[0] == "Military Forces of Armenia"
 
 
 def test_the_center_told_three_times_is_one_event(example_document):

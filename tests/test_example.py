@@ -131,4 +131,4 @@ def test_violations_after_the_deal_are_attributed(example_document):
     claims = _events(example_document, dt.date(2020, 11, 10), {"ceasefire_violation"})
     assert claims
     assert claims[0].attribution == "according to the Azerbaijani Defense Ministry"
-    assert "Armenia" in claims[0].actors
+    assert "Military Forces of Armenia" in claims[0].actors

@@ -2,8 +2,9 @@
 
 Modules: :mod:`~karamap.events.types` (the types and their CAMEO, PLOVER, ACLED codes),
 :mod:`~karamap.events.triggers` (the lexicon), :mod:`~karamap.events.clauses`,
-:mod:`~karamap.events.when`, :mod:`~karamap.events.where`, :mod:`~karamap.events.actors`,
-:mod:`~karamap.events.attribution`, :mod:`~karamap.events.dedup` and
+:mod:`~karamap.events.when`, :mod:`~karamap.events.where`, :mod:`~karamap.events.actors` (actor
+phrases, ACLED names and types), :mod:`~karamap.events.roles` (who acts, who is acted on),
+:mod:`~karamap.events.fatalities`, :mod:`~karamap.events.attribution`, :mod:`~karamap.events.dedup` and
 :mod:`~karamap.events.extract` (which joins them).
 """
 

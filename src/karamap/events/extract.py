@@ -5,14 +5,17 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from karamap.events.actors import actors_in
+from karamap.events.actors import ActorMention, actor_mentions, actors_in
 from karamap.events.attribution import Attribution, find_attribution
 from karamap.events.clauses import HEADER, Clause, split_clauses
 from karamap.events.acled import actor_is_state, code_incident
 from karamap.events.dedup import Incident, Telling, fold_incident, group_incidents, merge_duplicates
+from karamap.events.fatalities import fatalities_in
+from karamap.events.roles import Parties, acled_fields, find_parties, with_parties
 from karamap.events.triggers import PRIORITY, Trigger, best_trigger, find_triggers, scan
 from karamap.events.types import INCIDENT_TYPES, STATEMENT_TYPES, event_type
 from karamap.events.when import When, event_time
@@ -40,6 +43,10 @@ _OWN_SIDE = re.compile(
 )
 _COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?:[\w-]+\s+){0,2}counterparts?\b", re.IGNORECASE)
 _PARTICIPLES = frozenset({"killing", "wounding", "injuring", "leaving"})
+# Clause leads of a subordinate clause, whose event has its own actors.
+_SUBORDINATE = frozenset({"when", "while", "after", "before", "since", "as", "during", "despite", "although",
+                          "though", "following", "amid", "until", "once", "where", "saying", "noting", "adding",
+                          "but"})
 _RECIPROCAL = re.compile(
     r"\b(?:both sides|each other|one another|the (?:two|warring) (?:sides|countries|parties)|the sides|"
     r"both countries|both parties)\b",
@@ -98,7 +105,9 @@ def _actors(
         own = actors_in(text, sentence[0], clause.start, resolutions, exclude=exclude) + own
     if not own and _RECIPROCAL.search(text, clause.start, clause.end):
         own = list(before)  # "both sides accused each other ...": the parties just named
-    if not own:
+    if not own and clause.lead not in _SUBORDINATE:
+        # a clause that names nobody shares its sentence's parties, unless it is a subordinate
+        # clause of its own ("When clashes erupted, the president ...")
         own = actors_in(text, sentence[0], sentence[1], resolutions, exclude=exclude)
     return tuple(dict.fromkeys(own))
 
@@ -133,6 +142,14 @@ class _Reader:
                              if r.place is not None and r.mention.kind != "demonym"]
         self.dateline = dateline_span(self.text)
         self.places = {r.place.id: r.place for r in self.res if r.place is not None}
+        countries = Counter(r.place.country for r in self.res
+                            if r.place is not None and r.place.country and r.mention.kind != "demonym")
+        self.country = countries.most_common(1)[0][0] if countries else None  # where nothing locates an event
+        self.iso = {r.place.name: r.place.country for r in self.res if r.place is not None and r.place.country}
+        self.mentions: dict[tuple[int, int], list[ActorMention]] = {}
+        self.triggers: dict[str, tuple[int, int]] = {}  # each event's trigger span
+        self.quiet: dict[str, tuple[int, int]] = {}  # each event's source, if it has one
+        self.leads: dict[str, str | None] = {}  # the word that opened each event's clause
         self.story = _Story()
 
     def read(self) -> list[Event]:
@@ -150,13 +167,51 @@ class _Reader:
         paragraphs = _paragraph_spans(self.text, sentences)
         alone = {g.paragraph for g in incidents if g.events[0].type in INCIDENT_TYPES}
         counts = {p: sum(1 for g in incidents if g.paragraph == p) for p in alone}
-        events = [self.code(g, paragraphs[g.paragraph] if counts.get(g.paragraph) == 1 else None)
+        starts = sorted(g.sentences[0][0] for g in incidents)
+        events = [self.code(g, paragraphs[g.paragraph] if counts.get(g.paragraph) == 1 else None,
+                            self.extent(g, starts, paragraphs[g.paragraph]))
                   for g in incidents]
         return merge_duplicates(events, frozenset(self.story.undated))
 
-    def code(self, incident: Incident, paragraph: tuple[int, int] | None) -> Event:
+    def extent(self, incident: Incident, starts: list[int], paragraph: tuple[int, int]) -> tuple[int, int]:
+        """Where the incident is told: from its first sentence to the next incident's first
+        sentence, within its paragraph ("... attacked a post. Two soldiers were killed.")."""
+        first = incident.sentences[0][0]
+        nxt = next((s for s in starts if s > first), paragraph[1])
+        return first, max(incident.sentences[-1][1], min(nxt, paragraph[1]))
+
+    def parties(self, incident: Incident) -> Parties:
+        """The incident's actors by role: those of its first telling that names any, with the
+        one acted on taken from a later telling where the first names none ("Gunmen attacked
+        the village. Two farmers were killed.")."""
+        found = Parties()
+        for event, telling in sorted(zip(incident.events, incident.tellings), key=lambda p: p[1].sentence):
+            ss, se = telling.sentence
+            if (ss, se) not in self.mentions:  # the clauses of a sentence share its actor phrases
+                self.mentions[(ss, se)] = actor_mentions(self.text, ss, se, self.res, country=self.country_of(event))
+            exclude = [self.quiet[event.id]] if event.id in self.quiet else []
+            # a subordinate clause ("When clashes erupted, the president ...") has its own actors
+            window = telling.clause if self.leads.get(event.id) in _SUBORDINATE else telling.sentence
+            mentions = [m for m in self.mentions[(ss, se)] if window[0] <= m.start < window[1]]
+            p = find_parties(self.text, window, self.triggers.get(event.id, (telling.trigger, telling.trigger)),
+                             self.res, country=self.country_of(event), exclude=exclude, mentions=mentions)
+            if found.actor1 is None and found.actor2 is None:
+                found = p
+            elif found.actor2 is None and p.actor2 is not None and p.actor2 != found.actor1:
+                found = dataclasses.replace(found, actor2=p.actor2, assoc2=p.assoc2)
+            if found.actor1 is not None and found.actor2 is not None:
+                break
+        return found
+
+    def country_of(self, event: Event) -> str | None:
+        """The country the event's place lies in, else the country the article mostly names."""
+        place = self.places.get(event.place_ids[0]) if event.place_ids else None
+        return (place.country if place is not None else None) or self.country
+
+    def code(self, incident: Incident, paragraph: tuple[int, int] | None, extent: tuple[int, int]) -> Event:
         """The incident as one event, with the ACLED coding its words decide (the whole paragraph's
-        words where it is the paragraph's only incident)."""
+        words where it is the paragraph's only incident), its actors named in ACLED's style for
+        that coding and the dead its telling (``extent``) reports."""
         event = fold_incident(incident, self.text)
         types = sorted({e.type for e in incident.events}, key=_RANK_OF.__getitem__)
         if paragraph is not None:
@@ -167,10 +222,19 @@ class _Reader:
         coding = code_incident(types, words, state_actor=actor_is_state(
             self.text, lead.sentence[0], lead.trigger, lead.sentence[1]))
         trigger = next((e.trigger for e in incident.events if e.type == coding.type), event.trigger)
+        country = self.country_of(event)
+        fields = acled_fields(self.parties(incident), coding.acled_event_type, country)
+        # the parties by role, then the other countries and organisations the telling gives as
+        # parties (the speaker's side of "his army", the sides of "both sides", "his counterpart")
+        actors = with_parties(fields.names, [(a, self.iso.get(a)) for a in event.actors], coding.acled_event_type)
+        violent_or_protest = coding.acled_event_type not in (None, "Strategic developments")
         return dataclasses.replace(
             event, type=coding.type, trigger=trigger, disorder_type=coding.disorder_type,
             acled_event_type=coding.acled_event_type, acled_sub_event_type=coding.acled_sub_event_type,
-            cameo=coding.cameo, plover=coding.plover)
+            cameo=coding.cameo, plover=coding.plover, actors=actors, actor1=fields.actor1, actor2=fields.actor2,
+            assoc_actor_1=fields.assoc_actor_1, assoc_actor_2=fields.assoc_actor_2, inter1=fields.inter1,
+            inter2=fields.inter2, interaction=fields.interaction, civilian_targeting=fields.civilian_targeting,
+            fatalities=fatalities_in(self.text, *extent) if violent_or_protest else None)
 
     def attribution(self, ss: int, se: int, following: tuple[int, int] | None) -> Attribution | None:
         """The sentence's source; an opened quotation takes the source of the next sentence."""
@@ -227,6 +291,10 @@ class _Reader:
             id_ = event_id(self.article.id, ss, se, trigger.start, trigger.type, where.place_ids[0] if k else None)
             story.events.append(_event(self.article, trigger, sentence, when, where, actors, attribution, id_))
             story.tellings[id_] = Telling(story.paragraph, sentence, span, trigger.start)
+            self.triggers[id_] = (trigger.start, trigger.end)
+            self.leads[id_] = clause.lead
+            if attribution is not None:  # the source of a claim is no actor of what it tells
+                self.quiet[id_] = (attribution.start, attribution.end)
             if when.fallback:
                 story.undated.add(id_)
         if trigger.type in _ANCHOR_TYPES and when.span is not None:

@@ -46,6 +46,8 @@ class Where:
     lon: float | None
     precision: int
     stated: bool
+    #: ISO 3166-1 alpha-2 code of the country the place lies in (None: unknown)
+    country: str | None = None
 
 
 def acled_geo_precision(place: Place, *, group: bool = False) -> int:
@@ -77,6 +79,12 @@ def _point(r: Resolution) -> tuple[float, float]:
 def _ids(r: Resolution) -> tuple[str, ...]:
     assert r.place is not None
     return (r.place.id,) + tuple(p.id for p in r.members)
+
+
+def _country(r: Resolution) -> str | None:
+    if r.place is not None and r.place.country:
+        return r.place.country
+    return next((p.country for p in r.members if p.country), None)
 
 
 def _rank(r: Resolution) -> int:
@@ -183,7 +191,8 @@ def event_place(
                 if pid not in ids:
                     ids.append(pid)
         lat, lon = _point(primary)
-        return Where(tuple(ids), lat, lon, acled_geo_precision(primary.place, group=_is_group(primary)), True)  # type: ignore[arg-type]
+        return Where(tuple(ids), lat, lon, acled_geo_precision(primary.place, group=_is_group(primary)), True,  # type: ignore[arg-type]
+                     _country(primary))
     countries = [r for r in cands if not _party(text, r, cs)]
     focus_fine = focus is not None and focus.place is not None and focus.place.feature not in _WIDE
     if countries and not (
@@ -191,10 +200,11 @@ def event_place(
     ):
         primary = countries[0]
         lat, lon = _point(primary)
-        return Where(_ids(primary), lat, lon, 3, True)
+        return Where(_ids(primary), lat, lon, 3, True, _country(primary))
     if focus is not None and focus.place is not None:
         lat, lon = _point(focus)
-        return Where(_ids(focus), lat, lon, max(2, acled_geo_precision(focus.place, group=_is_group(focus))), False)
+        return Where(_ids(focus), lat, lon, max(2, acled_geo_precision(focus.place, group=_is_group(focus))), False,
+                     _country(focus))
     return Where((), None, None, 0, False)
 
 
@@ -235,6 +245,6 @@ def event_places(
     if len(points) < 2:
         return [where]
     return [
-        Where(_ids(r), r.place.lat, r.place.lon, acled_geo_precision(r.place), True)  # type: ignore[union-attr]
+        Where(_ids(r), r.place.lat, r.place.lon, acled_geo_precision(r.place), True, _country(r))  # type: ignore[union-attr]
         for r in points.values()
     ]
