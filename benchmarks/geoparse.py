@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         for rec in records:
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
-    scorer = SHARED / "score_geoparse.py"
+    scorer = args.gold.resolve().parents[1] / "score_geoparse.py"  # eval/geoparse/dev.jsonl -> eval/
     out = subprocess.run([sys.executable, str(scorer), str(args.gold), str(args.out), "--json"],
                          capture_output=True, text=True, check=True)
     r = json.loads(out.stdout)

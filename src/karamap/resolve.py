@@ -92,6 +92,8 @@ def _candidates(m: Mention, gazetteer: Gazetteer) -> tuple[Place, ...]:
         fn = getattr(gazetteer, "demonym", None) or getattr(getattr(gazetteer, "offline", None), "demonym", None)
         place = fn(m.key) if fn else None
         return (place,) if place is not None else ()
+    if m.key.startswith("~"):  # a romanised reading (see recognise.spans._romanised)
+        return tuple(gazetteer.lookup_romanised(m.key[1:]))[:MAX_CANDIDATES]
     places = gazetteer.lookup_key(m.key)
     if not places:
         places = tuple(gazetteer.search(m.surface, limit=MAX_CANDIDATES))
@@ -278,6 +280,7 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer, *,
         if cands:
             # a name with one reading (or a demonym) is settled before any context is weighed
             slots.append(_Slot(m, cands, cands[0] if m.kind == "demonym" or len(cands) == 1 else None))
+    slots = _settle_romanised(slots)
     if not slots:
         return unknown
     text = article.text
@@ -405,6 +408,31 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer, *,
     if unknown:
         resolutions = sorted(resolutions + unknown, key=lambda r: r.mention.start)
     return resolutions
+
+
+def _settle_romanised(slots: list[_Slot]) -> list[_Slot]:
+    """A romanised reading keeps only the candidates in a country the other names of the text
+    name (countries and first-level divisions themselves excepted): a spelling close to a
+    distant town's name is no evidence of that town."""
+    if not any(s.mention.key.startswith("~") for s in slots):
+        return slots
+    countries: set[str] = set()
+    for s in slots:
+        if s.mention.key.startswith("~"):
+            continue
+        top = s.fixed or s.candidates[0]
+        if top.country and (s.fixed is not None or top.feature != "city"
+                            or len({c.country for c in s.candidates}) == 1):
+            countries.add(top.country)
+    kept = []
+    for s in slots:
+        if s.mention.key.startswith("~"):
+            cands = tuple(c for c in s.candidates if c.country in countries or c.feature in ("country", "admin1"))
+            if not cands:
+                continue
+            s = _Slot(s.mention, cands, cands[0] if len(cands) == 1 else None)
+        kept.append(s)
+    return kept
 
 
 def _confidence(m: Mention, place: Place, margin: float | None) -> float:

@@ -58,5 +58,13 @@ class Gazetteer(abc.ABC):
         """
         return ()
 
+    def lookup_romanised(self, rkey: str) -> tuple[Place, ...]:
+        """Places one of whose names has the romanisation key ``rkey`` (see
+        :func:`karamap.gazetteer.romanise.romanised_key`): a weaker reading than
+        :meth:`lookup_key`, asked only for names no exact key knows. Local and fast, like
+        ``lookup_key``; the default knows none.
+        """
+        return ()
+
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release files or connections; the default holds none."""

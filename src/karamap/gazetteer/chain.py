@@ -68,6 +68,9 @@ class ChainGazetteer(Gazetteer):
             return tuple(hits)
         return tuple(self.offline.lookup_key(key))
 
+    def lookup_romanised(self, rkey: str) -> tuple[Place, ...]:
+        return tuple(self.offline.lookup_romanised(rkey))
+
     def search(self, name: str, *, country: str | None = None, limit: int = 10) -> list[Place]:
         hits = self._user_hits(normalise_name(name))
         if country:

@@ -13,12 +13,13 @@ from pathlib import Path
 
 from karamap.errors import IndexBuildError
 from karamap.gazetteer.base import normalise_name
+from karamap.gazetteer.romanise import romanised_keys_of
 from karamap.gazetteer.sources import Entry, collect_entries, read_demonyms, read_tsv
 
 __all__ = ["IndexData", "build_index", "load_index", "INDEX_VERSION", "index_file"]
 
 #: bump when the layout or the sources change: an older file is rebuilt
-INDEX_VERSION = 25
+INDEX_VERSION = 26
 
 #: how strongly a feature kind claims a shared name, before population breaks ties
 FEATURE_RANK = {
@@ -52,6 +53,8 @@ class IndexData:
     aliases: dict[int, tuple[str, ...]]
     #: a key's place, or its places strongest first
     keys: dict[str, int | tuple[int, ...]]
+    #: a romanisation key's places (see ``romanise.py``), strongest first
+    rkeys: dict[str, int | tuple[int, ...]]
     demonyms: dict[str, str]
     country_index: dict[str, int]
     build_seconds: float
@@ -116,6 +119,7 @@ def build_index(geodata: Path, target: Path) -> float:
     for abbr, state, _src in read_tsv(geodata / "us_state_abbreviations.tsv"):
         if state in state_index:
             keys.setdefault(normalise_name(abbr), []).append(state_index[state])
+    rkeys = _romanised_keys(keys)
     sources: list[str] = []
     source_ix: dict[str, int] = {}
     source_of = []
@@ -142,6 +146,7 @@ def build_index(geodata: Path, target: Path) -> float:
         "members": {i: e.members for i, e in enumerate(entries) if e.members},
         "aliases": {i: e.aliases for i, e in enumerate(entries) if e.aliases and e.feature != "city"},
         "keys": {k: v[0] if len(v) == 1 else tuple(v) for k, v in keys.items()},
+        "rkeys": rkeys,
         "demonyms": read_demonyms(geodata),
         "country_index": {e.country: i for i, e in enumerate(entries) if e.feature == "country" and e.country},
         "build_seconds": 0.0,
@@ -157,6 +162,16 @@ def build_index(geodata: Path, target: Path) -> float:
         tmp.unlink(missing_ok=True)
         raise IndexBuildError(f"cannot write the gazetteer index {target}: {err}") from err
     return payload["build_seconds"]
+
+
+def _romanised_keys(keys: dict[str, list[int]]) -> dict[str, int | tuple[int, ...]]:
+    """The romanisation keys of every name key, each with its places strongest first (a place's
+    position in the index is its rank)."""
+    out: dict[str, set[int]] = {}
+    for key, ix in keys.items():
+        for rkey in romanised_keys_of(key):
+            out.setdefault(rkey, set()).update(ix)
+    return {k: min(v) if len(v) == 1 else tuple(sorted(v)) for k, v in out.items()}
 
 
 def load_index(path: Path) -> IndexData:

@@ -96,6 +96,22 @@ class OfflineGazetteer(Gazetteer):
             return (self.place(ix),)
         return tuple(self.place(i) for i in ix)
 
+    def lookup_romanised(self, rkey: str) -> tuple[Place, ...]:
+        """Places one of whose names has the romanisation key ``rkey`` (see
+        :func:`~karamap.gazetteer.romanise.romanised_key`), strongest claim first.
+
+        >>> from karamap.config import DEFAULT_CACHE_DIR
+        >>> from karamap.gazetteer.romanise import romanised_key
+        >>> OfflineGazetteer.open(DEFAULT_CACHE_DIR).lookup_romanised(romanised_key("tall afar"))[0].name
+        'Tall ‘Afar'
+        """
+        ix = self._d.rkeys.get(rkey)
+        if ix is None:
+            return ()
+        if isinstance(ix, int):
+            return (self.place(ix),)
+        return tuple(self.place(i) for i in ix)
+
     def has_key(self, key: str) -> bool:
         """Whether any place answers to ``key`` (cheaper than :meth:`lookup_key`)."""
         return key in self._d.keys

@@ -18,6 +18,8 @@ __all__ = [
     "LOCATIVE_CUES",
     "DIRECTION_WORDS",
     "DIVISION_WORDS",
+    "PLACE_CLASS_WORDS",
+    "ARABIC_ARTICLES",
     "PLACE_FOLLOWERS",
     "CONNECTORS",
     "CALENDAR_WORDS",
@@ -115,6 +117,21 @@ PLACE_FOLLOWERS = frozenset(
 
 #: words that end a place name's own part of a longer name ("Rapides Parish", "Laurel County")
 DIVISION_WORDS = frozenset("county parish district province borough township municipality oblast region".split())
+
+#: a word after a name that says what kind of place it is ("Obe district", "Mansi township",
+#: "Daanyo village", "Jonglei state"): evidence that the name is a place's, in any case
+PLACE_CLASS_WORDS = frozenset(
+    """
+    district districts province provinces governorate governorates oblast oblasts raion rayon
+    region regions township townships locality localities payam payams county counties
+    municipality municipalities commune communes department prefecture subdistrict sub-district
+    tehsil lga village villages town towns city hamlet settlement neighbourhood neighborhood
+    suburb camp valley state emirate wilaya wilayat kebele woreda zone circle cercle sector
+    """.split()
+)
+
+#: Arabic articles written apart and in lower case before a name ("al Tabqa", "el Hermel")
+ARABIC_ARTICLES = frozenset("al el ad ed ar er as es ash esh at et az ez an en".split())
 
 #: a capitalised word after a place name that makes the whole a street or an address
 STREET_SUFFIXES = frozenset(

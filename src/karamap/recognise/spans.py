@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 from karamap.gazetteer.base import Gazetteer, normalise_name
+from karamap.gazetteer.romanise import romanised_key
 from karamap.model import Article, Mention, Place
 from karamap.paths import geodata_dir
 from karamap.recognise.lexicon import (
@@ -16,8 +17,10 @@ from karamap.recognise.lexicon import (
     DIRECTION_WORDS,
     DIVISION_WORDS,
     LOCATIVE_CUES,
+    ARABIC_ARTICLES,
     NOT_PLACE_NAMES,
     ORG_SUFFIXES,
+    PLACE_CLASS_WORDS,
     PEOPLE_AND_FAITH_WORDS,
     PERSON_VERBS,
     PLACE_FOLLOWERS,
@@ -186,7 +189,7 @@ def _matches(doc: _Doc, i: int):
                 continue
             break
         nxt = last + 1
-        if toks[nxt].cap:
+        if toks[nxt].cap or _ARTICLE_JOINED.match(toks[nxt].text):
             chain.append(nxt)
             last = nxt
         elif toks[nxt].text in CONNECTORS and doc.joined(nxt) and toks[nxt + 1].cap:
@@ -200,7 +203,7 @@ def _matches(doc: _Doc, i: int):
             break
     for n in range(len(chain), 0, -1):
         j = chain[n - 1] + 1
-        if not toks[j - 1].cap:
+        if not (toks[j - 1].cap or _ARTICLE_JOINED.match(toks[j - 1].text)):
             continue
         for end in _span_end(doc, j):
             surface = doc.text[toks[i].start : end]
@@ -209,6 +212,10 @@ def _matches(doc: _Doc, i: int):
             if places:
                 yield j, end, key, places
                 break
+
+
+#: a lower-case Arabic article hyphenated to a name inside a longer name ("Maarat al-Numan")
+_ARTICLE_JOINED = re.compile(r"(?:a|e)(?:l|n|r|s|sh|t|d|z)-[A-Z]")
 
 
 def _strong(places: tuple[Place, ...], key: str = "") -> bool:
@@ -263,8 +270,12 @@ _SAINTS = frozenset({"St", "Saint", "Ste", "Sainte"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "our", "their", "its", "his", "her"})
 
 
-def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bool:
-    """Whether tokens i..j-1, matching ``places``, name a place here (the heuristics live here)."""
+def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...], romanised: bool = False) -> bool:
+    """Whether tokens i..j-1, matching ``places``, name a place here (the heuristics live here).
+
+    ``romanised``: the places bear the name only by its romanisation key; then a single word
+    needs a preposition before it or a word of place after it ("near Kashtanove", "Obe district").
+    """
     toks = doc.tokens
     first, last_tok = toks[i], toks[j - 1]
     single = j - i == 1
@@ -278,6 +289,10 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bo
     prev_low = prev.text.lower() if prev else ""
     state_after = _state_after(doc, j)
     locative = prev is not None and prev_low in LOCATIVE_CUES and not prev.cap
+    # a word of place after it says a place is named ("Obe district", "Daanyo village")
+    classed = nxt is not None and not nxt.cap and nxt.text.lower() in PLACE_CLASS_WORDS \
+        and doc.gap(last_tok, nxt) == " "
+    locative = locative or classed
 
     if single and (key in CALENDAR_WORDS or key in DIRECTION_WORDS or key in PEOPLE_AND_FAITH_WORDS):
         return False
@@ -370,7 +385,8 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bo
         if first.initial or first.titled:
             return strong or state_after or key in doc.body_keys
         after_determiner = prev is not None and prev_low in _DETERMINERS
-        if not (strong or state_after or (locative and (_biggest_city(places) >= 20000 or _big_division(places)))
+        if not (strong or state_after or classed
+                or (locative and (_biggest_city(places) >= 20000 or _big_division(places)))
                 or (_biggest_city(places) >= 100000 and not after_determiner)):
             return False
     # sentence-initial first names ("Henry came in")
@@ -380,6 +396,8 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...]) -> bo
     if first.titled and not (strong or _biggest_city(places) >= 100000 or state_after or key in doc.body_keys):
         if not (first.upper and _dateline(doc, i, j)):
             return False
+    if romanised:
+        return not single or locative or state_after or strong
     # a name GeoNames knows only as an alternate of a small town is weak evidence
     if not strong and top.feature in ("city", "admin2") and not top.source.startswith("karamap"):
         primary = any(key_of(p.name) == key for p in places)
@@ -452,6 +470,7 @@ def recognise(article: Article, gazetteer: Gazetteer) -> list[Mention]:
         if not titled:
             doc.body_keys = {m.key for m in mentions}
     mentions.extend(_defined_acronyms(doc, mentions))
+    mentions.extend(_romanised(doc, mentions))
     mentions = _with_streets(text, mentions)
     pattern = phrase_pattern()
     if pattern is not None:
@@ -550,6 +569,94 @@ def _defined_acronyms(doc: _Doc, mentions: list[Mention]) -> list[Mention]:
             if (use.start(), use.end()) not in taken:
                 taken.add((use.start(), use.end()))
                 out.append(Mention(use.start(), use.end(), acronym, m.kind, m.key))
+    return out
+
+
+#: a romanised reading is taken only for places in a country the text names otherwise, unless
+#: the place is this strong a claim on its own (a country, a first-level division)
+_ROMANISED_ALONE = frozenset({"country", "admin1"})
+
+
+def _context_countries(doc: _Doc, mentions: list[Mention]) -> set[str]:
+    """The countries the text names: by a country's or a division's name, a demonym, or a town
+    whose every reading lies in one country."""
+    countries: set[str] = set()
+    for m in mentions:
+        if m.kind == "demonym":
+            place = doc.demonym(m.key)
+            if place is not None and place.country:
+                countries.add(place.country)
+            continue
+        places = doc.places(m.key)
+        if not places:
+            continue
+        top = places[0]
+        if top.feature in ("country", "admin1", "region", "group", "facility") and top.country:
+            countries.add(top.country)
+        elif len({p.country for p in places}) == 1 and top.country:
+            countries.add(top.country)
+    return countries
+
+
+def _romanised(doc: _Doc, mentions: list[Mention]) -> list[Mention]:
+    """Names no exact key knows, read through their romanisation key ("Maarat al-Numan" for
+    GeoNames' "Ma'arrat an Nu'man", "al Tabqa" for "Al-Tabqa").
+
+    A romanised reading is weaker than an exact one: it is tried only for capitalised words that
+    no mention covers and no exact key names, and kept only for a place in a country the text
+    names otherwise (or a country or first-level division itself); recognition's other tests
+    (people, organisations, common words, headlines) apply as to any name.
+    The mention's key is ``"~"`` and the romanisation key, which resolution looks up as such.
+    """
+    toks = doc.tokens
+    taken = [(m.start, m.end) for m in mentions]
+    countries = _context_countries(doc, mentions)
+    out: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if not tok.cap or any(s <= tok.start < e for s, e in taken):
+            i += 1
+            continue
+        # a lower-case Arabic article joined to it belongs to the name ("al Tabqa", "el-Hermel")
+        start_tok = i
+        if i > 0 and toks[i - 1].text.lower() in ARABIC_ARTICLES and doc.gap(toks[i - 1], tok) in (" ", "-") \
+                and not toks[i - 1].cap:
+            start_tok = i - 1
+        chain = [i]
+        while len(chain) < 4 and doc.joined(chain[-1]) and (
+                toks[chain[-1] + 1].cap or _ARTICLE_JOINED.match(toks[chain[-1] + 1].text)):
+            chain.append(chain[-1] + 1)
+        found = None
+        for n in range(len(chain), 0, -1):
+            j = chain[n - 1] + 1
+            for first in dict.fromkeys((start_tok, i)):
+                start, end = toks[first].start, toks[j - 1].end
+                if any(s < end and start < e for s, e in taken):
+                    continue
+                surface = doc.text[start:end]
+                key = key_of(surface)
+                if doc.places(key):
+                    continue  # an exact name: recognition has judged it already
+                rkey = romanised_key(key)
+                if not rkey:
+                    continue
+                places = tuple(p for p in doc.gaz.lookup_romanised(rkey)
+                               if p.feature in _ROMANISED_ALONE or p.country in countries)
+                if not places:
+                    continue
+                if _judge(doc, i, j, key, places, romanised=True):
+                    found = Mention(start, end, surface, _kind(places[0]), "~" + rkey)  # type: ignore[arg-type]
+                    break
+            if found is not None:
+                break
+        if found is None:
+            i += 1
+            continue
+        out.append(found)
+        taken.append((found.start, found.end))
+        while i < len(toks) and toks[i].start < found.end:
+            i += 1
     return out
 
 
