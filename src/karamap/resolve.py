@@ -11,6 +11,15 @@ from dataclasses import dataclass
 from karamap.config import DEFAULT_MIN_SCORE
 from karamap.gazetteer.base import Gazetteer
 from karamap.model import Article, Mention, Place, Resolution
+from karamap.named_divisions import (
+    FIRST_LEVEL_WORDS,
+    LOCAL_WORDS,
+    SETTLEMENT_WORDS,
+    Tie,
+    class_word_after,
+    lies_within,
+    ties_of,
+)
 from karamap.recognise.spans import SIZEABLE_DIVISION, is_street
 from karamap.recognise.tokens import key_of
 
@@ -45,6 +54,14 @@ MARGIN_SLOPE = 1.0
 CUE_CAP = 1.5
 #: the confidence of a street name that no gazetteer here can place
 STREET_SCORE = 0.5
+#: what lying inside the division the text ties a name to adds ("X (Y district, Z)"; a bare
+#: "X, Y" adds half); what containing a name tied to it adds to the division's reading
+TIE_WEIGHT = 6.0
+#: what a word of place after a name adds to the readings of that kind ("Farah city": the town;
+#: "Farah province": the division) and takes from the others
+CLASS_WEIGHT = 3.0
+#: the confidence of a name whose every reading lies outside the division the text names
+OUTSIDE_SCORE = 0.5
 #: rounds of resolution (the second uses the first's readings as context)
 ROUNDS = 3
 #: a town that bears the name only as one of its alternate names
@@ -85,6 +102,8 @@ class _Slot:
     mention: Mention
     candidates: tuple[Place, ...]
     fixed: Place | None = None  # demonyms: the country itself
+    #: the lower-case word of place after the name ("district", "city"), if any
+    word: str | None = None
 
 
 def _candidates(m: Mention, gazetteer: Gazetteer) -> tuple[Place, ...]:
@@ -100,13 +119,42 @@ def _candidates(m: Mention, gazetteer: Gazetteer) -> tuple[Place, ...]:
     return places[:MAX_CANDIDATES]
 
 
-def _static_scores(k, s, priors, state_of, kinds) -> list[tuple[Place, float, tuple[str | None, str | None]]]:
+def _class_bonus(c: Place, word: str | None) -> float:
+    """What a word of place after the name ("district", "city") makes of reading ``c``."""
+    if word is None:
+        return 0.0
+    if word in FIRST_LEVEL_WORDS:
+        return CLASS_WEIGHT if c.feature == "admin1" else -CLASS_WEIGHT if c.feature == "city" else 0.0
+    if word in LOCAL_WORDS:
+        # a district is its own division or the town that is its seat
+        return {"admin2": CLASS_WEIGHT, "city": CLASS_WEIGHT / 2, "admin1": -CLASS_WEIGHT}.get(c.feature, 0.0)
+    if word in SETTLEMENT_WORDS:
+        return CLASS_WEIGHT if c.feature == "city" else -CLASS_WEIGHT if c.feature in ("admin1", "admin2") else 0.0
+    return 0.0
+
+
+def _tie_bonus(k: int, c: Place, slots: list[_Slot], ties: list[Tie], state_of) -> float:
+    """What the text's ties add to reading ``c`` of slot ``k``: lying inside the division it is
+    tied to, or containing a name tied to it."""
+    bonus = 0.0
+    for t in ties:
+        if t.inner == k and any(lies_within(c, d) for d in slots[t.outer].candidates):
+            bonus += TIE_WEIGHT if t.strong else (0.0 if k in state_of else TIE_WEIGHT / 2)
+        elif t.outer == k and any(lies_within(x, c) for x in slots[t.inner].candidates):
+            bonus += TIE_WEIGHT / 2
+    return bonus
+
+
+def _static_scores(k, s, priors, state_of, kinds, ties, slots, word) -> list[tuple[Place, float, tuple[str | None, str | None]]]:
     """Each candidate of slot ``k`` with the part of its score that no round changes (prior,
-    alternate-name penalty, "City, State" pattern, list kind) and its (country, division)."""
+    alternate-name penalty, "City, State" pattern, list kind, the divisions the text ties it to,
+    the word of place after it) and its (country, division)."""
     out = []
     states = state_of.get(k) or ()
     for c in s.candidates:
-        score = priors[id(c)]
+        score = priors[id(c)] + _class_bonus(c, word)
+        if ties:
+            score += _tie_bonus(k, c, slots, ties, state_of)
         if c.feature in ("city", "admin2") and key_of(c.name) != s.mention.key:
             score -= ALTERNATE_PENALTY  # known by this name only as an alternate
         if states and any(st.country == c.country and (st.feature == "country" or st.name == c.admin1)
@@ -155,7 +203,7 @@ def _choose(s, statics, slots, same, votes, admin_votes, total_country, total_ad
             best, best_score = c, score
     assert best is not None
     # a division that is mostly one big city: the city ("Ankara", "Istanbul")
-    if best.feature == "admin1":
+    if best.feature == "admin1" and s.word not in FIRST_LEVEL_WORDS:
         for c in s.candidates:
             if c.feature == "city" and c.country == best.country and _city_dominates(c, best):
                 best = c
@@ -281,8 +329,15 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer, *,
             # a name with one reading (or a demonym) is settled before any context is weighed
             slots.append(_Slot(m, cands, cands[0] if m.kind == "demonym" or len(cands) == 1 else None))
     slots = _settle_romanised(slots)
+    text = article.text
+    slots, ties, outside = _apply_ties(text, slots)
+    unknown.extend(outside)
+    slots, foreign = _drop_foreign_small(slots)
+    if foreign:
+        unknown.extend(foreign)
+        ties = _ties(text, slots)
     if not slots:
-        return unknown
+        return sorted(unknown, key=lambda r: r.mention.start)
     text = article.text
     is_capital = _capital_test(gazetteer)
     priors = {id(c): _prior(c, c.feature == "city" and is_capital(c)) for s in slots for c in s.candidates}
@@ -350,7 +405,12 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer, *,
     # rounds: after the first (by prior and context), each name is read again in turn with the
     # readings chosen so far as its context (Gauss-Seidel), so that namesakes named together
     # settle together ("Walker County" and "Huntsville", both in Texas)
-    statics = [_static_scores(k, s, priors, state_of, list_kind.get(k, set())) for k, s in enumerate(slots)]
+    words = [class_word_after(text, s.mention) for s in slots]
+    for s, word in zip(slots, words):
+        s.word = word
+    tied = {t.inner for t in ties} | {t.outer for t in ties}
+    statics = [_static_scores(k, s, priors, state_of, list_kind.get(k, set()), ties, slots, words[k])
+               for k, s in enumerate(slots)]
     chosen = list(first_pass)
     margins: list[float | None] = [None] * len(slots)
     prior_votes, prior_admin = votes, admin_votes
@@ -377,7 +437,10 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer, *,
     # one sense per document: a name read surely once ("Paris, Texas") is read so throughout
     for group in by_key.values():
         keys = {slots[n].mention.key for n in group}
-        members = [n for n in group if slots[n].fixed is None and len(keys) == 1]
+        # (a name the text gives its own kind, "Farah city" and "Farah province", or ties to a
+        # division, "Kherson (Kherson)", keeps its own reading)
+        members = [n for n in group if slots[n].fixed is None and len(keys) == 1
+                   and words[n] is None and n not in tied]
         if len({chosen[n].id for n in members}) > 1:
             surest = max(members, key=lambda n: float("inf") if margins[n] is None else margins[n])
             for n in members:
@@ -408,6 +471,94 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer, *,
     if unknown:
         resolutions = sorted(resolutions + unknown, key=lambda r: r.mention.start)
     return resolutions
+
+
+_DIVISIONS = frozenset({"country", "admin1", "admin2", "region"})
+_SMALL = frozenset({"city", "admin2", "other", "facility"})
+
+
+def _ties(text: str, slots: list[_Slot]) -> list[Tie]:
+    # (a demonym is never a division of a place: "Afghan, Kandahar")
+    divisions = [s.mention.kind != "demonym" and any(c.feature in _DIVISIONS for c in s.candidates) for s in slots]
+    weak = [_weak(s) for s in slots]
+    return [t for t in ties_of(text, [s.mention for s in slots], divisions, weak)
+            if slots[t.inner].mention.kind != "demonym" and slots[t.outer].mention.kind != "demonym"]
+
+
+def _weak(s: _Slot) -> bool:
+    """A name read by its romanisation, or only as another name of small places."""
+    if s.mention.kind not in ("toponym", "facility"):
+        return False
+    if s.mention.key.startswith("~"):
+        return True
+    return all(c.feature in _SMALL and c.population < 100_000 and key_of(c.name) != s.mention.key
+               for c in s.candidates)
+
+
+def _apply_ties(text: str, slots: list[_Slot]) -> tuple[list[_Slot], list[Tie], list[Resolution]]:
+    """The ties the text makes between its names; a town none of whose readings lies inside the
+    division it is tied to becomes a place of unknown position (a wrong village is worse than
+    none), and the ties are taken again among the names left."""
+    ties = _ties(text, slots)
+    if not ties:
+        return slots, ties, []
+    outside: set[int] = set()
+    for k, s in enumerate(slots):
+        if s.mention.kind not in ("toponym", "facility") or any(c.feature not in _SMALL for c in s.candidates):
+            continue
+        # (a bare comma may end a clause: "in Gyumri, Russia deployed"; it decides only for a
+        # name read by its romanisation or as another name of small places)
+        mine = [t for t in ties if t.inner == k and (t.strong or _weak(s))]
+        if mine and not any(lies_within(c, d) for t in mine for c in s.candidates for d in slots[t.outer].candidates):
+            outside.add(k)
+    if not outside:
+        return slots, ties, []
+    held = [Resolution(slots[k].mention, None, OUTSIDE_SCORE, slots[k].candidates[:5]) for k in sorted(outside)]
+    kept = [s for k, s in enumerate(slots) if k not in outside]
+    return kept, _ties(text, kept), held
+
+
+#: a town smaller than this, in a country the text does not name, is not read when the text
+#: names other countries (an Indian village's name in a note on Azerbaijan is another place)
+FOREIGN_SMALL_POPULATION = 50_000
+#: ... and lying farther than this from every other place the text names
+FOREIGN_KM = 1000.0
+
+
+def _named_countries(slots: list[_Slot]) -> set[str]:
+    """The countries the text names by a country's or a first-level division's name or a demonym."""
+    out: set[str] = set()
+    for s in slots:
+        top = s.fixed or s.candidates[0]
+        if top.country and (s.mention.kind == "demonym" or top.feature in ("country", "admin1")):
+            out.add(top.country)
+    return out
+
+
+def _drop_foreign_small(slots: list[_Slot]) -> tuple[list[_Slot], list[Resolution]]:
+    """Names whose every reading is a small town (or a town known by the name only as another
+    name) in a country the text does not name, far from every other place it names:
+    places of unknown position."""
+    countries = _named_countries(slots)
+    if not countries:
+        return slots, []
+    anchors = [s.candidates[0] for s in slots if s.mention.kind == "toponym" and len(s.candidates) == 1
+               or s.candidates[0].feature in ("admin1", "admin2") and s.mention.kind == "toponym"]
+    kept, dropped = [], []
+    for s in slots:
+        if s.mention.kind != "toponym" or any(
+                c.country in countries or c.feature not in _SMALL
+                or (c.population >= FOREIGN_SMALL_POPULATION and key_of(c.name) == s.mention.key)
+                for c in s.candidates):
+            kept.append(s)
+            continue
+        own = {c.id for c in s.candidates}
+        others = [a for a in anchors if a.id not in own]
+        if others and all(min(distance_km(c, a) for a in others) > FOREIGN_KM for c in s.candidates):
+            dropped.append(Resolution(s.mention, None, OUTSIDE_SCORE, s.candidates[:5]))
+        else:
+            kept.append(s)
+    return kept, dropped
 
 
 def _settle_romanised(slots: list[_Slot]) -> list[_Slot]:

@@ -24,6 +24,7 @@ The rules, each tested in ``tests/test_romanise.py``:
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = ["romanised_key", "cyrillic_readings", "romanised_keys_of"]
@@ -106,6 +107,7 @@ def _fold_word(word: str) -> str:
     return _ENDINGS.sub("a", word)
 
 
+@functools.lru_cache(maxsize=65536)
 def romanised_key(key: str) -> str:
     """The romanisation key of a normalised name key (see :func:`~karamap.gazetteer.base.normalise_name`);
     "" when the name is not in the Latin alphabet or too short to fold safely.

