@@ -461,7 +461,8 @@ def collect_entries(geodata: Path) -> list[Entry]:
     duplicate = set()
     for n, e in enumerate(entries):
         if e.feature in ("admin1", "admin2") and e.geonameid is None:
-            twin = own_keys.get((e.country, normalise_name(e.name)))
+            twin = next((own_keys[(e.country, normalise_name(n))] for n in e.names
+                         if (e.country, normalise_name(n)) in own_keys), None)
             if twin is not None and abs(twin.lat - e.lat) < 0.5 and abs(twin.lon - e.lon) < 0.5:
                 duplicate.add(n)
     kept = [e for n, e in enumerate(entries)
