@@ -24,6 +24,7 @@ from karamap.model import Resolution
 
 __all__ = [
     "actors_in", "ORGANISATIONS", "ActorMention", "actor_mentions", "acled_name", "country_name", "social_label",
+    "group_spans",
     "STATE", "REBELS", "MILITIA", "IDENTITY", "RIOTERS", "PROTESTERS", "CIVILIANS", "EXTERNAL",
 ]
 
@@ -290,6 +291,24 @@ _LOCATIVE = re.compile(
 _GROUP_TAIL = re.compile(r"(?:\s+(?:militants?|fighters?|rebels?|insurgents?|militiam[ae]n|members?|forces|troops|"
                          r"soldiers?|jihadists?|elements|gunmen|group|cells?|operatives?))+", _F)
 _SHOUTING = re.compile(r"[A-Z]{2}")
+
+
+def group_spans(text: str, country: str | None = None) -> list[tuple[int, int]]:
+    """Where ``text`` names an armed group of ``geodata/armed_groups.tsv`` (an acronym listed for
+    one country only where the text is about that country): a place word inside such a name
+    ("Taliban", "Arakan Army") names no place.
+
+    >>> group_spans("Taliban fighters and the Arakan Army clashed.")
+    [(0, 7), (25, 36)]
+    """
+    fold, exact, p_fold, p_exact = _groups()
+    spans = []
+    if p_fold is not None:
+        spans += [(m.start(), m.end()) for m in p_fold.finditer(text.translate(_ASCII_LOWER))]
+    if p_exact is not None and _SHOUTING.search(text):
+        spans += [(m.start(), m.end()) for m in p_exact.finditer(text)
+                  if any(g.country is None or g.country == country for g in exact[m.group(0)])]
+    return sorted(spans)
 
 
 def _country_at(resolutions: Sequence[Resolution], start: int, end: int) -> Resolution | None:

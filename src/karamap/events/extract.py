@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from karamap.events.actors import ActorMention, actor_mentions, actors_in
+from karamap.events.actors import ActorMention, actor_mentions, actors_in, group_spans
 from karamap.events.attribution import Attribution, find_attribution
 from karamap.events.clauses import HEADER, Clause, split_clauses
 from karamap.events.acled import actor_is_state, code_incident
@@ -133,7 +133,10 @@ class _Reader:
     def __init__(self, article: Article, resolutions: Sequence[Resolution], timexes: Sequence[TimeExpr]):
         self.article = article
         self.text = article.text
-        self.res = sorted(resolutions, key=lambda r: r.mention.start)
+        # a place word inside an armed group's name ("Taliban", "Arakan Army") names no place
+        groups = group_spans(self.text)
+        self.res = sorted((r for r in resolutions if not any(a <= r.mention.start < b for a, b in groups)),
+                          key=lambda r: r.mention.start)
         self.txs = sorted(timexes, key=lambda t: t.start)
         self.focus = document_focus(self.text, self.res)
         self.protected = [(t.start, t.end) for t in self.txs] + [(r.mention.start, r.mention.end) for r in self.res]

@@ -137,7 +137,8 @@ def find_parties(
     actor2: ActorMention | None = None
     assoc1: list[ActorMention] = []
     assoc2: list[ActorMention] = []
-    objects = [m for m in after if m is not subject]
+    # a phrase the trigger itself names ("fired at demonstrators") is acted on where a subject acts
+    objects = [m for m in inside if m is not subject] + [m for m in after if m is not subject]
     if agents:
         actor1 = agents[0]
         assoc1 = [a for a in agents[1:] if _joined(text, agents[0], a)]

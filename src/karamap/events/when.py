@@ -36,6 +36,39 @@ _ANAPHOR = re.compile(
 )
 
 
+# A date that opens a sentence as its adverbial ("On 6 May 2020, ...", "Around 1 May (week of),
+# ...", "As reported on 2 March, ...", "Reported on ..."): the date of what the sentence tells.
+_LEAD_BEFORE = re.compile(
+    r"^\W*(?:(?:[A-Z][\w /-]{0,30}:\s*)?(?:on|around|about|as\s+reported\s+on|reported\s+on|as\s+of|in|during|"
+    r"by|between|on\s+or\s+(?:around|about)|since|early\s+on|late\s+on|overnight\s+on)\s*)?$", re.IGNORECASE)
+_LEAD_AFTER = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?,")
+# Asides whose dates are background to the sentence's event: a relative clause ("..., who had been
+# arrested in June 2018, ...") or a parenthesis, where the trigger lies outside it.
+_ASIDE_OPEN = re.compile(r",\s*(?:who|whom|whose|which)\b|\(", re.IGNORECASE)
+
+
+def _lead_date(text: str, ss: int, usable: list[TimeExpr]) -> TimeExpr | None:
+    for t in usable:
+        if t.start < ss:
+            continue
+        if t.type == "DATE" and _LEAD_BEFORE.match(text[ss:t.start]) and _LEAD_AFTER.match(text, t.end):
+            return t
+        break
+    return None
+
+
+def _aside(text: str, t: TimeExpr, trigger: tuple[int, int], ss: int, se: int) -> bool:
+    """``t`` lies in a relative clause or a parenthesis that the trigger is not in."""
+    opened = [m for m in _ASIDE_OPEN.finditer(text, ss, t.start)]
+    if not opened:
+        return False
+    m = opened[-1]
+    closer = ")" if m.group(0) == "(" else ","
+    end = text.find(closer, t.end, se)
+    end = se if end < 0 else end
+    return not (m.start() <= trigger[0] < end)
+
+
 def acled_time_precision(span: TimeSpan) -> int:
     """ACLED's code: 1 a day, 2 a week or a range within a month, 3 a month or coarser.
 
@@ -117,7 +150,7 @@ def event_time(
     usable = [t for t in usable
               if not (t.type == "TIME" and any(u.type == "DATE" and 0 <= u.start - t.end <= 6 for u in usable))]
     cs, ce = clause
-    own = [t for t in usable if cs <= t.start < ce]
+    own = [t for t in usable if cs <= t.start < ce and not _aside(text, t, trigger, cs, ce)]
     if own:
         t = min(own, key=lambda t: min(abs(t.start - trigger[1]), abs(trigger[0] - t.end)))
         modifies = -2 <= trigger[0] - t.end <= 12 or (t.start < trigger[1] and trigger[0] < t.end)
@@ -128,7 +161,11 @@ def event_time(
         span = t.span if modifies else (point_of(t) or t.span)
         return _when(span, False)
     ss, se = sentence
-    governing = [t for t in usable if ss <= t.start < se]
+    lead_date = _lead_date(text, ss, usable)
+    if lead_date is not None and not (lead_date.start <= trigger[0] < lead_date.end):
+        # "On 6 May 2020, people protested ...": the sentence's opening date is its events' own
+        return _when(point_of(lead_date) or lead_date.span, False)
+    governing = [t for t in usable if ss <= t.start < se and not _aside(text, t, trigger, ss, se)]
     if governing:
         t = min(governing, key=lambda t: min(abs(t.start - trigger[1]), abs(trigger[0] - t.end)))
         if lead == "when" and 0 <= cs - t.end <= 4:

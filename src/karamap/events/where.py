@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -143,6 +144,67 @@ def document_focus(text: str, resolutions: list[Resolution]) -> Resolution | Non
     return first[best]
 
 
+# A place the clause puts the event in ("in Vardenis", "near the village of X"), rather than one that
+# names something else ("the Yerevan-Vardenis highway", "the Bostan Association").
+_LOCATIVE_LEAD = re.compile(
+    r"\b(?:in|at|near|outside|inside|around|into|from|of|on|towards?|between|and)\s+(?:the\s+)?"
+    r"(?:(?:village|town|city|district|area|outskirts|vicinity|locality|suburbs?|neighbou?rhood|province|"
+    r"region|commune|county|municipality|township)\s+of\s+)?$", re.IGNORECASE)
+# How far a place may lie from a division named right after it ("X, Y province", "X (Y district,
+# Z)") for the two readings to agree.
+_CONTAINER_KM = {"admin1": 500.0, "region": 500.0, "admin2": 150.0}
+# What stands between a place and the division it lies in: a comma, a parenthesis, "in", a word
+# of place ("X town (Y, Z)", "X village in the Y district").
+_CONTAINER_GAP = re.compile(r"[^.;:)\]]{0,60}")
+
+
+def _locative(text: str, r: Resolution, lo: int) -> bool:
+    if _COMPOUND.match(text, r.mention.end) or _COMPOUND_BEFORE.search(text, max(lo, r.mention.start - 30),
+                                                                        r.mention.start):
+        return False  # "the Garissa-Mandera road": a name that qualifies a noun
+    return bool(_LOCATIVE_LEAD.search(text, max(lo, r.mention.start - 45), r.mention.start))
+
+
+# "the Garissa-Mandera road" (joined without spaces; "Mogadishu - Daynile" names a city's district)
+_COMPOUND = re.compile(r"[-–][A-Z]")
+_COMPOUND_BEFORE = re.compile(r"[A-Z][\w'’]*[-–]$")
+
+
+def _km(a: Place, b: Place) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _container(text: str, r: Resolution, cands: list[Resolution]) -> Place | None:
+    """The division named right after ``r`` as the one it lies in, if any."""
+    for c in sorted(cands, key=lambda c: c.mention.start):
+        if c.mention.start <= r.mention.start or c.place is None:
+            continue
+        gap = text[r.mention.end:c.mention.start]
+        if not _CONTAINER_GAP.fullmatch(gap) or not re.search(r"[,(]|\bin\b", gap):
+            return None
+        if c.place.feature in _CONTAINER_KM:
+            return c.place
+    return None
+
+
+def _consistent(text: str, fine: list[Resolution], cands: list[Resolution]) -> list[Resolution]:
+    """``fine`` without the readings that disagree with the division named right after them as
+    the one they lie in: a town 900 km from the province named with it ("X, Y province", "X (Y
+    district, Z)") or in another country is a misreading of a village the gazetteer does not
+    know, and the division is the better location. Where every reading disagrees, all stay."""
+    kept = []
+    for r in fine:
+        container = _container(text, r, cands)
+        if container is not None and container.id != r.place.id and not (  # type: ignore[union-attr]
+                (not (r.place.country and container.country) or r.place.country == container.country)  # type: ignore[union-attr]
+                and _km(r.place, container) <= _CONTAINER_KM[container.feature]):  # type: ignore[arg-type]
+            continue
+        kept.append(r)
+    return kept or fine
+
+
 def _party(text: str, r: Resolution, lo: int) -> bool:
     """The country mention names a party of the event rather than where it happened."""
     return not _LOCATIVE_BEFORE.search(text[max(lo, r.mention.start - 30):r.mention.start])
@@ -182,11 +244,11 @@ def event_place(
         and not any(a <= r.mention.start < b for a, b in exclude)
         and not _INDEFINITE.search(text, max(0, r.mention.start - 4), r.mention.start)
     ]
-    fine = [r for r in cands if r.place.feature not in _WIDE]  # type: ignore[union-attr]
+    fine = _consistent(text, [r for r in cands if r.place.feature not in _WIDE], cands)  # type: ignore[union-attr]
     if fine:
-        primary = min(fine, key=lambda r: (_rank(r), r.mention.start))
+        primary = min(fine, key=lambda r: (_rank(r), not _locative(text, r, cs), r.mention.start))
         ids: list[str] = []
-        for r in sorted(fine, key=lambda r: (_rank(r), r.mention.start)):
+        for r in [primary] + sorted(fine, key=lambda r: (_rank(r), r.mention.start)):
             for pid in _ids(r):
                 if pid not in ids:
                     ids.append(pid)
@@ -241,7 +303,14 @@ def event_places(
             continue
         if _INDEFINITE.search(text, max(0, r.mention.start - 4), r.mention.start):
             continue
+        if _COMPOUND.match(text, r.mention.end) or _COMPOUND_BEFORE.search(text, max(cs, r.mention.start - 30),
+                                                                          r.mention.start):
+            continue  # "the Garissa-Mandera road" is not an event at Garissa
         points.setdefault(r.place.id, r)
+    cands = [r for r in resolutions if r.place is not None and r.mention.kind != "demonym"
+             and cs <= r.mention.start < ce]
+    kept = _consistent(text, list(points.values()), cands)
+    points = {r.place.id: r for r in kept}  # type: ignore[union-attr]
     if len(points) < 2:
         return [where]
     return [
