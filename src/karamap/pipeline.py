@@ -14,6 +14,7 @@ from karamap.model import Article, Document
 from karamap.recognise import recognise
 from karamap.resolve import resolve
 from karamap.temporal import tag_times
+from karamap.textview import restore_document, view_article
 
 __all__ = ["annotate_article", "Source"]
 
@@ -30,6 +31,13 @@ def annotate_article(article: Article, gazetteer: Gazetteer, *, min_score: float
     >>> [r.place.name for r in doc.places]
     ['Aghdam']
     """
+    # The stages read a plain view of the text (detokenised, unwrapped, recased ...); every
+    # offset, surface and quote of the result is then mapped back to the text as read.
+    read_as, view = view_article(article)
+    return restore_document(_annotate_view(read_as, gazetteer, min_score), view, article)
+
+
+def _annotate_view(article: Article, gazetteer: Gazetteer, min_score: float) -> Document:
     mentions = recognise(article, gazetteer)
     # names only an opted-in online geocoder knows ([] without one)
     mentions = sorted([*mentions, *discover(article, mentions, gazetteer)], key=lambda m: m.start)
