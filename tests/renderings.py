@@ -13,6 +13,7 @@ import re
 __all__ = [
     "ARTICLES",
     "tokenise",
+    "tokenise_with_offsets",
     "wrap",
     "escape_html",
     "typographic",
@@ -115,10 +116,37 @@ def tokenise(text: str, ptb_quotes: bool = False) -> str:
         quote_open = [True]
         tokens: list[str] = []
         for word in line.split(" "):
-            if word:
-                tokens.extend(_split_word(word, ptb_quotes, quote_open))
+            # an empty word keeps a run of spaces as it was
+            tokens.extend(_split_word(word, ptb_quotes, quote_open) if word else [""])
         lines.append(" ".join(tokens))
     return "\n".join(lines)
+
+
+def tokenise_with_offsets(text: str) -> tuple[str, list[int]]:
+    """:func:`tokenise` (straight quotes) and, for each offset of the result, the offset in ``text``.
+
+    Tokenising only inserts spaces, so an offset of the result maps to the plain character
+    it shows (an inserted space to the character after it); ``len(result)`` maps to ``len(text)``.
+
+    >>> out, back = tokenise_with_offsets("Baku, 2008.")
+    >>> out, [back[i] for i in range(len(out) + 1)]
+    ('Baku , 2008 .', [0, 1, 2, 3, 4, 4, 5, 6, 7, 8, 9, 10, 10, 11])
+    """
+    out = tokenise(text)
+    back: list[int] = []
+    j = 0
+    for c in out:
+        if j < len(text) and c == text[j]:
+            back.append(j)
+            j += 1
+        elif c == " ":
+            back.append(j)
+        else:
+            raise ValueError(f"tokenising changed {text[j:j + 10]!r}")
+    if j != len(text):
+        raise ValueError("tokenising dropped text")
+    back.append(len(text))
+    return out, back
 
 
 def wrap(text: str, width: int, hyphenate: bool) -> str:
