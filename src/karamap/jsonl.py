@@ -115,6 +115,8 @@ def document_record(doc: Document) -> dict[str, Any]:
         "title": art.title,
         "url": art.url,
         "source": art.source,
+        # the text offsets index into, where it is not the input itself (a saved web page)
+        **({"text": art.text} if art.extracted else {}),
         "places": [_resolution_record(r) for r in doc.resolutions if not r.withheld],
         "withheld": [_withheld_record(r) for r in doc.resolutions if r.withheld],
         "timexes": [_timex_record(t) for t in doc.timexes],

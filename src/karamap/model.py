@@ -44,6 +44,9 @@ class Article:
     source: str | None = None
     url: str | None = None
     origin: str | None = None  # file (and line) it came from, for messages
+    #: the text was extracted from markup (a saved web page), so it is not the input itself:
+    #: ``annotate`` writes it out, since offsets index into it
+    extracted: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,7 @@ from karamap.read.files import (
     read_text_stream,
 )
 from karamap.read.report import ReadReport, Skipped
+from karamap.read.html import HTML_SUFFIXES, read_html_file
 from karamap.read.tables import TABLE_SUFFIXES, iter_table
 from karamap.read.text import read_text
 
@@ -184,10 +185,17 @@ def _expand_file(path: Path, stem: str, origin: str, report: ReadReport,
     if suffix in TABLE_SUFFIXES:
         yield from iter_table(path, origin=origin, stem=stem, report=report, text_column=text_column)
         return
+    if suffix in HTML_SUFFIXES:
+        try:
+            yield read_html_file(path, id=stem, origin=origin, report=report)
+        except InputError as err:
+            yield Failure(origin, err)
+        return
     if suffix not in TEXT_FILE_SUFFIXES:
         yield Failure(origin, ReadError(
             f"{origin}: karamap does not read {suffix} files: it reads text (.txt, .text, .md), "
-            "JSONL (.jsonl, .ndjson), CSV/TSV and Parquet files of articles (docs/format.md)"))
+            "JSONL (.jsonl, .ndjson), CSV/TSV and Parquet files of articles and saved web pages "
+            "(.html, .htm) (docs/format.md)"))
         return
     try:
         yield read_text_file(path, id=stem, origin=origin, report=report)

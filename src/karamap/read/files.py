@@ -15,6 +15,7 @@ from karamap.errors import HeaderError, InputError, NoArticlesError, ReadError, 
 from karamap.model import Article
 from karamap.read.decode import decode_bytes, normalise_newlines, sniff_binary
 from karamap.read.header import parse_published
+from karamap.read.html import article_from_html
 from karamap.read.report import ReadReport
 from karamap.read.text import article_from_text, scrub_surrogates
 
@@ -41,6 +42,7 @@ TEXT_SUFFIXES = (".txt",)
 
 #: tables of articles (read by karamap.read.tables), searched for in folders too
 _TABLE_SUFFIXES = (".csv", ".tsv", ".parquet")
+_HTML_SUFFIXES = (".html", ".htm")
 _DATE_KEYS = ("date", "published", "dct")
 _OPTIONAL_STR = ("title", "url", "source")
 _JSON_TYPES = {dict: "an object", list: "an array", str: "a string", int: "a number",
@@ -206,6 +208,17 @@ def _record_article(raw: bytes, where: str, *, default_id: str, origin: str,
         except HeaderError as err:
             raise RecordError(str(err)) from err
         break
+    markup = record.get("format", "text")
+    if markup == "html":  # a saved web page: its main text is read, its metadata fills gaps
+        try:
+            return article_from_html(scrub_surrogates(text), id=article_id, origin=where,
+                                     report=report, published=published, **fields)
+        except ReadError as err:
+            raise RecordError(str(err)) from err
+        except NoArticlesError as err:
+            raise RecordError(f'{where}: "text" holds no article text (format "html")') from err
+    if markup != "text":
+        raise RecordError(f'{where}: "format" must be "text" or "html", not {json.dumps(markup)[:40]}')
     try:
         return article_from_text(scrub_surrogates(text), id=article_id, origin=where,
                                  published=published, **fields)
@@ -231,7 +244,7 @@ def iter_folder(folder: Path, *, origin: str) -> Iterator[tuple[Path, str, str]]
         for name in files:
             if name.startswith("."):
                 continue
-            if name.lower().endswith(TEXT_SUFFIXES + JSONL_SUFFIXES + _TABLE_SUFFIXES):
+            if name.lower().endswith(TEXT_SUFFIXES + JSONL_SUFFIXES + _TABLE_SUFFIXES + _HTML_SUFFIXES):
                 path = Path(root) / name
                 if not path.is_file():
                     continue  # a pipe or device inside a folder would block the run
