@@ -71,14 +71,26 @@ def _set_every(m: re.Match[str], ctx: Context) -> Norm | None:
 _ADVERB_SET = {
     "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
     "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W", "bimonthly": "P2M",
-    "semiannually": "P6M", "quarterly": "P1Q",
+    "semiannually": "P6M", "quarterly": "P3M", "fortnightly": "P2W",
 }
 
 
+# Words that are adverbs only: whatever follows, they say how often ("held here annually for ...").
+_ADVERB_ONLY = frozenset({"annually", "semiannually", "semi-annually"})
+
+
 def _set_adverb(m: re.Match[str], ctx: Context) -> Norm | None:
-    if re.match(r"\s+[a-z]", ctx.text[m.end() : m.end() + 2]) and not re.match(r"\s+basis", ctx.text[m.end() : m.end() + 7]):
+    word = m["w"].lower()
+    if word not in _ADVERB_ONLY and re.match(r"\s+[a-z]", ctx.text[m.end() : m.end() + 2]) \
+            and not re.match(r"\s+basis", ctx.text[m.end() : m.end() + 7]):
         return None  # an adjective: "average daily volume", "the Communist Party daily"
-    return Norm("SET", _ADVERB_SET[m["w"].lower()])
+    return Norm("SET", _ADVERB_SET[word.replace("-", "")])
+
+
+def _set_times(m: re.Match[str], ctx: Context) -> Norm | None:
+    # TIMEX3 writes the period of a frequency ("twice a week" is P1W, its freq 2X)
+    value = duration_value(1, m["u"])
+    return Norm("SET", value) if value else None
 
 
 def _unit_long(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -162,6 +174,7 @@ def _vague_duration(m: re.Match[str], ctx: Context) -> Norm | None:
 DURATION_NORMALISERS: dict[str, Normaliser] = {
     "set_every": _set_every,
     "set_adverb": _set_adverb,
+    "set_times": _set_times,
     "unit_long": _unit_long,
     "set_plural_weekday": _set_plural_weekday,
     "duration": _duration,

@@ -58,6 +58,13 @@ _BOUND_R = r"(?![\w%$£€]|-\w|/\d|\.\d|,\d{3})"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![a-z])"
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
 PART = r"(?:morning|afternoon|evening|night)"
+# the day a clock time is on, when the text names it right after ("0300 GMT on Tuesday")
+_CLOCK_DAY = rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<m>{MONTH})\s*(?P<d>{DAY})))?"
+# a preposition that makes a bare four-digit number a time of day ("at 0300 GMT")
+_AT = r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bfrom\s)|(?<=\baround\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bsince\s))"
+#: time zones news gives with a clock time ("10 p.m. EST", "0300 GMT", "14:30 local time")
+ZONE = (r"(?:[ECMP][SD]T|GMT|UTC|Z\b|BST|CES?T|EES?T|MSK|IST|PKT|AST|AFT|IRST|EAT|WAT|CAT|"
+        r"(?:local|Moscow|Kyiv|Kiev|Baghdad|Damascus|Tehran|Kabul|Beirut)\s+time)(?![\w])")
 _W = "|".join(sorted((w for w in NUMBER_WORDS if w not in ("a", "an", "single")), key=len, reverse=True))
 NUMWORD = rf"(?:{_W})(?![a-z])"
 NUM = (
@@ -169,14 +176,19 @@ RULES: tuple[Rule, ...] = (
     Rule("ref_words", _r(r"(?i:\b(?P<w>right\s+now|just\s+now|now|nowadays|currently|presently|at\s+present|the\s+present(?:\s+time|\s+day)?|these\s+days|at\s+the\s+moment|so\s+far|to\s+date|recently|more\s+recently|lately|the\s+past|the\s+future|the\s+near\s+future|a\s+later\s+date))(?![\w-])", first="rRjJnNcCpPaAtTlLmM"), "ref_words"),
     Rule("ref_adjective", _r(r"(?i:\b(?P<w>recent|future|coming)\s+(?P<u>years|months|weeks|days|quarters|decades)|\b(?P<w2>current)(?=\s+[a-z]))(?![\w-])", first="rRfFcC"), "ref_adjective"),
     # ---- times of day
-    Rule("clock", _r(rf"(?i:\b(?:(?P<around>around|about|approximately)\s+)?(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mm>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am|pm)(?![\w])(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?)(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<m>{MONTH})\s*(?P<d>{DAY})))?", first="aA0-9"), "clock"),
+    Rule("clock", _r(rf"(?i:\b(?:(?P<around>around|about|approximately)\s+)?(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mm>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am|pm)(?![\w])(?:\s+\(?(?P<tz>{ZONE})\)?)?)(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<m>{MONTH})\s*(?P<d>{DAY})))?", first="aA0-9"), "clock"),
+    # a 24-hour time with its zone, as wire copy gives the hour of an attack ("at 0300 GMT")
+    Rule("clock_zone", _r(rf"(?i:{_BOUND_L}(?P<h>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)\s*\(?(?P<tz>{ZONE})\)?){_CLOCK_DAY}", first="0-9"), "clock"),
+    Rule("clock_military", _r(rf"(?i:{_AT}(?P<h>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*\(?(?P<tz>{ZONE}|hrs\b|hours\b)\)?){_CLOCK_DAY}", first="0-2"), "clock"),
     Rule("clock24", _r(r"(?i:(?<=\bat\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bfrom\s))(?P<h>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?:\s+(?:hours|hrs|GMT|UTC|local\s+time))?(?![\d])", first="0-9"), "clock"),
     Rule("clock_part", _r(rf"(?i:\b(?:(?P<around>around|about|approximately)\s+)?(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mm>[0-5]\d))?(?:\s+o'clock)?\s+in\s+the\s+(?P<part>morning|afternoon|evening|night))(?![\w-])", first="aA0-9"), "clock"),
     Rule("part_of_day", _r(rf"(?i:\b(?:mid(?!night)|early|late)[\s-]?(?P<p>morning|afternoon|evening|night)(?:\s+(?P<deictic>yesterday|today|tomorrow)|\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))?)(?![\w-])", first="mMeElL"), "part_of_day"),
     Rule("noon", _r(rf"(?i:(?<!high\s)\b(?P<w>noon|midnight|midday))(?:\s+(?P<wd>{WEEKDAY}))?(?![\w-])", first="nNmM"), "noon"),
     # ---- sets
     Rule("set_every", _r(rf"(?i:\b(?:every|each|per)\s+(?:other\s+)?(?:(?P<n>{NUM})\s+)?(?P<u>{UNIT}|(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?P<m>january|february|march|april|may|june|july|august|september|october|november|december)|(?P<s>{SEASON})|(?P<p>morning|afternoon|evening|night)))(?![\w-])", first="eEpP", anchor=_A_EVERY), "set_every"),
-    Rule("set_adverb", _r(r"(?i:\b(?P<w>daily|weekly|monthly|yearly|hourly|nightly|biweekly|bimonthly)(?=\s+(?:basis|dividend|meeting|report|payment|rate|average|chart|newspaper|paper|magazine|briefing)|[\s.,;:)]|$))", first="dDwWmMyYhHnNbB"), "set_adverb"),
+    Rule("set_adverb", _r(r"(?i:\b(?P<w>daily|weekly|monthly|yearly|hourly|nightly|biweekly|bimonthly|annually|semi-?annually|quarterly|fortnightly)(?=\s+(?:basis|dividend|meeting|report|payment|rate|average|chart|newspaper|paper|magazine|briefing)|[\s.,;:)]|$))", first="dDwWmMyYhHnNbBaAsSqQfF"), "set_adverb"),
+    # a frequency: "twice a week", "three times a day", "once every month"
+    Rule("set_times", _r(rf"(?i:\b(?P<f>once|twice|thrice|(?:\d+|{NUMWORD}|several|many)\s+times)\s+(?:a|an|per|each|every)\s+(?P<u>{UNIT_SG}))(?![\w-])", first="oOtT0-9fFsSeEnNmM"), "set_times"),
     Rule("set_plural_weekday", _r(rf"(?i:(?<=\bon\s))(?P<wd>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)(?![\w])", first="mMtTwWfFsS"), "set_plural_weekday"),
     # ---- durations
     Rule("duration", _r(rf"(?i:\b(?:(?P<rel>the\s+(?:past|last|next|first|coming|previous|following|final|latest|remaining|initial|same)|(?:past|last|next|coming|previous|first|another|additional|further)|the)\s+)?(?P<n>{NUM})(?:\s+(?:more|additional|straight|consecutive|full|long|trading|working|business|calendar))?[\s-]+(?P<u>{UNIT})(?P<adj>-long)?(?P<half>\s+and\s+a\s+half)?)(?![\w-]|-old)", first="0-9zZoOtTfFsSeEnNaAdDcChHmMpPlLrRiI"), "duration"),
