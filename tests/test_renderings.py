@@ -40,8 +40,9 @@ def _reading(doc: Document) -> dict[str, list]:
 
 
 def _squeeze(text: str) -> str:
-    """A surface compared across renderings: entities, quotes, hyphenated breaks and case undone."""
-    joined = re.sub(r"-[ \t]*\r?\n[ \t]*(?=[a-z])", "", analysis_view(text).text)  # a word broken at a line end
+    """A surface compared across renderings: entities, quotes, hyphens, spacing and case undone."""
+    # hyphens left out: a word broken at a line end compares with the word unbroken
+    joined = re.sub(r"-\s*", "", analysis_view(text).text)
     squeezed = re.sub(r"\s+", " ", joined)
     return re.sub(r" (?=[,.;:)])|(?<=\() ", "", squeezed).lower()
 

@@ -134,7 +134,11 @@ def _is_word(fragment: str) -> bool:
     if low in words:
         return True
     stem = _INFLECTION.sub("", low)
-    return len(stem) >= 3 and (stem in words or stem + "e" in words)
+    if len(stem) < 3:
+        return False
+    # "repelled", "shelling": a consonant doubled before the ending
+    undoubled = stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem
+    return stem in words or stem + "e" in words or undoubled in words
 
 
 def keeps_hyphen(left: str, right: str) -> bool:
@@ -147,9 +151,12 @@ def keeps_hyphen(left: str, right: str) -> bool:
 
     >>> keeps_hyphen("govern", "ment"), keeps_hyphen("Nagorno", "Karabakh"), keeps_hyphen("cease", "fire")
     (False, True, True)
-    >>> keeps_hyphen("Stepana", "kert"), keeps_hyphen("Houthi", "backed")
-    (False, True)
+    >>> keeps_hyphen("Stepana", "kert"), keeps_hyphen("Houthi", "backed"), keeps_hyphen("repel", "led")
+    (False, True, False)
     """
+    if left.isupper() and right.isupper() and len(left) > 1:
+        # a line in capitals says nothing by its case: judge the word as written in lower case
+        return keeps_hyphen(left.lower(), right.lower())
     if right[:1].isupper() or left[-1:].isdigit():
         return True
     if _is_word(left + right):
