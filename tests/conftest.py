@@ -70,3 +70,39 @@ def chromium():
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def small_offline(monkeypatch):
+    """The offline index replaced by two places, for tests about inputs and options rather than
+    geography; the list it returns records each opening, so a test can tell a check made before
+    any work (nothing opened) from one made after."""
+    from karamap.gazetteer.offline import OfflineGazetteer
+    from karamap.gazetteer.user import UserGazetteer
+    from karamap.model import Place
+
+    opened = []
+
+    def fake_open(cls, cache_dir, *, rebuild=False):
+        opened.append(cache_dir)
+        return UserGazetteer([Place("geonames:147425", "Aghdam", "city", "AZ", 39.99, 46.93, source="geonames"),
+                              Place("geonames:587084", "Baku", "city", "AZ", 40.38, 49.89, source="geonames")])
+
+    monkeypatch.setattr(OfflineGazetteer, "open", classmethod(fake_open))
+    return opened
+
+
+@pytest.fixture
+def run_cli(capsys, small_offline):
+    """``karamap ARGS`` in-process over :func:`small_offline`; returns (exit code, stderr), and
+    fails the test on a traceback or an internal error (exit 70)."""
+    from karamap.cli import main
+
+    def _run(*args: str) -> tuple[int, str]:
+        code = main(list(args))
+        err = capsys.readouterr().err
+        assert "Traceback" not in err and "internal error" not in err, err
+        assert code != 70, err
+        return code, err
+
+    return _run

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["printable", "one_line"]
+__all__ = ["printable", "one_line", "UNSAFE_CATEGORIES"]
 
 # Categories a terminal acts on instead of showing: controls (C0, DEL, C1: ANSI escapes start
 # with ESC or CSI), format characters (bidi overrides, zero-width joiners), line and paragraph
-# separators, and surrogates (bytes of a non-UTF-8 file name, as Python decodes them).
-_UNSAFE = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+# separators, surrogates (bytes of a non-UTF-8 file name, as Python decodes them), and code
+# points Unicode has not assigned (what a terminal makes of them is anyone's guess).
+UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Cn"})
 
 
 def _escape(char: str) -> str:
@@ -39,7 +40,7 @@ def printable(text: str) -> str:
     """
     if text.isprintable():
         return text
-    return "".join(_escape(c) if unicodedata.category(c) in _UNSAFE else c for c in text)
+    return "".join(_escape(c) if unicodedata.category(c) in UNSAFE_CATEGORIES else c for c in text)
 
 
 def one_line(text: str, limit: int = 160) -> str:

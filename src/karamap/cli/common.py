@@ -15,6 +15,7 @@ import click
 from karamap import progress
 from karamap.config import DEFAULT_MIN_SCORE, GEOCODERS, Options
 from karamap.errors import KaramapError, exit_code_for
+from karamap.terminal import printable
 
 __all__ = ["input_options", "options_from", "run_guarded", "echo_error", "progress_shown", "EXIT_INTERRUPTED",
            "EXIT_INTERNAL"]
@@ -84,7 +85,8 @@ def progress_shown(quiet: bool) -> Iterator[None]:
 
 
 def echo_error(message: str) -> None:
-    click.echo(f"karamap: error: {message}", err=True)
+    # Messages quote file names and server text: shown escaped, they cannot drive the terminal.
+    click.echo(f"karamap: error: {printable(message)}", err=True)
 
 
 def run_guarded(command: click.Command, argv: list[str] | None) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from karamap.read import ReadReport
+from karamap.terminal import printable
 
 __all__ = ["print_report", "print_withheld", "MAX_LISTED"]
 
@@ -18,12 +19,12 @@ def print_report(report: ReadReport) -> None:
     Nothing is printed when every input was read as it was.
     """
     for note in report.notes[:MAX_LISTED]:
-        click.echo(f"karamap: note: {note}", err=True)
+        click.echo(f"karamap: note: {printable(note)}", err=True)
     total = report.skipped_count
     if not total:
         return
     for item in report.skipped[:MAX_LISTED]:
-        click.echo(f"karamap: skipped {item}", err=True)
+        click.echo(f"karamap: skipped {printable(str(item))}", err=True)
     if total > MAX_LISTED:
         click.echo(f"karamap: ... and {total - MAX_LISTED} more", err=True)
     click.echo(f"karamap: {total} input(s) skipped; {report.articles} article(s) read "

@@ -34,12 +34,12 @@ def open_gazetteer(options: Options | None = None, *, offline: Gazetteer | None 
     'geonames:323786'
     """
     options = options or Options()
-    base = offline if offline is not None else OfflineGazetteer.open(options.cache_dir)
     user = None
-    if options.overrides is not None:
+    if options.overrides is not None:  # validated first: a bad row fails before the index loads
         from karamap.gazetteer.user import UserGazetteer
 
         user = UserGazetteer.from_file(options.overrides)
+    base = offline if offline is not None else OfflineGazetteer.open(options.cache_dir)
     online = None
     if options.geocoder == "nominatim":
         from karamap.gazetteer.online import NOMINATIM_URL, NominatimGazetteer

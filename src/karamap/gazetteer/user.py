@@ -6,7 +6,9 @@ import csv
 import io
 import json
 import math
+import os
 import re
+import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +17,7 @@ from typing import Any, get_args
 from karamap.errors import InputError, OverrideError
 from karamap.gazetteer.base import Gazetteer, normalise_name
 from karamap.model import FeatureKind, Place
+from karamap.terminal import one_line
 
 __all__ = ["UserGazetteer", "Alias", "COLUMNS", "MAX_OVERRIDES_BYTES"]
 
@@ -139,15 +142,20 @@ def _read_file(path: Path) -> str:
     from karamap.read.decode import decode_bytes, normalise_newlines
 
     try:
-        if path.stat().st_size > MAX_OVERRIDES_BYTES:
-            raise OverrideError(f"{path}: larger than {MAX_OVERRIDES_BYTES // 2**20} MB; not an overrides file")
-        data = path.read_bytes()
+        with open(path, "rb") as fh:
+            # Read with a limit, not by the size stat gives: a pipe or a device (/dev/zero,
+            # /dev/stdin, <(...)) reports 0 bytes and may never end.
+            if os.fstat(fh.fileno()).st_size > MAX_OVERRIDES_BYTES:
+                raise OverrideError(f"{path}: larger than {MAX_OVERRIDES_BYTES // 2**20} MB; not an overrides file")
+            data = fh.read(MAX_OVERRIDES_BYTES + 1)
     except FileNotFoundError as err:
         raise OverrideError(f"{path}: no such overrides file") from err
     except IsADirectoryError as err:
         raise OverrideError(f"{path}: is a folder, not an overrides file") from err
     except OSError as err:
         raise OverrideError(f"{path}: cannot read: {err.strerror or err}") from err
+    if len(data) > MAX_OVERRIDES_BYTES:
+        raise OverrideError(f"{path}: more than {MAX_OVERRIDES_BYTES // 2**20} MB; not an overrides file")
     try:
         return normalise_newlines(decode_bytes(data, str(path)).text)
     except InputError as err:
@@ -218,15 +226,91 @@ def _geojson_rows(text: str, origin: str) -> Iterator[_Row]:
         point = None
         geometry = feature.get("geometry")
         if geometry is not None:
-            try:
-                shape = shapely.geometry.shape(geometry)
-            except Exception as err:  # shapely raises several types for bad GeoJSON
-                raise OverrideError(f"{where}: bad geometry ({err})") from err
-            if shape.is_empty:
-                raise OverrideError(f"{where}: empty geometry")
+            shape = _checked_shape(geometry, where)
             rep = shape if shape.geom_type == "Point" else shape.representative_point()
             point = (rep.y, rep.x, None if shape.geom_type == "Point" else shape)
         yield _Row(where, values, point)
+
+
+def _checked_shape(geometry: Any, where: str) -> Any:
+    """The shapely geometry of a GeoJSON geometry, refused unless it is one karamap can map as drawn.
+
+    A geometry is refused (not repaired) when a coordinate is not a finite number,
+    lies outside the world, an edge crosses the antimeridian (RFC 7946 asks such
+    shapes to be cut in two at 180 degrees), or it is not valid (a ring crossing
+    itself, a hole outside its shell). A repair such as ``shapely.make_valid`` changes
+    what the shape says: a bow-tie becomes two triangles, a hole outside its shell a
+    second area. Which of them the user meant, only the user knows.
+    """
+    import numpy as np
+    import shapely
+    import shapely.geometry
+
+    try:
+        with warnings.catch_warnings():  # NaN vertices make shapely warn on stderr
+            warnings.simplefilter("ignore", RuntimeWarning)
+            shape = shapely.geometry.shape(geometry)
+            coords = shapely.get_coordinates(shape)
+    except Exception as err:  # shapely raises several types for bad GeoJSON
+        raise OverrideError(f"{where}: bad geometry ({one_line(str(err), 100)})") from err
+    if shape.is_empty:
+        raise OverrideError(f"{where}: empty geometry")
+    if not np.isfinite(coords).all():
+        raise OverrideError(f"{where}: a coordinate of the geometry is not a finite number (NaN or infinity)")
+    lats, lons = coords[:, 1], coords[:, 0]
+    if (np.abs(lats) > 90.0).any():
+        raise OverrideError(f"{where}: lat {float(lats[np.abs(lats) > 90.0][0])} is outside -90..90")
+    if (np.abs(lons) > 180.0).any():
+        raise OverrideError(f"{where}: lon {float(lons[np.abs(lons) > 180.0][0])} is outside -180..180")
+    jump = _antimeridian_jump(shape)
+    if jump is not None:
+        raise OverrideError(f"{where}: an edge crosses the antimeridian (from lon {jump[0]:g} to {jump[1]:g}); "
+                            "cut the shape in two at 180 degrees (a MultiPolygon), as RFC 7946 asks")
+    if not shape.is_valid:
+        raise OverrideError(f"{where}: not a valid {shape.geom_type} ({_reason(shape)}); "
+                            "fix it (QGIS: Fix geometries; shapely.make_valid) and check the result")
+    return shape
+
+
+def _antimeridian_jump(shape: Any) -> tuple[float, float] | None:
+    """An edge of ``shape`` spanning more than 180 degrees of longitude, taken the long way round.
+
+    GeoJSON edges are straight lines in longitude and latitude, so an edge from 179
+    to -179 runs across the whole map, not over the antimeridian; a writer that
+    meant the short way produced it.
+    """
+    import shapely
+
+    for line in _lines(shape):
+        xs = shapely.get_coordinates(line)[:, 0]
+        for a, b in zip(xs[:-1], xs[1:], strict=True):
+            if abs(b - a) > 180.0:
+                return float(a), float(b)
+    return None
+
+
+def _lines(shape: Any) -> Iterator[Any]:
+    """The lines and rings of ``shape`` (points have no edges)."""
+    import shapely
+
+    if shape.geom_type == "Polygon":
+        yield from shapely.get_rings(shape)
+    elif shape.geom_type in ("LineString", "LinearRing"):
+        yield shape
+    elif shape.geom_type.startswith("Multi") or shape.geom_type == "GeometryCollection":
+        for part in shapely.get_parts(shape):
+            yield from _lines(part)
+
+
+def _reason(shape: Any) -> str:
+    """shapely's reason a shape is invalid, in words: ``self-intersection at lon 0.5, lat 0.5``."""
+    import shapely
+
+    reason = shapely.is_valid_reason(shape) or "invalid"
+    match = re.fullmatch(r"(.*?)\s*\[\s*(-?[\d.e+-]+)\s+(-?[\d.e+-]+)\s*\]", reason)
+    if match is None:
+        return one_line(reason.lower(), 80)
+    return f"{match.group(1).lower()} at lon {float(match.group(2)):g}, lat {float(match.group(3)):g}"
 
 
 def _slug(name: str) -> str:

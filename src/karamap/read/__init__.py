@@ -30,6 +30,7 @@ from karamap.read.files import (
     iter_jsonl_stream,
     read_text_file,
     read_text_stream,
+    unreadable_name,
 )
 from karamap.read.report import ReadReport, Skipped
 from karamap.read.html import HTML_SUFFIXES, read_html_file
@@ -162,8 +163,12 @@ def _expand_path(path: Path, report: ReadReport, text_column: str | None = None)
         yield from _expand_stdin(report)
     elif path.is_dir():
         empty = True
-        for file, stem, file_origin in iter_folder(path, origin=origin):
+        for entry in iter_folder(path, origin=origin):
             empty = False
+            if isinstance(entry, Failure):
+                yield entry
+                continue
+            file, stem, file_origin = entry
             yield from _expand_file(file, stem, file_origin, report, text_column)
         if empty:
             yield Failure(origin, NoArticlesError(
@@ -178,6 +183,10 @@ def _expand_path(path: Path, report: ReadReport, text_column: str | None = None)
 
 def _expand_file(path: Path, stem: str, origin: str, report: ReadReport,
                  text_column: str | None = None) -> Iterator[Article | Failure]:
+    problem = unreadable_name(origin)
+    if problem is not None:
+        yield Failure(origin, ReadError(f"{origin}: {problem}"))
+        return
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         yield from iter_jsonl(path, origin=origin, report=report)
@@ -205,7 +214,10 @@ def _expand_file(path: Path, stem: str, origin: str, report: ReadReport,
 
 def _expand_stdin(report: ReadReport) -> Iterator[Article | Failure]:
     # JSONL when the first non-blank byte opens an object, else one text article.
-    stream = sys.stdin.buffer
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # started with standard input closed (`<&-`): Python then has no sys.stdin
+        yield Failure("<stdin>", ReadError("<stdin>: standard input is closed"))
+        return
     try:
         head = stream.peek(4096).lstrip()[:1] if hasattr(stream, "peek") else b""
     except OSError:

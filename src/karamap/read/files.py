@@ -6,6 +6,7 @@ import codecs
 import io
 import json
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,8 @@ __all__ = [
     "iter_jsonl",
     "iter_jsonl_stream",
     "iter_folder",
+    "unreadable_name",
+    "special_file",
     "MAX_TEXT_BYTES",
     "MAX_LINE_BYTES",
     "JSONL_SUFFIXES",
@@ -232,11 +235,14 @@ def _json_type(value: object) -> str:
     return _JSON_TYPES.get(type(value), type(value).__name__)
 
 
-def iter_folder(folder: Path, *, origin: str) -> Iterator[tuple[Path, str, str]]:
+def iter_folder(folder: Path, *, origin: str) -> Iterator[tuple[Path, str, str] | Failure]:
     """The article files under ``folder``: ``(path, id, origin)`` sorted by relative path.
 
     Hidden files and folders (``.git``, editors' and karamap's temporaries) are
-    skipped; symbolic links to folders are not followed (no cycles).
+    skipped; symbolic links to folders are not followed (no cycles). A file karamap
+    would read but cannot is a :class:`Failure` in its place, so the summary lists it:
+    a name that is not UTF-8 (its id could not be written), a named pipe, a device
+    or a socket (reading it would block the run or never end), a broken link.
     """
     found: list[tuple[str, Path]] = []
     for root, dirs, files in os.walk(folder, onerror=None, followlinks=False):
@@ -246,10 +252,49 @@ def iter_folder(folder: Path, *, origin: str) -> Iterator[tuple[Path, str, str]]
                 continue
             if name.lower().endswith(TEXT_SUFFIXES + JSONL_SUFFIXES + _TABLE_SUFFIXES + _HTML_SUFFIXES):
                 path = Path(root) / name
-                if not path.is_file():
-                    continue  # a pipe or device inside a folder would block the run
                 found.append((path.relative_to(folder).as_posix(), path))
     found.sort()
     for relative, path in found:
+        where = os.path.join(origin, relative)
+        problem = unreadable_name(relative) or special_file(path)
+        if problem is not None:
+            yield Failure(where, ReadError(f"{where}: {problem}"))
+            continue
         stem = relative.rsplit(".", 1)[0]
-        yield path, stem, os.path.join(origin, relative)
+        yield path, stem, where
+
+
+def unreadable_name(name: str) -> str | None:
+    """Why a file's name cannot name an article (its id), or None.
+
+    Python reads a name that is not UTF-8 with its undecodable bytes as lone
+    surrogates; such an id cannot be written to JSON, GeoJSON or HTML.
+
+    >>> unreadable_name("news/b\\udcff.txt")
+    'the file name is not UTF-8 (rename it)'
+    >>> unreadable_name("news/a.txt") is None
+    True
+    """
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return "the file name is not UTF-8 (rename it)"
+    return None
+
+
+def special_file(path: Path) -> str | None:
+    """What ``path`` is when it is not a regular file (after links): a pipe, a device ... or None."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "a broken symbolic link" if path.is_symlink() else "no such file"
+    except OSError as err:
+        return f"cannot be read ({err.strerror or err})"
+    if stat.S_ISREG(mode):
+        return None
+    for test, kind in ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISDIR, "a folder")):
+        if test(mode):
+            return f"not a regular file but {kind}"
+    return "not a regular file"
