@@ -16,6 +16,7 @@ from karamap.gazetteer.open import open_gazetteer
 from karamap.jsonl import write_jsonl
 from karamap.layers import Layers, build_layers
 from karamap.model import Document
+from karamap.names import check_file_name, check_output_name, check_title
 from karamap.paths import EXAMPLE_NAME, example_articles
 from karamap.pipeline import Source, annotate_article
 from karamap.read import ReadReport, read
@@ -102,7 +103,7 @@ def annotate_to_jsonl(sources: Source, path: str | Path, *, options: Options | N
     a device is written directly. Nothing is created before the first article was
     read: a run whose input is unreadable leaves no file or folder behind.
     """
-    path = Path(path)
+    path = check_file_name(path)
     check_output_file(path)
     report = ReadReport()
     withheld = 0
@@ -152,7 +153,8 @@ def build_map(
     if sources is None or sources == () or sources == []:
         sources = example_articles()
         name = name or EXAMPLE_NAME
-    name = name or "karamap"
+    name = check_output_name(name or "karamap")
+    title = check_title(title)
     out = Path(out_dir)
     check_writable_dir(out)
     report = ReadReport()
@@ -193,7 +195,7 @@ def export(
     """
     from karamap.export import export_layer, format_for_path
 
-    path = Path(path)
+    path = check_file_name(path)
     if format is None:
         format = format_for_path(path)
     check_output_file(path)

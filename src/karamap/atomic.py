@@ -24,9 +24,10 @@ __all__ = ["atomic_write", "atomic_path", "atomic_batch", "check_writable_dir", 
 #: the output name that means standard output
 STDOUT = "-"
 
-#: every temporary file karamap names carries this marker (``.NAME.karamap-tmp-PID-XXXX.SUFFIX``)
+#: every temporary file karamap names carries this marker (``.NAME.karamap-tmp-PID-XXXXXXXX.SUFFIX``);
+#: no output may (see :func:`_check_target`), so the sweep never takes an output for a leftover
 TEMP_MARKER = ".karamap-tmp-"
-_TEMP_RE = re.compile(r"^\..*\.karamap-tmp-(\d+)-[0-9a-f]+")
+_TEMP_RE = re.compile(r"\.(?P<target>.+)\.karamap-tmp-(?P<pid>\d{1,10})-[0-9a-f]{8}(?P<suffix>.*)")
 
 # The process umask, read once: temporary files are created 0600 and get the mode a
 # plain open() would have given them before they are renamed into place.
@@ -149,10 +150,17 @@ def _open_anonymous(directory: Path) -> int | None:
         return None  # filesystem without O_TMPFILE (or a folder we cannot write: caught below)
 
 
-def _stage(target: Path, *, anonymous: bool) -> tuple[_Staged, int]:
-    directory = target.parent
+def _check_target(target: Path) -> None:
     if target.is_dir():
         raise OutputError(f"cannot write {target}: it is a folder")
+    if TEMP_MARKER in target.name:
+        raise OutputError(f"cannot write {target}: its name carries {TEMP_MARKER!r}, the mark of karamap's "
+                          "temporary files (a later run would remove it)")
+
+
+def _stage(target: Path, *, anonymous: bool) -> tuple[_Staged, int]:
+    directory = target.parent
+    _check_target(target)
     _make_dir(directory)
     fd = _open_anonymous(directory) if anonymous else None
     if fd is not None:
@@ -338,8 +346,7 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
             with open(tmp, "rb") as src, _stream(target, "wb", None, None) as dst:
                 shutil.copyfileobj(src, dst)
         return
-    if target.is_dir():
-        raise OutputError(f"cannot write {target}: it is a folder")
+    _check_target(target)
     # Only a name is reserved (random, pid-marked): some writers refuse an existing file.
     _make_dir(target.parent)
     staged = _Staged(target, tmp=_temp_name(target))
@@ -406,10 +413,11 @@ def sweep_stale_temps(directory: str | os.PathLike[str]) -> list[Path]:
     except OSError:
         return removed
     for entry in entries:
-        match = _TEMP_RE.match(entry.name)
-        if not match or not entry.is_file(follow_symlinks=False):
+        match = _TEMP_RE.fullmatch(entry.name)
+        if not match or match["suffix"] != Path(match["target"]).suffix \
+                or not entry.is_file(follow_symlinks=False):
             continue
-        if _alive(int(match.group(1))):
+        if _alive(int(match["pid"])):
             continue
         with contextlib.suppress(OSError):
             os.unlink(entry.path)
@@ -424,8 +432,8 @@ def _alive(pid: int) -> bool:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except OSError:
-        return True  # exists but belongs to someone else
+    except (OSError, OverflowError):
+        return True  # exists but belongs to someone else (or no pid at all: keep what is not ours)
     return True
 
 

@@ -68,6 +68,13 @@ class Options:
                 f"the {self.geocoder} geocoder needs a user agent naming you or your project "
                 "(--user-agent 'myproject/1.0 me@example.org')"
             )
+        if self.geocoder != "offline":
+            # checked here, before any work, rather than when the first request is sent
+            from karamap.gazetteer.online import check_endpoint, check_user_agent
+
+            check_user_agent(self.user_agent)
+            if self.geocoder_url is not None:
+                check_endpoint(self.geocoder_url)
 
     def replace(self, **changes: object) -> Options:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
