@@ -8,15 +8,23 @@ Examples
 '2021-01-30'
 """
 
-from karamap.api import annotate, annotate_to_jsonl, build_map, export, layers_of
-from karamap.config import Options
-from karamap.errors import KaramapError
-from karamap.gazetteer import Gazetteer
-from karamap.gazetteer.open import open_gazetteer
-from karamap.model import Article, Document, Event, Mention, Place, Resolution, TimeExpr, TimeSpan
-from karamap.paths import example_articles
-from karamap.pipeline import annotate_article
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# ``read`` is imported now (it is light): the function must win over the subpackage of its name.
 from karamap.read import read, read_text
+
+if TYPE_CHECKING:
+    from karamap.api import annotate, annotate_to_jsonl, build_map, export, layers_of
+    from karamap.config import Options
+    from karamap.errors import KaramapError
+    from karamap.gazetteer import Gazetteer
+    from karamap.gazetteer.open import open_gazetteer
+    from karamap.model import Article, Document, Event, Mention, Place, Resolution, TimeExpr, TimeSpan
+    from karamap.paths import example_articles
+    from karamap.pipeline import annotate_article
 
 __all__ = [
     "Article",
@@ -43,3 +51,30 @@ __all__ = [
 ]
 
 __version__ = "0.1.0"
+
+# The rest is imported on first use: ``import karamap`` stays cheap (pandas, shapely and
+# geopandas take a second or more), so the command line sets up its Ctrl-C handling first.
+_HOMES = {
+    **dict.fromkeys(("annotate", "annotate_to_jsonl", "build_map", "export", "layers_of"), "karamap.api"),
+    "Options": "karamap.config",
+    "KaramapError": "karamap.errors",
+    "Gazetteer": "karamap.gazetteer",
+    "open_gazetteer": "karamap.gazetteer.open",
+    **dict.fromkeys(("Article", "Document", "Event", "Mention", "Place", "Resolution", "TimeExpr", "TimeSpan"),
+                    "karamap.model"),
+    "example_articles": "karamap.paths",
+    "annotate_article": "karamap.pipeline",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'karamap' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

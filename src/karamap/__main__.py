@@ -1,5 +1,5 @@
 """``python -m karamap``: the command line."""
 
-from karamap.cli import main
+from karamap.console import main
 
 main()
