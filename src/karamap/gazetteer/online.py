@@ -164,13 +164,13 @@ def check_user_agent(user_agent: str | None) -> str:
     >>> check_user_agent("me\\r\\nX-Injected: 1")
     Traceback (most recent call last):
     ...
-    karamap.errors.ConfigurationError: --user-agent must be one line of printable ASCII (found '\\\\r')
+    karamap.errors.ConfigurationError: --user-agent must be one line of printable ASCII (found \\r)
     """
     if not user_agent or not user_agent.strip():
         raise ConfigurationError("Nominatim needs a user agent naming you or your project")
     bad = next((c for c in user_agent if not " " <= c <= "~"), None)
     if bad is not None:
-        raise ConfigurationError(f"--user-agent must be one line of printable ASCII (found {printable(repr(bad)[1:-1])!r})")
+        raise ConfigurationError(f"--user-agent must be one line of printable ASCII (found {printable(bad)})")
     if len(user_agent) > MAX_USER_AGENT_CHARS:
         raise ConfigurationError(f"--user-agent is longer than {MAX_USER_AGENT_CHARS} characters")
     return user_agent
@@ -188,17 +188,17 @@ def check_endpoint(url: str) -> str:
     """
     shown = one_line(url, 120)
     if not url.strip() or not url.isprintable() or any(c.isspace() for c in url) or len(url) > 2000:
-        raise ConfigurationError(f"geocoder URL {shown!r} is not a URL (empty, too long, or with spaces "
+        raise ConfigurationError(f"geocoder URL '{shown}' is not a URL (empty, too long, or with spaces "
                                  "or control characters)")
     try:
         parts = urlsplit(url if "://" in url else f"https://{url}")
         parts.port  # noqa: B018 - raises on a port out of range
     except ValueError as err:
-        raise ConfigurationError(f"geocoder URL {shown!r} is not a URL ({one_line(str(err), 80)})") from err
+        raise ConfigurationError(f"geocoder URL '{shown}' is not a URL ({one_line(str(err), 80)})") from err
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ConfigurationError(f"geocoder URL {shown!r} is not an http(s) URL")
+        raise ConfigurationError(f"geocoder URL '{shown}' is not an http(s) URL")
     if parts.username is not None or parts.query or parts.fragment:
-        raise ConfigurationError(f"geocoder URL {shown!r} must be scheme://host[:port][/path], "
+        raise ConfigurationError(f"geocoder URL '{shown}' must be scheme://host[:port][/path], "
                                  "without credentials, query or fragment")
     return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
 
