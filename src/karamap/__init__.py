@@ -11,10 +11,9 @@ Examples
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import TYPE_CHECKING, Any
-
-# ``read`` is imported now (it is light): the function must win over the subpackage of its name.
-from karamap.read import read, read_text
 
 if TYPE_CHECKING:
     from karamap.api import annotate, annotate_to_jsonl, build_map, export, layers_of
@@ -25,6 +24,7 @@ if TYPE_CHECKING:
     from karamap.model import Article, Document, Event, Mention, Place, Resolution, TimeExpr, TimeSpan
     from karamap.paths import example_articles
     from karamap.pipeline import annotate_article
+    from karamap.read import read, read_text
 
 __all__ = [
     "Article",
@@ -52,9 +52,10 @@ __all__ = [
 
 __version__ = "0.1.0"
 
-# The rest is imported on first use: ``import karamap`` stays cheap (pandas, shapely and
+# Everything is imported on first use: ``import karamap`` stays cheap (pandas, shapely and
 # geopandas take a second or more), so the command line sets up its Ctrl-C handling first.
 _HOMES = {
+    **dict.fromkeys(("read", "read_text"), "karamap.read"),
     **dict.fromkeys(("annotate", "annotate_to_jsonl", "build_map", "export", "layers_of"), "karamap.api"),
     "Options": "karamap.config",
     "KaramapError": "karamap.errors",
@@ -78,3 +79,20 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
+
+
+class _Package(types.ModuleType):
+    """The type of the ``karamap`` module: ``karamap.read`` stays the function.
+
+    Importing a subpackage binds it in its parent under its name; the subpackage
+    ``karamap.read`` would then hide the function ``read``, whichever was imported
+    first. Loading lazily, the binding is refused instead.
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "read" and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
