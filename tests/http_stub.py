@@ -76,7 +76,7 @@ def reply(status: int = 200, body: bytes | str | object = b"[]", *, reason: str 
     return send
 
 
-@dataclass
+@dataclass(repr=False)
 class RawServer:
     default: Reply = field(default_factory=reply)
     script: deque = field(default_factory=deque)
@@ -131,6 +131,9 @@ class RawServer:
             wire = Wire(conn, self._stop)
             self.wires.append(wire)
             action(wire, request)
+
+    def __repr__(self) -> str:
+        return f"RawServer({self.url})"
 
     def join(self, timeout: float = 10.0) -> None:
         """Wait until every connection so far has been answered (or its client gave up)."""

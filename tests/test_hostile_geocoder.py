@@ -277,6 +277,14 @@ def test_a_result_without_any_name_is_dropped(server, tmp_path, warnings_):
     assert warnings_() == []
 
 
+@pytest.mark.parametrize("osm", [{"osm_type": [], "osm_id": 5}, {"osm_type": {"a": 1}, "osm_id": [5]},
+                                 {"osm_type": "node", "osm_id": "12a"}, {"osm_type": "galaxy", "osm_id": 5}])
+def test_odd_osm_ids_give_a_place_id_of_the_coordinates(server, tmp_path, osm):
+    server.default = reply(200, [{"lat": "40.1", "lon": "46.8", "display_name": "Camp", **osm}])
+    (place,) = polite(server.url, tmp_path).search("Camp")
+    assert place.id == "nominatim:40.10000,46.80000"
+
+
 def test_text_fields_of_odd_types_are_dropped_not_trusted(server, tmp_path):
     odd = {**KHANKENDI, "name": 42, "namedetails": {"name": ["x"], "alt_name": "Khankandi;\ud800"},
            "address": {"country_code": 7, "state": {"a": 1}}, "osm_id": True, "class": None}

@@ -373,7 +373,8 @@ def _place_id(raw: dict[str, Any], lat: float, lon: float) -> str:
     osm_type, osm_id = raw.get("osm_type"), raw.get("osm_id")
     if isinstance(osm_id, str) and osm_id.isascii() and osm_id.isdigit():
         osm_id = int(osm_id)
-    if osm_type in _OSM_TYPES and isinstance(osm_id, int) and not isinstance(osm_id, bool):
+    if isinstance(osm_type, str) and osm_type in _OSM_TYPES and isinstance(osm_id, int) \
+            and not isinstance(osm_id, bool):
         return f"nominatim:{osm_type}/{osm_id}"
     place_id = raw.get("place_id")
     if isinstance(place_id, int) and not isinstance(place_id, bool):
