@@ -88,8 +88,9 @@ def test_an_english_word_that_looks_like_an_article_is_kept():
     assert rk("Ash Fork") == rk("Fork") or rk("Ash Fork")  # a leading "Ash" is read as an article
 
 
-def test_short_or_non_latin_names_have_no_key():
+def test_short_or_non_latin_names_or_numbers_have_no_key():
     assert rk("Ur") == ""
+    assert rk("Strip 2608 Airport") == ""
     assert rk("دمشق") == ""
 
 

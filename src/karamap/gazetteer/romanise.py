@@ -123,6 +123,8 @@ def romanised_key(key: str) -> str:
     >>> romanised_key("qamishli") == romanised_key("al-qamishli")
     True
     """
+    if any(c.isdigit() for c in key):
+        return ""  # "Airstrip 2608": a number is no spelling to fold
     text = _SIGNS.sub("", key.lower())
     text = _IZAFE.sub("", text)
     text = _ARTICLE.sub("", text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -443,6 +444,138 @@ def _geodata_places(geodata: Path) -> list[Entry]:
     return out
 
 
+#: how far a contested.tsv town's point may lie from the GeoNames town it adds names to
+_JOIN_KM = 15.0
+
+
+def _contested(geodata: Path, entries: list[Entry]) -> list[Entry]:
+    """The places of ``contested.tsv``: regions as places of their own; a town's names added to
+    the GeoNames town it names (a place of its own where none answers)."""
+    path = geodata / "contested.tsv"
+    if not path.exists():
+        return []
+    towns: dict[str, list[Entry]] = defaultdict(list)
+    for e in entries:
+        if e.feature == "city" and e.country:
+            towns[e.country].append(e)
+    out = []
+    for name, aliases, feature, cc, lat, lon, joins, source in read_tsv(path):
+        alias_list = [] if aliases == "-" else aliases.split("|")
+        country = None if cc == "-" else cc
+        point = (float(lat), float(lon))
+        if feature == "city" and country:
+            wanted = {normalise_name(n) for n in [name, *alias_list, joins.split("@")[0]] if n != "-"}
+            near = [e for e in towns.get(country, ())
+                    if abs(e.lat - point[0]) < 0.2 and abs(e.lon - point[1]) < 0.25
+                    and _km(point, (e.lat, e.lon)) <= _JOIN_KM and wanted & {normalise_name(n) for n in e.names}]
+            if near:
+                town = max(near, key=lambda e: e.population)
+                town.names.extend(n for n in [name, *alias_list] if n not in town.names)
+                town.aliases = tuple(dict.fromkeys([*town.aliases, *(a for a in [name, *alias_list] if a.isascii())]))[:12]
+                continue
+        out.append(Entry(
+            id=f"karamap:{normalise_name(name).replace(' ', '-')}", name=name, feature=feature, country=country,
+            lat=point[0], lon=point[1], source=f"karamap geodata: {source}", names=[name, *alias_list],
+            aliases=tuple(alias_list), population=1_000_000 if feature == "region" else 0,
+        ))
+    return out
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+#: what an airport's name ends in, and the variants the news writes ("Bagram Air Base", "Bagram airbase")
+_AIRPORT_WORDS = re.compile(r"\s+(?:International\s+|Intl\.?\s+|Regional\s+|Municipal\s+)?"
+                            r"(?:Airport|Air\s*[Bb]ase|Air\s+Force\s+Base|Airfield|Air\s+Station|Aerodrome)$")
+_MILITARY = re.compile(r"Air\s*[Bb]ase|Air\s+Force\s+Base|Air\s+Station|Army\s+Airfield")
+
+
+def _surname_rank():
+    """Sort key: a surname's rank in the names package's ranked list of US surnames."""
+    path = _package_file("names", "dist.all.last")
+    rank: dict[str, int] = {}
+    with open(path, encoding="ascii") as fh:
+        for n, line in enumerate(fh):
+            rank[line.split()[0].capitalize()] = n
+    return lambda name: rank.get(name, len(rank))
+
+
+def _airports(entries: list[Entry]) -> list[Entry]:
+    """Airports, airfields and air bases from ``airportsdata`` (MIT), as facilities. Each answers to
+    its full name and its variants ("Bagram Air Base", "Bagram Airbase", "Bagram Airfield"); one with
+    an IATA code (scheduled flights, which the news names) or a military one also to its bare name
+    ("Heathrow" of "London Heathrow Airport") when that names no town of its country within 50 km,
+    no town of 100,000 people anywhere and is no person's first name or English word."""
+    try:
+        path = _package_file("airportsdata", "airports.csv")
+    except ModuleNotFoundError:  # an optional source
+        return []
+    if not path.exists():
+        return []
+    from karamap.recognise.lexicon import PLACE_CLASS_WORDS, common_words, first_names, last_names
+
+    # the 5,000 most frequent US surnames (the list is ranked): "Hughes Airport" is a person's
+    frequent_surnames = set(sorted(last_names(), key=_surname_rank())[:5000])
+
+    people = first_names() | frequent_surnames
+    words = common_words()
+    # a word that names a town, a division or a country ("Texas" in "East Texas Regional Airport")
+    placed: set[str] = set()
+    named_in: dict[str, set[str]] = defaultdict(set)  # name key -> countries where a place bears it
+    big: set[str] = set()  # names of towns of 100,000 people, divisions and countries
+    for e in entries:
+        if e.feature != "city" or e.population >= 1000:
+            placed.update(normalise_name(n) for n in e.names[:3])
+        if e.feature != "city" or e.population >= 100_000:
+            big.update(normalise_name(n) for n in e.names[:3])
+        for n in e.names:
+            named_in[normalise_name(n)].add(e.country or "-")
+    town_names = {(e.country, normalise_name(e.name)) for e in entries if e.feature == "city"}
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            name = row["name"].strip()
+            military = bool(_MILITARY.search(name))
+            if not _AIRPORT_WORDS.search(name):
+                continue
+            lat, lon, cc = float(row["lat"]), float(row["lon"]), row["country"]
+            stem = _AIRPORT_WORDS.sub("", name).strip()
+            if len(stem) < 3 or stem.lower() in ("international", "regional", "municipal"):
+                continue  # a name that is only "International Airport" names nothing
+            if row["city"] and stem.startswith(row["city"] + " ") and sum(
+                    c.isalpha() for c in stem[len(row["city"]):]) >= 4:
+                stem_short = stem[len(row["city"]) + 1:]  # "London Heathrow" -> "Heathrow"
+            else:
+                stem_short = stem
+            names = [name]
+            for base in dict.fromkeys([stem, stem_short]):
+                if military:
+                    names += [f"{base} Air Base", f"{base} Airbase", f"{base} airbase", f"{base} Airfield"]
+                else:
+                    names += [f"{base} Airport", f"{base} International Airport"]
+            if (cc, normalise_name(stem)) in town_names or (cc, normalise_name(stem_short)) in town_names:
+                continue  # "Vancouver International Airport": the news's "Vancouver" is the town
+            bare = stem_short
+            key = normalise_name(bare)
+            parts = bare.split()
+            # (one word may be a small foreign town's name too, "Heathrow", Florida; each of two
+            # words must name no place at all, "East Texas")
+            if ((row["iata"] or military) and len(key) >= 4 and len(parts) <= 2 and cc not in named_in.get(key, ())
+                    and key not in big
+                    and not any(p in people or p.lower() in words or p.lower() in PLACE_CLASS_WORDS
+                                or (len(parts) > 1 and normalise_name(p) in placed) for p in parts)):
+                names.append(bare)  # "Heathrow"
+            names = list(dict.fromkeys(names))
+            out.append(Entry(
+                id=f"airport:{row['icao']}", name=name, feature="facility", country=cc or None, lat=lat, lon=lon,
+                source="airportsdata (MIT)", names=names, aliases=tuple(n for n in names[1:4] if n != name),
+            ))
+    return out
+
+
 def collect_entries(geodata: Path) -> list[Entry]:
     """Every place of the offline index: continents, countries, divisions, cities and geodata.
 
@@ -453,6 +586,8 @@ def collect_entries(geodata: Path) -> list[Entry]:
         countries, by_cc = _countries(geodata)
         entries = _continents() + countries + _cities_and_divisions(by_cc, geodata)
         own = _geodata_places(geodata)
+        own += _contested(geodata, entries)
+        entries += _airports(entries)
     except (OSError, KeyError, ValueError) as err:
         raise IndexBuildError(f"cannot read the gazetteer sources: {err}") from err
     replaced = {e.geonameid for e in own if e.geonameid}
