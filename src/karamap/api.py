@@ -20,6 +20,7 @@ from karamap.names import check_file_name, check_output_name, check_title
 from karamap.paths import EXAMPLE_NAME, example_articles
 from karamap.pipeline import Source, annotate_article
 from karamap.read import ReadReport, read
+from karamap.recognise.unknown import UnknownName, count_unknown, unknown_names
 
 __all__ = [
     "annotate",
@@ -42,6 +43,9 @@ class AnnotateResult:
     report: ReadReport
     #: place readings withheld as too close to call (below ``Options.min_score``)
     withheld: int = 0
+    #: with ``report_unknown``: names in place positions no gazetteer here placed, with their
+    #: counts, most frequent first (what a user may add with ``--overrides``)
+    unknown: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,29 +100,35 @@ def annotate(
         gazetteer.close()
 
 
-def annotate_to_jsonl(sources: Source, path: str | Path, *, options: Options | None = None) -> AnnotateResult:
+def annotate_to_jsonl(sources: Source, path: str | Path, *, options: Options | None = None,
+                      report_unknown: bool = False) -> AnnotateResult:
     """Annotate ``sources`` and write the JSONL of ``docs/format.md`` to ``path``.
 
     A regular file is replaced atomically; ``-`` is standard output, and a pipe or
     a device is written directly. Nothing is created before the first article was
     read: a run whose input is unreadable leaves no file or folder behind.
+    With ``report_unknown`` the result also counts the names in place positions that
+    no gazetteer here placed (see :func:`karamap.recognise.unknown.unknown_names`).
     """
     path = check_file_name(path)
     check_output_file(path)
     report = ReadReport()
     withheld = 0
+    unknown: list[UnknownName] = []
 
     def counted() -> Iterator[Document]:
         nonlocal withheld
         for doc in annotate(sources, options=options, report=report):
             withheld += _withheld(doc)
+            if report_unknown:
+                unknown.extend(unknown_names(doc))
             yield doc
 
     documents = counted()
     # The input is found readable (or its error raised) before any output exists.
     first = next(documents, None)
     count = write_jsonl(itertools.chain([] if first is None else [first], documents), path)
-    return AnnotateResult(path, count, report, withheld)
+    return AnnotateResult(path, count, report, withheld, tuple(count_unknown(unknown)))
 
 
 def _withheld(doc: Document) -> int:
