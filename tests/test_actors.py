@@ -18,6 +18,7 @@ COUNTRIES = {
     "Ukrainian": Place("geonames:690791", "Ukraine", "country", "UA", 49.0, 32.0),
     "Somali": Place("geonames:51537", "Somalia", "country", "SO", 6.0, 48.0),
     "Palestinian": Place("geonames:6254930", "Palestinian Territory", "country", "PS", 31.9, 35.2),
+    "Palestinians": Place("geonames:6254930", "Palestinian Territory", "country", "PS", 31.9, 35.2),
     "Israeli": Place("geonames:294640", "Israel", "country", "IL", 31.5, 34.75),
     "Afghan": Place("geonames:1149361", "Afghanistan", "country", "AF", 33.0, 66.0),
 }
@@ -153,3 +154,61 @@ def test_interaction_codes():
 def test_the_parties_of_diplomacy_act_through_their_governments():
     assert with_parties((), [("Kenya", "KE"), ("Somalia", "SO")], "Strategic developments") == (
         "Government of Kenya", "Government of Somalia")
+
+
+# -- targets, crowds and the forces that meet them --------------------------------------------
+
+
+def test_civilian_property_attacked_is_an_attack_on_civilians():
+    f = fields("Gunmen set fire to a shop and two houses in the village.", "set fire", "Violence against civilians", "KE")
+    assert (f.actor1, f.actor2) == ("Unidentified Armed Group (Kenya)", "Civilians (Kenya)")
+    f = fields("Israeli forces demolished a Palestinian-owned greenhouse near the village.", "demolished",
+               "Strategic developments", "PS")
+    assert (f.actor1, f.actor2) == ("Military Forces of Israel", "Civilians (Palestine)")
+
+
+def test_a_post_or_a_convoy_attacked_is_the_force_that_holds_it():
+    f = fields("Militants attacked a police station overnight.", "attacked", "Battles", "KE")
+    assert f.actor2 == "Police Forces of Kenya"
+    f = fields("Rebels ambushed a convoy on the main road.", "ambushed", "Battles", "ML")
+    assert f.actor2 == "Military Forces of Mali"
+
+
+def test_a_people_named_by_its_demonym_is_civilians_of_that_people():
+    f = fields("Soldiers fired tear gas at Palestinians near the fence.", "fired", "Violence against civilians", "PS")
+    assert f.actor2 == "Civilians (Palestine)"
+
+
+def test_a_protest_has_its_crowd_first_and_the_force_that_intervened_second():
+    # the crowd named by the trigger itself, the police acting on it
+    f = fields("Police dispersed demonstrators with batons.", "dispersed", "Protests", "KE")
+    assert (f.actor1, f.actor2) == ("Protesters (Kenya)", "Police Forces of Kenya")
+    # a bank in front of which people protest is where, not whom
+    f = fields("Residents protested in front of the central bank.", "protested", "Protests", "KE")
+    assert (f.actor1, f.actor2) == ("Protesters (Kenya)", None)
+    # what a protest is against is no actor of it
+    f = fields("Farmers protested against the Kenyan government.", "protested", "Protests", "KE")
+    assert (f.actor1, f.actor2) == ("Protesters (Kenya)", None)
+
+
+def test_the_intervening_force_may_be_told_in_a_later_sentence():
+    first = "Traders protested in the market."
+    later = "Police arrested two of them."
+    p1 = find_parties(first, (0, len(first)), (7, 16))
+    p2 = find_parties(later, (0, len(later)), (7, 15))
+    f = acled_fields(p1, "Protests", "KE", more=[p2])
+    assert (f.actor1, f.actor2, f.interaction) == ("Protesters (Kenya)", "Police Forces of Kenya", 16)
+
+
+def test_a_country_that_qualifies_a_noun_is_no_party():
+    text = "Rioters protested against the high US dollar exchange rate."
+    res = [Resolution(Mention(text.index("US"), text.index("US") + 2, "US", "toponym"),
+                      Place("geonames:6252001", "United States", "country", "US", 39.8, -98.5), 1.0)]
+    assert [m.kind for m in actor_mentions(text, 0, len(text), res)] == ["rioters"]
+
+
+def test_a_states_aircraft_are_its_air_force_where_the_text_names_them():
+    f = fields("Russian warplanes bombed the outskirts of the town.", "bombed", "Explosions/Remote violence", "UA")
+    assert f.actor1 == "Military Forces of Russia Air Force"
+    f = fields("Russian forces shelled the outskirts of the town.", "shelled", "Explosions/Remote violence", "UA")
+    assert f.actor1 == "Military Forces of Russia"

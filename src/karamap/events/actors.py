@@ -24,7 +24,7 @@ from karamap.model import Resolution
 
 __all__ = [
     "actors_in", "ORGANISATIONS", "ActorMention", "actor_mentions", "acled_name", "country_name", "social_label",
-    "group_spans",
+    "group_spans", "qualifies_noun", "air_force",
     "STATE", "REBELS", "MILITIA", "IDENTITY", "RIOTERS", "PROTESTERS", "CIVILIANS", "EXTERNAL",
 ]
 
@@ -221,7 +221,12 @@ militia: militia militias militiamen militiaman vigilantes
 unidentified: gunmen gunman assailant assailants attacker attackers militant militants insurgent insurgents rebel
   rebels fighter fighters jihadist jihadists terrorist terrorists bandit bandits kidnappers abductors perpetrators
   gang gangs criminals raiders
-weak: group groups elements individuals members member
+weak: group groups elements individuals members member positions station stations post posts
+installation: checkpoint checkpoints base bases barracks outpost outposts convoy convoys patrol patrols
+property: house houses home homes building buildings shop shops store stores market markets bank banks atm atms
+  office offices residence residences camp camps school schools hospital hospitals clinic clinics mosque mosques
+  church churches property properties farm farms crops trees structure structures greenhouse greenhouses facade
+  warehouse warehouses factory factories restaurant restaurants hotel hotels businesses premises
 rioters: rioters mob mobs looters crowd crowds
 protesters: protesters protestors demonstrators activists marchers strikers picketers supporters
 people: civilian civilians resident residents villager villagers inhabitants locals population people person
@@ -243,9 +248,10 @@ _QUALIFIER_WORDS = (
     "tribe community village self-defence self-defense unarmed innocent displaced civilian aid humanitarian health "
     "police peacekeeping international foreign coalition nato un u.n. fighter war service intelligence angry "
     "opposition cattle militia gang occupation occupying rebel paramilitary elite counter-terrorism anti-terrorism "
-    "israeli-backed us-led")
+    "israeli-backed us-led governmental gendarmerie civilian residential private commercial agricultural "
+    "refugee idp displacement palestinian-owned")
 _QUALIFIERS = re.compile(r"(?:(?<=\s)|^)((?:(?:" + "|".join(map(re.escape, _QUALIFIER_WORDS.split()))
-                         + r")\s+)+)$")
+                         + r"|\d+(?:st|nd|rd|th)|armou?red|infantry|mechani[sz]ed|motori[sz]ed|airborne|marine)\s+)+)$")
 _UNKNOWN_WORDS = frozenset("unknown unidentified suspected masked presumed alleged".split())
 _EXTERNAL_WORDS = frozenset("peacekeeping international foreign coalition nato un u.n.".split())
 _IDENTITY_WORDS = frozenset("sub-clan subclan clan ethnic communal tribal tribe community".split())
@@ -255,6 +261,7 @@ _PEOPLE_LIKE = frozenset("men man individuals persons people groups group elemen
 _NEEDS_QUALIFIER = frozenset(
     "guard guards officers officer personnel unit units division garrison recruits officials delegation cabinet "
     "president minister governor ministry administration force group groups elements individuals members member "
+    "battalion battalions brigade brigades regiment regiments "
     "planes jets aircraft helicopter helicopters drone drones uav uavs artillery warplane warplanes gunship gunships "
     "crowd crowds supporters fighter fighters gang gangs criminals".split())
 # Heads that are equipment: an actor only with a country or "military" in front ("Israeli drones"), or
@@ -283,14 +290,41 @@ _POSSESSIVE = re.compile(r"\b(?:whose|its|their|his|her)\s+(?:own\s+)?$", _F)
 # What may stand between a demonym and its phrase: one adjective, not a verb or a preposition
 # ("Afghan local police"; not "Azerbaijan fired on gunmen").
 _MODIFIER_GAP = re.compile(
-    r"[\s-]*(?:(?!(?:of|in|on|at|and|or|the|a|an|to|from|by|with|for|near|against|into|over|after|were|was|"
-    r"is|are|has|have|had|said|says)\b)(?![\w'’-]*(?:ed|ing)\b)[\w'’-]+\s+)?", _F)
+    r"(?:-owned\s+)?[\s-]*(?:(?!(?:of|in|on|at|and|or|the|a|an|to|from|by|with|for|near|against|into|over|after|"
+    r"were|was|is|are|has|have|had|said|says)\b)(?![\w'’-]*(?:ed|ing)\b)[\w'’-]+\s+)?", _F)
 _LOCATIVE = re.compile(
     r"\b(?:in|at|near|inside|into|across|throughout|within|from|to|of|toward|towards|over)\s+"
     r"(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western)\w*\s+)?$", _F)
+_LABEL_PREFIX = re.compile(r"\s*[A-Z][\w /-]{0,40}:\s+(?=On |Around |As |Reported |In |During |Between |\d)")
+_ADDRESS = re.compile(r"[,(]\s*$")
+# A lower-case word after a country name that is no verb: the name qualifies a noun ("US dollar").
+_NOUN_AFTER = re.compile(
+    r"[-\s]+(?!(?:and|or|has|have|had|was|were|is|are|will|would|could|can|may|might|must|shall|should|"
+    r"said|says|also|then|again|later|still|which|who|that|to|on|in|at|for|with|by|from|after|before|"
+    r"not|never|did|does|do|reportedly|allegedly|jointly)\b)(?![a-z]+(?:ed|es|s)\b)[a-z][a-z]+\b")
 _GROUP_TAIL = re.compile(r"(?:\s+(?:militants?|fighters?|rebels?|insurgents?|militiam[ae]n|members?|forces|troops|"
                          r"soldiers?|jihadists?|elements|gunmen|group|cells?|operatives?))+", _F)
 _SHOUTING = re.compile(r"[A-Z]{2}")
+
+
+def qualifies_noun(text: str, end: int) -> bool:
+    """The name that ends at ``end`` qualifies the noun after it ("the US dollar", "a Turkey
+    visit"): it names neither a party nor a place there.
+
+    >>> t = "the high US dollar rate"
+    >>> qualifies_noun(t, t.index("US") + 2), qualifies_noun("Turkey said so", 6)
+    (True, False)
+    """
+    return bool(_NOUN_AFTER.match(text, end))
+
+
+_AIRCRAFT = re.compile(r"\b(?:warplanes?|war\s?planes|fighter\s+jets|jets|aircraft|helicopters?|gunships?|"
+                       r"drones?|uavs?|air\s?forces?|bombers?)$", re.IGNORECASE)
+
+
+def air_force(m: ActorMention) -> bool:
+    """The mention names a state's air arm ("Russian warplanes", "the Afghan Air Force")."""
+    return m.kind == "military" and bool(_AIRCRAFT.search(m.text))
 
 
 def group_spans(text: str, country: str | None = None) -> list[tuple[int, int]]:
@@ -331,6 +365,15 @@ def _kind_of(head: str, qualifiers: set[str]) -> str | None:
         return "militia"
     if head in ("members", "member") and "service" in qualifiers:
         return "military"
+    if kind in ("weak", "installation", "property") and qualifiers & {"police", "gendarmerie"}:
+        return "police"  # "a police station", "the gendarmerie post"
+    if kind in ("weak", "installation", "property") and qualifiers & {
+            "government", "governmental", "army", "military", "regime", "security"}:
+        return "military"  # "fired at the governmental positions", "a military base": the forces there
+    if kind == "installation":
+        return "military"  # "attacked a checkpoint", "ambushed a convoy"
+    if kind == "property" and head in ("camp", "camps") and not qualifiers & {"refugee", "idp", "displacement"}:
+        return None  # a camp of whom?
     if kind == "weak":
         return None
     return kind
@@ -362,6 +405,8 @@ def actor_mentions(
     """
     found: list[ActorMention] = []
     fold, exact, p_fold, p_exact = _groups()
+    label = _LABEL_PREFIX.match(text, start, end)
+    start = label.end() if label else start  # "Property destruction: On 4 May, ..." (an ACLED note's label)
     seg = text[start:end]
     low = seg.translate(_ASCII_LOWER)  # the same length, so offsets hold
     nations = [r for r in resolutions if r.place is not None and r.place.feature == "country"
@@ -400,7 +445,7 @@ def actor_mentions(
                 nation = r
         if nation is None:
             after = re.match(r"\s+of\s+(?:the\s+)?", text[e:end])  # "forces of (the) Armenia"
-            if after and kind in ("military", "police", "government", "people", "protesters", "external"):
+            if after and kind in ("military", "police", "government", "people", "protesters", "external", "property"):
                 nation = _country_at(resolutions, e + after.end(), e + after.end() + 2)
                 if nation is not None:
                     e = nation.mention.end
@@ -433,7 +478,8 @@ def actor_mentions(
             found.append(ActorMention(phrase_start, e, text[phrase_start:e], "militia", inter, iso))
             continue
         inter = {"military": STATE, "police": STATE, "government": STATE, "external": EXTERNAL,
-                 "unidentified": MILITIA, "rioters": RIOTERS, "protesters": PROTESTERS, "people": CIVILIANS}[kind]
+                 "unidentified": MILITIA, "rioters": RIOTERS, "protesters": PROTESTERS, "people": CIVILIANS,
+                 "property": CIVILIANS}[kind]
         label = _LABELS.get(head) if kind in ("people", "protesters") else None
         if head in ("workers", "worker") and words & {"aid", "humanitarian"}:
             label = "Aid Workers"
@@ -443,10 +489,17 @@ def actor_mentions(
     # countries named alone as parties ("Armenia shelled Tartar"; not "in Armenia", "Armenian" in a phrase)
     for r in nations:
         ms, me = r.mention.start, r.mention.end
-        if r.mention.kind == "demonym" or any(a.start <= ms < a.end for a in found):
+        if any(a.start <= ms < a.end for a in found):
             continue
-        if _LOCATIVE.search(text, max(start, ms - 30), ms):
+        if r.mention.kind == "demonym":
+            if r.mention.surface.endswith("s") and not re.match(r"\s+[a-z]+s\b", text[me:me + 20]):
+                # "hurled tear gas at Palestinians": a people named by its demonym
+                found.append(ActorMention(ms, me, text[ms:me], "people", CIVILIANS, r.place.country if r.place else None))
             continue
+        if _LOCATIVE.search(text, max(start, ms - 30), ms) or _ADDRESS.search(text, max(start, ms - 3), ms):
+            continue  # "in Armenia", "Yerevan (Yerevan, Armenia)": where, not who
+        if qualifies_noun(text, me):
+            continue  # "the US dollar", "the Turkey border": a country that qualifies a noun
         found.append(ActorMention(ms, me, text[ms:me], "state", STATE, r.place.country if r.place else None))
     found.sort(key=lambda a: (a.start, -a.end))
     return _drop_overlaps(found)

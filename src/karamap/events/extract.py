@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from karamap.events.actors import ActorMention, actor_mentions, actors_in, group_spans
+from karamap.events.actors import ActorMention, actor_mentions, actors_in, group_spans, qualifies_noun
 from karamap.events.attribution import Attribution, find_attribution
 from karamap.events.clauses import HEADER, Clause, split_clauses
 from karamap.events.acled import actor_is_state, code_incident
@@ -145,9 +145,12 @@ class _Reader:
                              if r.place is not None and r.mention.kind != "demonym"]
         self.dateline = dateline_span(self.text)
         self.places = {r.place.id: r.place for r in self.res if r.place is not None}
+        # the country the article is about, where nothing locates an event: the one its places lie
+        # in most (not a demonym's: "the Armenian army attacked civilians" says nothing of theirs)
         countries = Counter(r.place.country for r in self.res
-                            if r.place is not None and r.place.country and r.mention.kind != "demonym")
-        self.country = countries.most_common(1)[0][0] if countries else None  # where nothing locates an event
+                            if r.place is not None and r.place.country and r.mention.kind != "demonym"
+                            and not qualifies_noun(self.text, r.mention.end))
+        self.country = countries.most_common(1)[0][0] if countries else None
         self.iso = {r.place.name: r.place.country for r in self.res if r.place is not None and r.place.country}
         self.mentions: dict[tuple[int, int], list[ActorMention]] = {}
         self.triggers: dict[str, tuple[int, int]] = {}  # each event's trigger span
@@ -183,12 +186,11 @@ class _Reader:
         nxt = next((s for s in starts if s > first), paragraph[1])
         return first, max(incident.sentences[-1][1], min(nxt, paragraph[1]))
 
-    def parties(self, incident: Incident) -> Parties:
-        """The incident's actors by role: those of its first telling that names any, with the
-        one acted on taken from a later telling where the first names none ("Gunmen attacked
-        the village. Two farmers were killed.")."""
-        found = Parties()
-        for event, telling in sorted(zip(incident.events, incident.tellings), key=lambda p: p[1].sentence):
+    def parties(self, incident: Incident) -> list[Parties]:
+        """The actors by role of each telling of the incident that names any, in text order."""
+        found: list[Parties] = []
+        for event, telling in sorted(zip(incident.events, incident.tellings),
+                                     key=lambda p: (p[1].sentence, p[1].trigger)):
             ss, se = telling.sentence
             if (ss, se) not in self.mentions:  # the clauses of a sentence share its actor phrases
                 self.mentions[(ss, se)] = actor_mentions(self.text, ss, se, self.res, country=self.country_of(event))
@@ -198,12 +200,8 @@ class _Reader:
             mentions = [m for m in self.mentions[(ss, se)] if window[0] <= m.start < window[1]]
             p = find_parties(self.text, window, self.triggers.get(event.id, (telling.trigger, telling.trigger)),
                              self.res, country=self.country_of(event), exclude=exclude, mentions=mentions)
-            if found.actor1 is None and found.actor2 is None:
-                found = p
-            elif found.actor2 is None and p.actor2 is not None and p.actor2 != found.actor1:
-                found = dataclasses.replace(found, actor2=p.actor2, assoc2=p.assoc2)
-            if found.actor1 is not None and found.actor2 is not None:
-                break
+            if p.actor1 is not None or p.actor2 is not None:
+                found.append(p)
         return found
 
     def country_of(self, event: Event) -> str | None:
@@ -226,7 +224,9 @@ class _Reader:
             self.text, lead.sentence[0], lead.trigger, lead.sentence[1]))
         trigger = next((e.trigger for e in incident.events if e.type == coding.type), event.trigger)
         country = self.country_of(event)
-        fields = acled_fields(self.parties(incident), coding.acled_event_type, country)
+        told = self.parties(incident) or [Parties()]
+        fields = acled_fields(told[0], coding.acled_event_type, country, more=told[1:],
+                              sub_event_type=coding.acled_sub_event_type)
         # the parties by role, then the other countries and organisations the telling gives as
         # parties (the speaker's side of "his army", the sides of "both sides", "his counterpart")
         actors = with_parties(fields.names, [(a, self.iso.get(a)) for a in event.actors], coding.acled_event_type)

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from karamap.events.actors import (
-    CIVILIANS, EXTERNAL, MILITIA, PROTESTERS, RIOTERS, STATE, ActorMention, acled_name, actor_mentions,
+    CIVILIANS, EXTERNAL, MILITIA, PROTESTERS, RIOTERS, STATE, ActorMention, acled_name, actor_mentions, air_force,
     country_name, social_label,
 )
 from karamap.model import Resolution
@@ -43,10 +43,23 @@ _OBJECT_PREP = re.compile(
 _GOVERNED = re.compile(r"\b(?:of|in|at|near|on|against|to|towards|toward|into|for|with|from|by|between|among|"
                        r"amid|including|about|over)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}$", _F)
 # Events of two sides alike: a fight, and the dealings of diplomacy ("X and Y signed ...").
+# A verb right before a phrase makes the phrase its object; participles that describe a group
+# ("suspected militants", "armed men", "warring sides") do not.
+_AFTER_VERB = re.compile(
+    r"\b(?!(?:suspected|alleged|armed|presumed|unidentified|masked|reported|united|allied|combined|"
+    r"affiliated|aligned|backed|led|supported|organised|organized|so-called|ruling|opposing|warring|"
+    r"neighbouring|neighboring|fighting|rebelling|protesting|demonstrating|striking|remaining|following|"
+    r"including|during|according|concerning|regarding|morning|evening)\s)"
+    r"(?:\w+ed|\w+ing|shot|hit|struck|beat|stole|took|seized)\s+$", _F)
 _RECIPROCAL = re.compile(
     r"\b(?:clash\w*|fought|fight\w*|battl\w*|skirmish\w*|exchang\w*|firefights?|gunfights?|confront\w*|"
     r"engag\w*|brawl\w*|scuffl\w*|fighting|sign\w*|agree\w*|met|meet\w*|talk\w*|negotiat\w*|"
     r"discuss\w*|phone\w*|call\w*)\b", _F)
+# Where a phrase after the verb says where the event was, not what it acted on ("protested in
+# front of the central bank", "gathered outside the ministry").
+_PLACE_PREP = re.compile(r"\b(?:in front of|outside(?: of)?|opposite|near|nearby|next to|close to|in|inside|"
+                         r"around|along|through|within|behind|beside)\s+(?:the\s+|a\s+|an\s+)?"
+                         r"(?:(?!\d)[\w'’-]+\s+){0,2}$", _F)
 _BETWEEN = re.compile(r"\bbetween\s+$", _F)
 _WITH = re.compile(r"\bwith\s+(?:the\s+|a\s+|an\s+)?$", _F)
 _AND = re.compile(r"^\s*(?:,\s*)?(?:and|as well as|along with|together with|alongside|,)\s+(?:the\s+|a\s+|an\s+)?$", _F)
@@ -125,9 +138,13 @@ def find_parties(
     inside = [m for m in ms if m.start < te and ts < m.end]  # "protesters" as its own trigger
     subject = None
     for m in reversed(before):
+        if m.kind == "property":
+            continue  # a building does not act
         if _GOVERNED.search(text, max(ss, m.start - 30), m.start) and not re.search(
                 r"^\s*(?:,\s*)?$", text[max(ss, m.start - 3):m.start]):
             continue
+        if _AFTER_VERB.search(text, max(ss, m.start - 25), m.start):
+            continue  # the object of an earlier verb ("X ambushed and killed Y and wounded Z")
         subject = m
         break
     if subject is None and inside:
@@ -138,7 +155,8 @@ def find_parties(
     assoc1: list[ActorMention] = []
     assoc2: list[ActorMention] = []
     # a phrase the trigger itself names ("fired at demonstrators") is acted on where a subject acts
-    objects = [m for m in inside if m is not subject] + [m for m in after if m is not subject]
+    objects = [m for m in inside if m is not subject and m.kind != "property"] + [
+        m for m in after if m is not subject and not _PLACE_PREP.search(text, max(ss, m.start - 30), m.start)]
     if agents:
         actor1 = agents[0]
         assoc1 = [a for a in agents[1:] if _joined(text, agents[0], a)]
@@ -172,8 +190,10 @@ def find_parties(
             if _OBJECT_PREP.search(text, max(ss, objects[0].start - 40), objects[0].start):
                 actor2 = objects[0]
             else:
-                actor1 = objects[0]
-                rest = [m for m in objects[1:] if reciprocal or _OBJECT_PREP.search(text, max(ss, m.start - 40), m.start)]
+                doers = [m for m in objects if m.kind != "property"]  # a building does not act
+                actor1 = doers[0] if doers else None
+                rest = [m for m in objects if m is not actor1 and (actor1 is None or m.start > actor1.start) and (
+                    reciprocal or m.kind == "property" or _OBJECT_PREP.search(text, max(ss, m.start - 40), m.start))]
                 actor2 = rest[0] if rest else None
     # members joined to actor 2 ("attacked X and Y") are its associates
     if actor2 is not None:
@@ -234,6 +254,7 @@ def is_civilian_target(parties: Parties) -> bool:
 _VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 _DEMONSTRATING = {"Protests": "protesters", "Riots": "rioters"}
 _CROWDS = frozenset({"people", "protesters", "rioters"})
+_FORCES = frozenset({"police", "military", "external", "militia", "unidentified", "group", "unidentified_military"})
 
 
 def _inter(m: ActorMention, kind: str, place_country: str | None) -> int:
@@ -259,11 +280,14 @@ def _kind(m: ActorMention, event_type: str | None, role: int) -> str:
         return "protesters"
     if m.kind == "state":
         return "government" if event_type in (None, "Strategic developments") else "military"
+    if m.kind == "property":
+        return "people"  # ACLED codes the civilians whose property was attacked
     return m.kind
 
 
 def acled_fields(
-    parties: Parties, event_type: str | None, place_country: str | None = None
+    parties: Parties, event_type: str | None, place_country: str | None = None, *, more: Sequence[Parties] = (),
+    sub_event_type: str | None = None,
 ) -> ActorFields:
     """Name ``parties`` in ACLED's style for an event of ACLED type ``event_type`` at a place
     in ``place_country``, with the inter codes, the interaction and civilian targeting.
@@ -271,7 +295,9 @@ def acled_fields(
     ACLED codes an actor for every violent and demonstration event: protesters and rioters
     stand for themselves where the text names no crowd ("a demonstration was held": Protesters
     of the place's country), and a victim whose attacker the text does not name was attacked by
-    an "Unidentified Armed Group" (ACLED's name for an unknown perpetrator).
+    an "Unidentified Armed Group" (ACLED's name for an unknown perpetrator). ``more`` are the
+    parties of the incident's later tellings: a role the first leaves open is filled from them
+    ("Residents protested. Police dispersed them."; "Gunmen attacked a post. Two soldiers died.").
 
     >>> from karamap.events.actors import ActorMention
     >>> p = Parties(ActorMention(0, 14, "unknown gunmen", "unidentified", 3),
@@ -281,9 +307,27 @@ def acled_fields(
     ('Unidentified Armed Group (Somalia)', 'Civilians (Somalia)', 37, True)
     """
     a1, a2 = parties.actor1, parties.actor2
-    if event_type in _DEMONSTRATING and a2 is not None and a2.kind in _CROWDS and (a1 is None or a1.kind not in _CROWDS):
-        # the demonstrators are ACLED's actor 1 of a protest or a riot, whoever acted on them
-        a1, a2 = a2, a1
+    if event_type in _DEMONSTRATING:
+        if a2 is not None and a2.kind in _CROWDS and (a1 is None or a1.kind not in _CROWDS):
+            # the demonstrators are ACLED's actor 1 of a protest or a riot, whoever acted on them
+            a1, a2 = a2, a1
+        if a1 is not None and a1.kind not in _CROWDS:
+            # a force named with no crowd before it intervened ("police dispersed a rally");
+            # a government or a country is what the demonstration was about, no actor of it
+            a1, a2 = None, (a1 if a1.kind not in ("government", "state") and a2 is None else a2)
+        if a2 is not None and (a2.kind in ("government", "state") or event_type == "Protests" and a2.kind in (
+                "people", "property", "protesters", "rioters")):
+            a2 = None  # what a protest is about or where it was held; peaceful crowds act on no one
+        if a2 is None:  # the force that intervened, told after ("Police dispersed them")
+            a2 = next((m for p in more for m in (p.actor1, p.actor2)
+                       if m is not None and m.kind in _FORCES), None)
+    elif event_type in _VIOLENT:
+        if a2 is None:  # the victims, told after ("Two soldiers were killed")
+            a2 = next((p.actor2 for p in more if p.actor2 is not None and p.actor2 is not a1
+                       and (a1 is None or p.actor2.text != a1.text)), None)
+        if a1 is None:
+            a1 = next((p.actor1 for p in more if p.actor1 is not None and p.actor1.kind not in ("people", "property")
+                       and p.actor1 is not a2), None)
     if a1 is not None and a1.kind == "people" and event_type not in _DEMONSTRATING:
         # civilians do not act in political violence or strategic developments: people before the
         # verb of such an event are its victims ("residents were shelled") or bystanders
@@ -294,6 +338,11 @@ def acled_fields(
     k2 = _kind(a2, event_type, 2) if a2 else None
     name1 = acled_name(a1, place_country, as_kind=k1) if a1 and k1 else None
     name2 = acled_name(a2, place_country, as_kind=k2) if a2 and k2 else None
+    # a state's aircraft are its air force (where the text names them: "Russian warplanes")
+    if name1 and k1 == "military" and name1.startswith("Military Forces of ") and a1 is not None and air_force(a1):
+        name1 += " Air Force"
+    if name2 and k2 == "military" and name2.startswith("Military Forces of ") and a2 is not None and air_force(a2):
+        name2 += " Air Force"
     inter1 = _inter(a1, k1, place_country) if a1 and k1 else None
     inter2 = _inter(a2, k2, place_country) if a2 and k2 else None
     assoc1 = [acled_name(m, place_country, as_kind=_kind(m, event_type, 1)) for m in parties.assoc1]
