@@ -212,3 +212,18 @@ def test_a_states_aircraft_are_its_air_force_where_the_text_names_them():
     assert f.actor1 == "Military Forces of Russia Air Force"
     f = fields("Russian forces shelled the outskirts of the town.", "shelled", "Explosions/Remote violence", "UA")
     assert f.actor1 == "Military Forces of Russia"
+
+
+def test_the_agent_of_another_verb_is_not_the_triggers():
+    # "launched by X" is the agent of "launched", not of "shot down"
+    text = "Kenyan forces shot down two drones launched by Al Shabaab near the border."
+    f = fields(text, "shot down", "Strategic developments", "KE")
+    assert f.actor1 == "Military Forces of Kenya"
+
+
+def test_a_pronoun_after_the_speaker_makes_the_speaker_the_subject():
+    text = "The Kenyan army said it had repelled an attack on its base."
+    i = text.index("repelled")
+    speaker = (0, text.index(" said") + 5)
+    p = find_parties(text, (0, len(text)), (i, i + 8), resolutions(text), country="KE", exclude=[speaker])
+    assert acled_fields(p, "Battles", "KE").actor1 == "Military Forces of Kenya"

@@ -130,3 +130,19 @@ def test_a_report_that_says_nothing_of_deaths_has_no_figure():
     e = the_event(t, day(t, "7 June 2021", "2021-06-07"))
     assert e.fatalities is None
     assert (e.actor1, e.actor2) == ("Protesters (Kenya)", "Police Forces of Kenya")
+
+
+def test_near_a_town_is_geo_precision_2_and_in_it_1():
+    t = "On 8 June 2021, gunmen attacked a bus near Mandera, killing a passenger."
+    assert the_event(t, day(t, "8 June 2021", "2021-06-08")).geo_precision == 2
+    t = "On 8 June 2021, gunmen attacked a bus in Mandera, killing a passenger."
+    assert the_event(t, day(t, "8 June 2021", "2021-06-08")).geo_precision == 1
+
+
+def test_the_force_that_intervened_in_a_protest_may_be_told_in_the_next_sentence():
+    t = ("Thousands of nurses marched through Nairobi on 9 June demanding higher pay. Police fired tear "
+         "gas to disperse them near parliament. There were no reports of injuries.")
+    e = the_event(t, day(t, "9 June", "2021-06-09"))
+    assert (e.actor1, e.actor2, e.interaction) == ("Protesters (Kenya)", "Police Forces of Kenya", 16)
+    assert e.assoc_actor_1 == ("Health Workers (Kenya)",)
+    assert e.fatalities == 0

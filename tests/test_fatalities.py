@@ -101,3 +101,12 @@ def test_death_counts_give_their_positions():
     counts = death_counts(text)
     assert [text[c.start:c.end] for c in counts] == ["three", "two more"] or [c.value for c in counts] == [3, 2]
     assert sum(c.value for c in counts) == 5
+
+
+def test_a_hedged_count_after_the_verb():
+    assert fatalities_in("Drones struck a block overnight, killing at least four people and wounding 11.") == 4
+    assert fatalities_in("The blast killed at most three bystanders.") == 3
+
+
+def test_no_injuries_means_no_dead():
+    assert fatalities_in("Police fired tear gas. There were no reports of injuries.") == 0

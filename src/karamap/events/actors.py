@@ -161,8 +161,10 @@ def _groups() -> tuple[dict[str, _Group], dict[str, list[_Group]], re.Pattern[st
 
     # aliases matched regardless of case are matched on ASCII-lower-cased text (the faster way)
     fold = {k.translate(_ASCII_LOWER): v for k, v in fold.items()}
-    p_fold = re.compile(rf"(?<![\w-])(?:{alternation(list(fold))})(?![\w-])") if fold else None
-    p_exact = re.compile(rf"(?<![\w-])(?:{alternation(list(exact))})(?![\w-])") if exact else None
+    # no assertion in front, so the regex engine can skip ahead to a possible first letter; the
+    # letter before a match is checked by hand (:func:`_word_start`)
+    p_fold = re.compile(rf"(?:{alternation(list(fold))})(?![\w-])") if fold else None
+    p_exact = re.compile(rf"(?:{alternation(list(exact))})(?![\w-])") if exact else None
     return fold, exact, p_fold, p_exact
 
 
@@ -338,11 +340,16 @@ def group_spans(text: str, country: str | None = None) -> list[tuple[int, int]]:
     fold, exact, p_fold, p_exact = _groups()
     spans = []
     if p_fold is not None:
-        spans += [(m.start(), m.end()) for m in p_fold.finditer(text.translate(_ASCII_LOWER))]
+        spans += [(m.start(), m.end()) for m in p_fold.finditer(text.translate(_ASCII_LOWER))
+                  if _word_start(text, m.start())]
     if p_exact is not None and _SHOUTING.search(text):
-        spans += [(m.start(), m.end()) for m in p_exact.finditer(text)
-                  if any(g.country is None or g.country == country for g in exact[m.group(0)])]
+        spans += [(m.start(), m.end()) for m in p_exact.finditer(text) if _word_start(text, m.start())
+                  and any(g.country is None or g.country == country for g in exact[m.group(0)])]
     return sorted(spans)
+
+
+def _word_start(text: str, i: int) -> bool:
+    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-")
 
 
 def _country_at(resolutions: Sequence[Resolution], start: int, end: int) -> Resolution | None:
@@ -415,11 +422,13 @@ def actor_mentions(
     hits: list[tuple[int, int, _Group]] = []
     if p_exact is not None and _SHOUTING.search(seg):
         for m in p_exact.finditer(seg):
+            if not _word_start(seg, m.start()):
+                continue
             options = [g for g in exact[m.group(0)] if g.country is None or g.country == country]
             if options:
                 hits.append((m.start(), m.end(), options[0]))
     if p_fold is not None:
-        hits.extend((m.start(), m.end(), fold[m.group(0)]) for m in p_fold.finditer(low))
+        hits.extend((m.start(), m.end(), fold[m.group(0)]) for m in p_fold.finditer(low) if _word_start(low, m.start()))
     for s, e, group in hits:
         s, e = start + s, start + e
         tail = _GROUP_TAIL.match(text, e, end)  # "Taliban militants", "the ADF rebels"

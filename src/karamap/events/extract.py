@@ -43,6 +43,10 @@ _OWN_SIDE = re.compile(
 )
 _COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?:[\w-]+\s+){0,2}counterparts?\b", re.IGNORECASE)
 _PARTICIPLES = frozenset({"killing", "wounding", "injuring", "leaving"})
+# Verbs of a later sentence that tell who intervened in or suffered an incident ("Police fired tear
+# gas", "two soldiers were killed").
+_ACTS_ON = re.compile(r"\b(?:fired|dispersed|arrested|detained|intervened|beat|clashed|shot|broke up|cracked down|"
+                      r"used|attacked|killed|wounded|injured|abducted|kidnapped)\b", re.IGNORECASE)
 # Clause leads of a subordinate clause, whose event has its own actors.
 _SUBORDINATE = frozenset({"when", "while", "after", "before", "since", "as", "during", "despite", "although",
                           "though", "following", "amid", "until", "once", "where", "saying", "noting", "adding",
@@ -204,6 +208,23 @@ class _Reader:
                 found.append(p)
         return found
 
+    def bystanders(self, incident: Incident, extent: tuple[int, int]) -> list[Parties]:
+        """The actors the sentences of the incident's ``extent`` tell acting on it or suffering
+        from it ("Police fired tear gas", "two soldiers were killed"), for roles its tellings
+        leave open."""
+        found: list[Parties] = []
+        for ss, se in split_sentences(self.text[extent[0]:extent[1]]):
+            ss, se = ss + extent[0], se + extent[0]
+            verbs = list(_ACTS_ON.finditer(self.text, ss, se))
+            if verbs and (ss, se) not in self.mentions:
+                self.mentions[(ss, se)] = actor_mentions(self.text, ss, se, self.res, country=self.country)
+            for verb in verbs:
+                p = find_parties(self.text, (ss, se), (verb.start(), verb.end()), self.res,
+                                 country=self.country_of(incident.events[0]), mentions=self.mentions[(ss, se)])
+                if p.actor1 is not None or p.actor2 is not None:
+                    found.append(p)
+        return found
+
     def country_of(self, event: Event) -> str | None:
         """The country the event's place lies in, else the country the article mostly names."""
         place = self.places.get(event.place_ids[0]) if event.place_ids else None
@@ -227,6 +248,11 @@ class _Reader:
         told = self.parties(incident) or [Parties()]
         fields = acled_fields(told[0], coding.acled_event_type, country, more=told[1:],
                               sub_event_type=coding.acled_sub_event_type)
+        if (fields.actor1 is None or fields.actor2 is None) and coding.acled_event_type not in (
+                None, "Strategic developments"):
+            more = told[1:] + self.bystanders(incident, extent)
+            fields = acled_fields(told[0], coding.acled_event_type, country, more=more,
+                                  sub_event_type=coding.acled_sub_event_type)
         # the parties by role, then the other countries and organisations the telling gives as
         # parties (the speaker's side of "his army", the sides of "both sides", "his counterpart")
         actors = with_parties(fields.names, [(a, self.iso.get(a)) for a in event.actors], coding.acled_event_type)

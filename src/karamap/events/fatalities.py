@@ -79,7 +79,7 @@ _SUBSET_BEFORE = re.compile(r"\b(?:including|among them|among whom|of whom|of th
 _SUBSET_AFTER = re.compile(r"\s+of\s+(?:the|them|whom|those|these)\b", _F)
 # Where a noun phrase ends: punctuation, a preposition, a conjunction, a verb.
 _NP_END = re.compile(
-    r"[,;:.()\[\]\"“”]|\s(?:and|or|in|at|near|on|during|after|while|when|inside|outside|from|with|who|whom|"
+    r"[,;:.()\[\]\"“”]|\s(?:and|or|in|at(?!\s+(?:least|most)\b)|near|on|during|after|while|when|inside|outside|from|with|who|whom|"
     r"which|that|as|by|before|following|for|to|was|were|is|are|had|has|have|reportedly|allegedly)\b", _F)
 _PERSONS_AFTER_ARTICLE = r"(?:[\w'’-]+\s+){0,3}"
 
@@ -120,7 +120,7 @@ _LEAVING = re.compile(r"\b(?:leaving|left|leaves|resulting in|resulted in|causin
 _ZERO = re.compile(
     r"\b(?:no|without|zero|nil)\s+(?:(?:reported|known|immediate|human|civilian|military|other|further|"
     r"reports? of(?: any)?|information (?:on|about)|mention of|confirmed)\s+)*"
-    r"(?:casualties|fatalities|deaths|victims|loss of (?:human )?li(?:fe|ves)|one (?:was )?(?:killed|hurt|injured)|"
+    r"(?:casualties|fatalities|deaths|victims|injuries|loss of (?:human )?li(?:fe|ves)|one (?:was )?(?:killed|hurt|injured)|"
     r"injuries (?:or|nor|and) (?:deaths|fatalities|casualties)|deaths (?:or|nor|and) injuries|"
     r"fatalities (?:or|nor|and) injuries|killed or (?:injured|wounded))\b"
     r"|\bneither\s+(?:injuries|casualties|deaths)\s+nor\s+(?:fatalities|deaths|casualties)\b"
@@ -264,8 +264,8 @@ _OF_BEFORE = re.compile(r"\b(?:of|in|at|from|for|with|to|by|on|near|against|than
 _OWN_VERB = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:were|was|are|is|got|have|has|had)\b", _F)
 _OBJECT_END = re.compile(
     rf"[,;:.()\[\]]|\b(?:and|or)\s+(?:\w+ly\s+)?(?:(?!\d)(?!(?:{_WORD_NUM}|an?|his|her|their|the)\b)[\w-]+(?:ed|ing)\b|"
-    r"injur|wound|hurt)|\b(?:in|at|near|on|during|after|while|when|inside|outside|from|with|who|which|that|"
-    r"as|by|before|following|for)\b", _F)
+    r"injur|wound|hurt)|\b(?:in|at(?!\s+(?:least|most)\b)|near|on|during|after|while|when|inside|outside|from|with|"
+    r"who|which|that|as|by|before|following|for)\b", _F)
 
 
 def _object_counts(text: str, start: int, end: int) -> list[_Num]:

@@ -87,6 +87,18 @@ def _is_agent(text: str, m: ActorMention, lo: int) -> bool:
     return not _SUPPORTED.search(text, max(lo, m.start - 40), m.start)
 
 
+_PRONOUN_SUBJECT = re.compile(
+    r"\b(?:it|they|we|he|she)\s+(?:(?:had|has|have|would|will|was|were|also|then)\s+)*(?:\w+ly\s+)?$", _F)
+_OTHER_VERB = re.compile(r"\b(?!(?:was|were|been|being|is|are|carried|conducted|reportedly|allegedly)\b)"
+                         r"\w+ed\b", _F)
+
+
+def _attached(text: str, trigger: tuple[int, int], m: ActorMention) -> bool:
+    """The agent ``m`` belongs to the trigger: no other verb stands between them."""
+    a, b = (trigger[1], m.start) if m.start >= trigger[1] else (m.end, trigger[0])
+    return b - a <= 60 and not _OTHER_VERB.search(text, a, b)
+
+
 def _patient_subject(text: str, m: ActorMention, trigger: tuple[int, int]) -> bool:
     """The subject ``m`` undergoes the event ("2 soldiers were killed", "X came under fire")."""
     gap = text[m.end:max(m.end, trigger[1] + 20)]
@@ -125,14 +137,18 @@ def find_parties(
     """
     ss, se = sentence
     ts, te = trigger
+    full_end = te
     # the trigger's first word is the pivot: a trigger may reach over its object ("attacked civilians")
     first = re.match(r"[\w'’-]+", text[ts:te])
     te = ts + first.end() if first else te
     ms = mentions if mentions is not None else actor_mentions(text, ss, se, resolutions, country=country)
-    ms = [m for m in ms if not any(a <= m.start < b for a, b in exclude)]
-    if not ms:
+    spoken = [m for m in ms if any(a <= m.start < b for a, b in exclude)]
+    ms = [m for m in ms if m not in spoken]
+    if not ms and not spoken:
         return Parties()
-    agents = [m for m in ms if _is_agent(text, m, ss)]
+    # the agent of the trigger's own passive or noun ("killed by X", "an airstrike by X"), not of
+    # another verb between ("shot down drones launched by X")
+    agents = [m for m in ms if _is_agent(text, m, ss) and _attached(text, (ts, full_end), m)]
     before = [m for m in ms if m.end <= ts and m not in agents]
     after = [m for m in ms if m.start >= te and m not in agents]
     inside = [m for m in ms if m.start < te and ts < m.end]  # "protesters" as its own trigger
@@ -149,6 +165,9 @@ def find_parties(
         break
     if subject is None and inside:
         subject = inside[0]
+    if subject is None and spoken and _PRONOUN_SUBJECT.search(text, max(ss, ts - 40), ts):
+        # "the air force said it had shot down ...": the speaker is the subject
+        subject = spoken[-1]
     reciprocal = bool(_RECIPROCAL.search(text, ts, te))
     actor1: ActorMention | None = None
     actor2: ActorMention | None = None
@@ -271,15 +290,19 @@ def _inter(m: ActorMention, kind: str, place_country: str | None) -> int:
     return m.inter
 
 
-def _kind(m: ActorMention, event_type: str | None, role: int) -> str:
+_DIPLOMACY = frozenset({"Agreement", "Other", "Change to group/activity", "Non-violent transfer of territory", None})
+
+
+def _kind(m: ActorMention, event_type: str | None, role: int, sub_event_type: str | None = None) -> str:
     if event_type in _DEMONSTRATING and role == 1 and m.kind in ("people", "protesters", "rioters", "unidentified"):
         return _DEMONSTRATING[event_type]
     if m.kind == "protesters" and event_type not in _DEMONSTRATING:
         return "people" if role == 2 else "protesters"
     if m.kind == "rioters" and event_type == "Protests":
         return "protesters"
-    if m.kind == "state":
-        return "government" if event_type in (None, "Strategic developments") else "military"
+    if m.kind == "state":  # a country acts through its government in diplomacy, else through its forces
+        return "government" if event_type is None or (
+            event_type == "Strategic developments" and sub_event_type in _DIPLOMACY) else "military"
     if m.kind == "property":
         return "people"  # ACLED codes the civilians whose property was attacked
     return m.kind
@@ -334,8 +357,8 @@ def acled_fields(
         a1, a2 = (None, a2) if a2 is not None else (None, a1 if event_type in _VIOLENT else None)
     if a1 is None and a2 is not None and a2.kind == "people" and event_type not in _VIOLENT | _DEMONSTRATING.keys():
         a2 = None  # people a statement or a meeting mentions, with nobody acting on them: bystanders
-    k1 = _kind(a1, event_type, 1) if a1 else None
-    k2 = _kind(a2, event_type, 2) if a2 else None
+    k1 = _kind(a1, event_type, 1, sub_event_type) if a1 else None
+    k2 = _kind(a2, event_type, 2, sub_event_type) if a2 else None
     name1 = acled_name(a1, place_country, as_kind=k1) if a1 and k1 else None
     name2 = acled_name(a2, place_country, as_kind=k2) if a2 and k2 else None
     # a state's aircraft are its air force (where the text names them: "Russian warplanes")
@@ -345,8 +368,8 @@ def acled_fields(
         name2 += " Air Force"
     inter1 = _inter(a1, k1, place_country) if a1 and k1 else None
     inter2 = _inter(a2, k2, place_country) if a2 and k2 else None
-    assoc1 = [acled_name(m, place_country, as_kind=_kind(m, event_type, 1)) for m in parties.assoc1]
-    assoc2 = [acled_name(m, place_country, as_kind=_kind(m, event_type, 2)) for m in parties.assoc2]
+    assoc1 = [acled_name(m, place_country, as_kind=_kind(m, event_type, 1, sub_event_type)) for m in parties.assoc1]
+    assoc2 = [acled_name(m, place_country, as_kind=_kind(m, event_type, 2, sub_event_type)) for m in parties.assoc2]
     for m, into in ((a1, assoc1), (a2, assoc2)):
         label = social_label(m, place_country) if m is not None else None
         if label:

@@ -152,6 +152,11 @@ _LOCATIVE_LEAD = re.compile(
     r"region|commune|county|municipality|township)\s+of\s+)?$", re.IGNORECASE)
 # How far a place may lie from a division named right after it ("X, Y province", "X (Y district,
 # Z)") for the two readings to agree.
+_NEAR = re.compile(
+    r"\b(?:near|nearby|outside|around|close to|in the vicinity of|on the outskirts of|outskirts of|"
+    r"(?:\d+\s*(?:km|kilomet(?:er|re)s|miles)\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|"
+    r"south-?west)(?:ern)?\s+of|\d+\s*(?:km|kilomet(?:er|re)s|miles)\s+(?:from|of)|between)\s+(?:the\s+)?"
+    r"(?:(?:village|town|city|area|locality)\s+of\s+)?$", re.IGNORECASE)
 _CONTAINER_KM = {"admin1": 500.0, "region": 500.0, "admin2": 150.0}
 # What stands between a place and the division it lies in: a comma, a parenthesis, "in", a word
 # of place ("X town (Y, Z)", "X village in the Y district").
@@ -253,8 +258,10 @@ def event_place(
                 if pid not in ids:
                     ids.append(pid)
         lat, lon = _point(primary)
-        return Where(tuple(ids), lat, lon, acled_geo_precision(primary.place, group=_is_group(primary)), True,  # type: ignore[arg-type]
-                     _country(primary))
+        precision = acled_geo_precision(primary.place, group=_is_group(primary))  # type: ignore[arg-type]
+        if precision == 1 and _NEAR.search(text, max(cs, primary.mention.start - 40), primary.mention.start):
+            precision = 2  # "near X", "on the outskirts of X": ACLED codes the town, at precision 2
+        return Where(tuple(ids), lat, lon, precision, True, _country(primary))
     countries = [r for r in cands if not _party(text, r, cs)]
     focus_fine = focus is not None and focus.place is not None and focus.place.feature not in _WIDE
     if countries and not (
