@@ -10,6 +10,7 @@ import json
 import logging
 import sqlite3
 
+import geopy.exc
 import pytest
 from http_stub import RawServer, Request, Wire, reply
 
@@ -394,3 +395,21 @@ def test_docstring_examples_run(module):
 
     result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_a_proxy_from_the_environment_carries_the_request_under_the_same_bounds(server, monkeypatch):
+    from karamap.gazetteer.transport import BoundedAdapter
+
+    monkeypatch.setenv("http_proxy", server.url)  # the stub plays a forward proxy
+    monkeypatch.delenv("no_proxy", raising=False)
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    server.default = reply(200, [KHANKENDI])
+    adapter = BoundedAdapter(proxies=None)
+    answer = adapter.get_json("http://nominatim.invalid/search?q=Khankendi", timeout=5, headers={"User-Agent": UA})
+    assert answer[0]["name"] == "Khankendi"
+    (request,) = server.requests
+    assert request.path == "/search" and request.headers["host"] == "nominatim.invalid"
+    server.default = drip_body
+    slow = BoundedAdapter(proxies=None, _clock=TickingClock(0.5))
+    with pytest.raises(geopy.exc.GeocoderTimedOut, match="no complete reply within 10 s"):
+        slow.get_json("http://nominatim.invalid/search?q=x", timeout=10, headers={})
