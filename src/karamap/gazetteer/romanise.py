@@ -71,7 +71,7 @@ def cyrillic_readings(name: str) -> tuple[str, ...]:
 
 # -- Latin ------------------------------------------------------------------------------------
 #: an Arabic article before a word ("al-", "el ", "ash-"): dropped with what joins it
-_ARTICLE = re.compile(r"(?:(?<=^)|(?<=[\s-]))(?:a|e|u|i)(?:l|d|dh|r|s|sh|t|th|z|n)[\s-](?=\w)")
+_ARTICLE = re.compile(r"(?:(?<=^)|(?<=[\s-]))(?:a|e)(?:l|d|dh|r|s|sh|t|th|z|n)[\s-](?=\w)")
 #: the Persian izafe between two words ("Nad-e Ali", "Sangi-ye Pain", "Pul-i Khumri")
 _IZAFE = re.compile(r"(?<=\w)-(?:e|i|ye|yi)(?=[\s-])")
 _SIGNS = re.compile(r"['\u2019\u2018`\u02bf\u02be\u02bc\u02bb\u00b4]")

@@ -214,6 +214,8 @@ def _matches(doc: _Doc, i: int):
                 break
 
 
+#: a lower-case Arabic article inside a name ("Ras al Ain", "Maarat al-Numan", "al Tabqa")
+_ARTICLED = re.compile(r"(?:^|[\s-])(?:al|el|an|ar|as|ash|at|ad|az|ed|es|en|er|et|ez)[\s-]\w")
 #: a lower-case Arabic article hyphenated to a name inside a longer name ("Maarat al-Numan")
 _ARTICLE_JOINED = re.compile(r"(?:a|e)(?:l|n|r|s|sh|t|d|z)-[A-Z]")
 
@@ -470,7 +472,8 @@ def recognise(article: Article, gazetteer: Gazetteer) -> list[Mention]:
         if not titled:
             doc.body_keys = {m.key for m in mentions}
     mentions.extend(_defined_acronyms(doc, mentions))
-    mentions.extend(_romanised(doc, mentions))
+    romanised, replaced = _romanised(doc, mentions)
+    mentions = [m for m in mentions if m not in replaced] + romanised
     mentions = _with_streets(text, mentions)
     pattern = phrase_pattern()
     if pattern is not None:
@@ -611,72 +614,114 @@ def _evidence_around(doc: _Doc, i: int) -> bool:
     return nxt is not None and nxt.text.lower() in PLACE_CLASS_WORDS
 
 
-def _romanised(doc: _Doc, mentions: list[Mention]) -> list[Mention]:
-    """Names no exact key knows, read through their romanisation key ("Maarat al-Numan" for
-    GeoNames' "Ma'arrat an Nu'man", "al Tabqa" for "Al-Tabqa").
+def _romanised(doc: _Doc, mentions: list[Mention]) -> tuple[list[Mention], set[Mention]]:
+    """Names no exact key places here, read through their romanisation key ("Maarat al-Numan" for
+    GeoNames' "Ma'arrat an Nu'man", "al Tabqa" for "Al-Tabqa", "Ras al Ain" for "Ra's al 'Ayn").
 
-    A romanised reading is weaker than an exact one: it is tried only for capitalised words that
-    no mention covers and no exact key names, and kept only for a place in a country the text
-    names otherwise (or a country or first-level division itself); recognition's other tests
-    (people, organisations, common words, headlines) apply as to any name.
-    The mention's key is ``"~"`` and the romanisation key, which resolution looks up as such.
+    A romanised reading is weaker than an exact one: it is tried for capitalised words that no
+    mention covers, and kept only for a place in a country the text names otherwise (or a country
+    or first-level division itself); recognition's other tests (people, organisations, common
+    words, headlines) apply as to any name. It replaces an exact mention only when it is longer
+    ("Tall Refaat" over "Tall") or when none of the exact mention's places lies in a country the
+    text names ("Surobi district, Kabul" over a Surobi elsewhere).
+    Returns the new mentions, whose key is ``"~"`` and the romanisation key (resolution looks it
+    up as such), and the exact mentions they replace.
     """
     toks = doc.tokens
-    taken = [(m.start, m.end) for m in mentions]
-    covered = set()
+    covered: dict[int, Mention] = {}
     for m in mentions:
-        covered.update(range(m.start, m.end))
+        for pos in range(m.start, m.end):
+            covered[pos] = m
     countries = _context_countries(doc, mentions)
+    taken = [(m.start, m.end, m) for m in mentions]
     out: list[Mention] = []
+    replaced: set[Mention] = set()
+
+    def in_context(places: tuple[Place, ...]) -> bool:
+        return any(p.country in countries or p.country is None or p.feature in _ROMANISED_ALONE for p in places)
+
     i = 0
     while i < len(toks):
         tok = toks[i]
-        if not tok.cap or tok.start in covered or tok.titled:
+        if not tok.cap or tok.titled:
             i += 1
+            continue
+        exact = covered.get(tok.start)
+        if exact is not None and (exact.start != tok.start or exact.kind != "toponym" or exact.key.startswith("~")):
+            i += 1
+            continue
+        if tok.initial and tok.text.lower() in common_words():
+            i += 1  # "In", "As" opening a sentence begin no name here
             continue
         # a lower-case Arabic article joined to it belongs to the name ("al Tabqa", "el-Hermel")
         start_tok = i
-        if i > 0 and toks[i - 1].text.lower() in ARABIC_ARTICLES and doc.gap(toks[i - 1], tok) in (" ", "-") \
-                and not toks[i - 1].cap:
+        if exact is None and i > 0 and toks[i - 1].text.lower() in ARABIC_ARTICLES \
+                and doc.gap(toks[i - 1], tok) in (" ", "-") and not toks[i - 1].cap:
             start_tok = i - 1
         chain = [i]
-        while len(chain) < 4 and doc.joined(chain[-1]) and (
-                toks[chain[-1] + 1].cap or _ARTICLE_JOINED.match(toks[chain[-1] + 1].text)):
-            chain.append(chain[-1] + 1)
-        if len(chain) == 1 and not _evidence_around(doc, i):
+        while len(chain) < 5 and doc.joined(chain[-1]):
+            nxt = chain[-1] + 1
+            if toks[nxt].cap or _ARTICLE_JOINED.match(toks[nxt].text):
+                chain.append(nxt)
+            elif (toks[nxt].text in ARABIC_ARTICLES and nxt + 1 < len(toks) and doc.joined(nxt)
+                  and toks[nxt + 1].cap):
+                chain += [nxt, nxt + 1]  # "Ras al Ain", "Jorat al Shamaa"
+            else:
+                break
+        if len(chain) == 1 and (exact is not None or not _evidence_around(doc, i)):
             i += 1  # a single word is read by its romanisation only with a word of place about it
             continue
+        exact_fits = exact is not None and in_context(doc.places(exact.key))
         found = None
+        swallowed: list[Mention] = []
         for n in range(len(chain), 0, -1):
             j = chain[n - 1] + 1
+            if not (toks[j - 1].cap or _ARTICLE_JOINED.match(toks[j - 1].text)):
+                continue
             for first in dict.fromkeys((start_tok, i)):
                 start, end = toks[first].start, toks[j - 1].end
-                if any(s < end and start < e for s, e in taken):
+                if exact is not None and (end < exact.end or (end == exact.end and exact_fits)):
+                    continue  # no longer than the exact name, which fits the text
+                inside = [m for s, e, m in taken if s < end and start < e]
+                # (a longer name may take in the shorter names inside it: "Ras al Ain" over "Ain")
+                if any(m.start < start or m.end > end or (m is not exact and m.end == end and m.start == start)
+                       or m.kind not in ("toponym",) for m in inside):
                     continue
                 surface = doc.text[start:end]
                 key = key_of(surface)
-                if doc.places(key):
-                    continue  # an exact name: recognition has judged it already
-                rkey = romanised_key(key)
-                if not rkey:
-                    continue
-                places = tuple(p for p in doc.gaz.lookup_romanised(rkey)
-                               if p.feature in _ROMANISED_ALONE or p.country in countries)
+                exact_places = doc.places(key)
+                if in_context(exact_places):
+                    if (exact is not None and exact.key == key) or not _ARTICLED.search(surface):
+                        continue  # an exact name recognition has judged already
+                    # an exact name that recognition left out as only another name of a small
+                    # town ("Ras al Ain"): in a country the text names, it is read as any name
+                    places, mkey = exact_places, key
+                else:
+                    rkey = romanised_key(key)
+                    if not rkey:
+                        continue
+                    places = tuple(p for p in doc.gaz.lookup_romanised(rkey)
+                                   if p.feature in _ROMANISED_ALONE or p.country in countries)
+                    mkey = "~" + rkey
                 if not places:
                     continue
                 if _judge(doc, i, j, key, places, romanised=True):
-                    found = Mention(start, end, surface, _kind(places[0]), "~" + rkey)  # type: ignore[arg-type]
+                    found = Mention(start, end, surface, _kind(places[0]), mkey)  # type: ignore[arg-type]
+                    swallowed = inside
                     break
             if found is not None:
                 break
         if found is None:
             i += 1
             continue
+        replaced.update(swallowed)
+        out = [m for m in out if m not in swallowed]
         out.append(found)
-        taken.append((found.start, found.end))
+        taken = [t for t in taken if t[2] not in swallowed]
+        taken.append((found.start, found.end, found))
         while i < len(toks) and toks[i].start < found.end:
             i += 1
-    return out
+    return out, replaced
 
 
 def _scan(doc: _Doc, titled: bool) -> list[Mention]:
