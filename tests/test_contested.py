@@ -56,6 +56,7 @@ def test_every_row_names_its_source_and_a_point_on_earth():
 # -- facilities: airports and air bases (airportsdata) ------------------------------------------
 
 def test_heathrow_is_londons_airport_not_a_us_town(gazetteer):
+    pytest.importorskip("airportsdata")
     art = Article("t", "Flights out of Heathrow were cancelled, London officials said.")
     got = {r.mention.surface: r.place for r in resolve(art, recognise(art, gazetteer), gazetteer)}
     assert got["Heathrow"].feature == "facility" and got["Heathrow"].country == "GB"
@@ -63,6 +64,7 @@ def test_heathrow_is_londons_airport_not_a_us_town(gazetteer):
 
 @pytest.mark.parametrize("name", ["Bagram Air Base", "Bagram Airbase", "Bagram Airfield"])
 def test_an_air_base_answers_to_the_variants_of_its_name(gazetteer, name):
+    pytest.importorskip("airportsdata")
     top = gazetteer.search(name)[0]
     assert top.feature == "facility" and top.country == "AF"
 
