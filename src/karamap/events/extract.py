@@ -311,9 +311,9 @@ class _Reader:
         hidden = ([(attribution.start, attribution.end)] if attribution is not None else []) + (
             [self.dateline] if self.dateline else [])
         if trigger.type in _PER_LOCATION:
-            wheres = event_places(text, span, self.res, self.focus, exclude=hidden)
+            wheres = event_places(text, span, self.res, self.focus, exclude=hidden, sentence=sentence)
         else:
-            wheres = [event_place(text, span, self.res, self.focus, exclude=hidden)]
+            wheres = [event_place(text, span, self.res, self.focus, exclude=hidden, sentence=sentence)]
         if actors:
             story.parties = actors
         for k, where in enumerate(wheres):

@@ -222,6 +222,7 @@ def event_place(
     focus: Resolution | None,
     *,
     exclude: Sequence[tuple[int, int]] = (),
+    sentence: tuple[int, int] | None = None,
 ) -> Where:
     """The location of an event told in ``text[clause[0]:clause[1]]``.
 
@@ -231,6 +232,8 @@ def event_place(
     document's focus lies in; else the
     document's focus, marked as inferred. A group takes its members' ids and their centroid.
     Mentions inside the ``exclude`` spans (the dateline, the source of a claim) are left out.
+    A clause that names no place of its own takes the place its ``sentence`` names, if any ("they
+    blocked the road in X and protested ..."), before the document's focus.
 
     >>> from karamap.model import Mention, Place, Resolution
     >>> am = Place("geonames:174982", "Armenia", "country", "AM", 40.25, 45.0)
@@ -270,6 +273,10 @@ def event_place(
         primary = countries[0]
         lat, lon = _point(primary)
         return Where(_ids(primary), lat, lon, 3, True, _country(primary))
+    if sentence is not None and sentence != clause:
+        around = event_place(text, sentence, resolutions, focus, exclude=exclude)
+        if around.stated and around.precision < 3:
+            return around
     if focus is not None and focus.place is not None:
         lat, lon = _point(focus)
         return Where(_ids(focus), lat, lon, max(2, acled_geo_precision(focus.place, group=_is_group(focus))), False,
@@ -284,6 +291,7 @@ def event_places(
     focus: Resolution | None,
     *,
     exclude: Sequence[tuple[int, int]] = (),
+    sentence: tuple[int, int] | None = None,
 ) -> list[Where]:
     """One location per town (or facility, or district) the clause names, as ACLED records one
     event per location: "shelled Tartar and Aghdam" is two events. A clause with one place, or
@@ -299,7 +307,7 @@ def event_places(
     """
     where = event_place(text, clause, resolutions, focus, exclude=exclude)
     if not where.stated:
-        return [where]
+        return [event_place(text, clause, resolutions, focus, exclude=exclude, sentence=sentence)]
     cs, ce = clause
     points: dict[str, Resolution] = {}
     for r in resolutions:
