@@ -146,3 +146,11 @@ def test_the_force_that_intervened_in_a_protest_may_be_told_in_the_next_sentence
     assert (e.actor1, e.actor2, e.interaction) == ("Protesters (Kenya)", "Police Forces of Kenya", 16)
     assert e.assoc_actor_1 == ("Health Workers (Kenya)",)
     assert e.fatalities == 0
+
+
+def test_a_verb_phrase_coordinated_with_the_one_before_shares_its_place():
+    # (the article is mostly about Nairobi: without the clause before, the protest would be put there)
+    t = ("On 10 June 2021, hundreds of farmers blocked the highway in Mandera and protested against new "
+         "taxes. Officials in Nairobi promised talks in Nairobi next week.")
+    e = the_event(t, day(t, "10 June 2021", "2021-06-10"))
+    assert e.place_ids[0] == PLACES["Mandera"].id

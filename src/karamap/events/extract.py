@@ -310,10 +310,13 @@ class _Reader:
         actors = self.actors(clause, sentence, trigger, attribution)
         hidden = ([(attribution.start, attribution.end)] if attribution is not None else []) + (
             [self.dateline] if self.dateline else [])
+        # a verb phrase coordinated with the one before ("blocked the road in X and protested") shares
+        # its place
+        before = (ss, clause.start) if clause.lead == "and" else None
         if trigger.type in _PER_LOCATION:
-            wheres = event_places(text, span, self.res, self.focus, exclude=hidden, sentence=sentence)
+            wheres = event_places(text, span, self.res, self.focus, exclude=hidden, sentence=before)
         else:
-            wheres = [event_place(text, span, self.res, self.focus, exclude=hidden, sentence=sentence)]
+            wheres = [event_place(text, span, self.res, self.focus, exclude=hidden, sentence=before)]
         if actors:
             story.parties = actors
         for k, where in enumerate(wheres):

@@ -232,8 +232,8 @@ def event_place(
     document's focus lies in; else the
     document's focus, marked as inferred. A group takes its members' ids and their centroid.
     Mentions inside the ``exclude`` spans (the dateline, the source of a claim) are left out.
-    A clause that names no place of its own takes the place its ``sentence`` names, if any ("they
-    blocked the road in X and protested ..."), before the document's focus.
+    A clause that names no place of its own takes the place ``sentence`` names, if any (the clause
+    before it in "they blocked the road in X and protested ..."), before the document's focus.
 
     >>> from karamap.model import Mention, Place, Resolution
     >>> am = Place("geonames:174982", "Armenia", "country", "AM", 40.25, 45.0)
@@ -273,7 +273,7 @@ def event_place(
         primary = countries[0]
         lat, lon = _point(primary)
         return Where(_ids(primary), lat, lon, 3, True, _country(primary))
-    if sentence is not None and sentence != clause:
+    if sentence is not None and sentence != clause and sentence[1] > sentence[0]:
         around = event_place(text, sentence, resolutions, focus, exclude=exclude)
         if around.stated and around.precision < 3:
             return around
