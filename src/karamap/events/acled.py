@@ -50,13 +50,18 @@ _CIVILIAN = (
     r"passengers?|drivers?|motorists?|travell?ers?|refugees?|IDPs?|displaced (?:people|persons)|"
     r"families|family|relatives?|brothers?|sisters?|sons?|daughters?|wife|husband|elders?|chiefs?|"
     r"(?:local |village |tribal |community )?leaders?|officials?|councill?ors?|mayor|candidates?|"
-    r"persons?|people|individuals?|bodies|body|corpses?|prisoners?|detainees?|"
-    r"(?:[A-Z][a-z]+ )?(?:nationals?|citizens?|Palestinians?|settlers?))"
+    r"persons?|people|individuals?|bodies|body|corpses?|prisoners?|detainees?|she?ph?erds?|mothers?|fathers?|"
+    r"parents?|cousins?|uncles?|nephews?|nieces?|youths?|businessm[ae]n|operators?|contractors?|engineers?|"
+    r"employees?|staff|directors?|administrators?|cooks?|watchmen|members? of (?:the |a |an )?(?:[\w-]+ ){0,3}?"
+    r"(?:community|tribe|clan|family|families|ethnic group|village|party|initiative|movement)|"
+    r"(?:former|off-duty|retired|demobili[sz]ed) (?:[\w-]+ )?(?:soldiers?|police\w*|officers?|fighters?|members?)|"
+    r"migrants?|foreigners?|thieves|thief|suspects?|"
+    r"(?:[A-Z][a-z]+ )?(?:nationals?|citizens?|Palestinians?|settlers?))(?!['’]s\b)"
 )
 #: organised armed actors and their assets: what is fought rather than attacked
 _ARMED = (
     r"(?:soldiers?|troops?|servicem[ae]n|forces|army|military|militar\w+|police(?:m[ae]n|officers?)?|"
-    r"officers?|gendarmes?|guards?|militants?|rebels?|insurgents?|fighters?|militias?|militiam[ae]n|"
+    r"(?:security |military |army )personnel|officers?|gendarm\w*|guards?|militants?|rebels?|insurgents?|fighters?|militias?|militiam[ae]n|"
     r"jihadists?|gunmen|combatants?|units?|battalions?|brigades?|positions?|posts?|checkpoints?|"
     r"outposts?|bases?|barracks|camps?|convoys?|patrols?|garrisons?|trenches|strongholds?|"
     r"(?:military |armou?red |army )vehicles?|tanks?|hideouts?)"
@@ -129,10 +134,30 @@ _CIVILIAN_TARGET = _c(
     r"\b(?:kill(?:ed|ing|s)?|shot|shoot(?:ing|s)?|executed|execut(?:ing|ion)|behead(?:ed|ing)|stabb(?:ed|ing)|"
     r"hack(?:ed|ing)|tortur(?:ed|ing)|beat(?:en|ing)?|assault(?:ed|ing)|attack(?:ed|ing|s)?|injur(?:ed|ing)|"
     r"wound(?:ed|ing)|murder(?:ed|ing)|assassinat(?:ed|ing)|lynch(?:ed|ing)|burn(?:ed|t|ing)|whipp(?:ed|ing)|"
-    r"flogg(?:ed|ing)|mutilat(?:ed|ing)|harass(?:ed|ing)|opened fire (?:on|at)|fired (?:on|at)|targeted|"
-    r"raid(?:ed|ing)|abduct\w*|kidnap\w*|rap(?:ed|ing)|massacr(?:ed|ing)|hit)\b"
-    r"(?:\s+(?:and|or)\s+\w+)?\s+(?:(?:the|a|an|\d+|" + _NUM + r"|his|her|their|its|local|unarmed|innocent|young|"
-    r"elderly|old|[\w-]+-year-old|[A-Z][a-z]+)\s+){0,4}?" + _CIVILIAN + r"\b"
+    r"flogg(?:ed|ing)|mutilat(?:ed|ing)|harass(?:ed|ing)|opened fire|fired|hurled|threw|targeted|"
+    r"raid(?:ed|ing)|abduct\w*|kidnap\w*|rap(?:ed|ing)|massacr(?:ed|ing)|hit|chased)\b"
+    r"(?:\s+(?:and|or)\s+\w+)?(?:\s+[\w'’-]+){0,5}?\s+(?:(?:at|on|upon|against|into)\s+)?"
+    r"(?:(?:the|a|an|\d+|" + _NUM + r"|his|her|their|its|local|unarmed|innocent|young|elderly|old|[\w-]+-year-old|"
+    r"[A-Z][a-z]+)\s+){0,4}?" + _CIVILIAN + r"\b"
+)
+_CIVILIAN_SITE = _c(
+    r"\b(?:attack(?:ed|s|ing)?|raid(?:ed|s|ing)?|storm(?:ed|ing)|burn(?:ed|t)|torch(?:ed|ing)|targeted|"
+    r"fired (?:on|at|into)|opened fire (?:on|at|in|inside))\s+(?:the |a |an )?(?:[\w'’-]+ ){0,3}?"
+    r"(?:offices?|schools?|hospitals?|clinics?|markets?|churches|church|mosques?|homes?|houses?|villages?|"
+    r"buses|bus|restaurants?|hotels?|shops?|weddings?|funerals?|newspapers?|weekly|radio stations?|polling stations?|"
+    r"(?:cattle |IDP |refugee )camps?|facilities|compound|premises|farms?|wells?|mines?|mining sites?)\b"
+)
+_TORTURE = _c(r"\b(?:tortur(?:e|ed|ing)|ill[- ]treatment|died in (?:custody|detention|prison))\b")
+# Unorganised crowds that use violence: ACLED's rioters (a mob outside a demonstration).
+_CROWD = (r"(?:mobs?|crowds?|villagers|residents|locals|youths|people|groups? of (?:[\w-]+ )?(?:people|residents|"
+          r"locals|youths|men|villagers|individuals)|(?:ethnic |tribe |clan |community )?members|supporters|refugees|"
+          r"migrants|students|tribesmen|communal groups|rioters|Palestinians|settlers|inmates|prisoners|fans)")
+_CROWD_VIOLENCE = _c(
+    r"\b" + _CROWD + r"\s+(?:[\w'’-]+\s+){0,3}?(?:attacked|beat|beaten|assaulted|injured|killed|lynched|fought|clashed|"
+    r"threw|hurled|stoned|burned|torched|set fire|vandali[sz]ed|damaged|stormed|looted|chased)\b"
+    r"|\b(?:clash(?:es)?|fights?|fighting|brawls?|scuffles?|street-fight|fist-?fights?)\s+(?:broke out |erupted |"
+    r"took place )?(?:between|among|of|with)\s+(?:[\w'’-]+\s+){0,4}?" + _CROWD + r"\b"
+    r"|\b(?:attacked|beaten|assaulted|injured|killed|lynched|stoned) by (?:[\w'’-]+ ){0,3}?" + _CROWD + r"\b"
 )
 _CIVILIAN_VICTIM = _c(
     r"\b" + _CIVILIAN + r"\s+(?:\([^)]{1,30}\)\s+)?(?:were|was|had been|have been|has been|got|being)?\s*"
@@ -165,11 +190,14 @@ _NONVIOLENT = _c(
     r"peaceful(?:ly)? (?:handover|transfer)|handed (?:[\w-]+ ){0,3}?over|abandoned|vacated|after (?:[\w-]+ ){0,4}?withdr(?:ew|awal))\b"
 )
 
+_VIOLENT_DEATH = _c(r"\b(?:gunshot|bullet|shot|stab(?:bed|s)?|tortur\w*|behead\w*|strangl\w*|mutilat\w*|"
+                    r"slaughter\w*|execut\w*|hands tied|signs of violence)\b")
 _DISRUPT = _c(
     r"\b(?:defus(?:ed|ing|al)|dismantl(?:ed|ing)|deactivat(?:ed|ing)|neutrali[sz](?:ed|ing)|disarm(?:ed|ing)|"
     r"safely (?:detonated|destroyed|removed)|controlled (?:explosion|detonation)|intercept(?:ed|ing|ion|ions)|"
     r"shot down|downed|(?:air|missile) defen[cs]e|foiled|thwarted|prematurely|accidentally (?:detonated|exploded)|"
-    r"(?:found|discovered|seized|recovered|uncovered|confiscated|unearthed|captured|located) (?:[\w,-]+ ){0,6}?"
+    r"(?:found|discovered|seized|recovered|uncovered|confiscated|unearthed|captured|located)"
+    r"(?! (?:at|in|near|on|with|along|to|from|by|inside|outside)\b) (?:[\w,-]+ ){0,6}?"
     r"(?:weapons|arms|ammunition|munitions|rifles|guns|pistols|explosives?|IEDs?|mines|landmines|grenades|"
     r"rockets|missiles|cache|caches|arsenal|depot|stockpiles?|bomb-making|detonators?|devices?)|"
     r"(?:weapons|arms|ammunition|explosives|IEDs?) (?:were |was )?(?:found|discovered|seized|recovered|confiscated))\b"
@@ -226,12 +254,21 @@ _RIOT = _c(
     r"bottles|molotov\w*|petrol bombs?|fire-?bombs?|projectiles|objects|firecrackers|fireworks)|"
     r"stone-?pelting|stone-?throwing|molotov|petrol bombs?|burn(?:ed|t|ing) (?:[\w-]+ ){0,2}?(?:tyres|tires)|"
     r"barricad(?:es|ed|ing)|vandali[sz](?:ed|ing|m)|smash(?:ed|ing)|ransack(?:ed|ing)|stormed|"
-    r"set (?:[\w-]+ ){0,3}?(?:on )?fire|torch(?:ed|ing)|damag(?:ed|ing)|destroy(?:ed|ing)|looted|"
+    r"set (?:[\w-]+ ){0,3}?(?:on )?fire|torch(?:ed|ing)|damag(?:ed|ing)|destroy(?:ed|ing)|(?<!of )(?<!the )looted|"
     r"attack(?:ed|ing) (?:the )?(?:police|security forces|officers|soldiers|offices?|building|station|headquarters|"
     r"vehicles?|property|shops?|homes?|houses?)|clash(?:ed|es) with (?:the )?(?:police|security forces|troops|"
     r"soldiers|counter-?protesters|supporters|each other)|brawl\w*|scuffl\w*|fist-?fights?|violent(?:ly)?|"
     r"turned violent|injur(?:ed|ing) (?:[\w-]+ ){0,3}?(?:police|officers|policemen)|beat (?:up )?(?:a |the |two )?"
-    r"(?:police|officers?|policem[ae]n|journalists?))\b"
+    r"(?:police|officers?|policem[ae]n|journalists?)|(?:clash(?:es|ed)?|fight(?:s|ing)?|confrontations?) "
+    r"(?:[\w'’-]+ ){0,2}?(?:of|between|with|among|involving) (?:[\w'’-]+ ){0,3}?(?:demonstrators|protesters|protestors|"
+    r"rioters|marchers|participants)|(?:demonstrators|protesters|protestors|marchers|participants) (?:[\w'’-]+ ){0,3}?"
+    r"(?:clashed|fought|scuffled|attacked|burned|torched|damaged|stormed|broke into|forced (?:their way|entry))|"
+    r"burn(?:ed|t|ing) (?:[\w'’-]+ ){0,3}?(?:material|cars?|vehicles?|shops?|buildings?|tyres|tires|banks?|offices?)|"
+    r"(?:turned|turning) over|overturn(?:ed|ing)|set alight|forcibly entered|forced their way|"
+    r"(?:fired|firing) (?:[\w-]+ )?(?:gun)?shots in the air|block(?:ed|ing) (?:the |a |main |several |major )?"
+    r"(?:[\w'’-]+ ){0,3}?(?:roads?|highways?|avenues?|streets?|routes?|bridges?|roundabouts?|junctions?|entrances?) "
+    r"(?:[\w'’-]+ ){0,3}?(?:with|using) (?:[\w'’-]+ ){0,3}?(?:barricades?|burning|stones|rocks|tyres|tires|debris|logs|"
+    r"boulders))\b"
 )
 _MOB = _c(
     r"\b(?:mobs?|lynch(?:ed|ing|ings)?|vigilantes?|mob justice|jungle justice|angry (?:crowd|residents|villagers|"
@@ -242,6 +279,8 @@ _EXCESSIVE = _c(
     r"\b(?:live (?:ammunition|rounds|bullets|fire)|opened fire (?:on|at) (?:the )?(?:[\w-]+ )?" + _DEMO_ACTORS + r"|"
     r"fired (?:live )?(?:[\w-]+ )?(?:on|at|into) (?:the )?(?:[\w-]+ )?" + _DEMO_ACTORS + r"|"
     r"shot (?:dead )?(?:\d+ |a |an |one |two |three |several )?(?:[\w-]+ )?(?:protesters|protestors|demonstrators)|"
+    r"intervened with live|(?:opened|opening) fire (?:on|at) (?:the )?(?:[\w-]+ )?(?:demonstrators|protesters|protestors|"
+    r"marchers|crowd)|"
     r"(?:protesters|protestors|demonstrators|marchers)(?: [\w-]+){0,6}? (?:were |was )?(?:killed|shot|shot dead|died|"
     r"seriously (?:injured|wounded)|critically (?:injured|wounded))|killing (?:[\w-]+ ){0,2}?(?:protesters|protestors|demonstrators)|"
     r"(?:killed|shot|wounded) (?:[\w-]+ ){0,2}?(?:protesters|protestors|demonstrators|marchers))\b"
@@ -253,7 +292,13 @@ _INTERVENTION = _c(
     r"(?:arrest(?:ed|s)?|detain(?:ed|s)?|apprehend(?:ed)?) (?:[\w,-]+ ){0,5}?(?:protesters|protestors|demonstrators|"
     r"participants|activists|marchers|organi[sz]ers|people|students|them)|(?:protesters|protestors|demonstrators|"
     r"participants|activists|marchers)(?: [\w-]+){0,6}? (?:were |was )?(?:arrested|detained|beaten|injured|wounded)|"
-    r"forcibly (?:removed|evicted)|(?:police|security forces|soldiers|troops) (?:[\w-]+ ){0,2}?(?:intervened|beat|"
+    r"forcibly (?:removed|evicted)|(?:did not|didn't|refused to) (?:allow|let)|interrupt\w*|faced off|"
+    r"(?:opened fire|fired) (?:in the air|to disperse)|(?:\d+|two|three|four|five|several|some|many|dozens of|"
+    r"hundreds of|an unknown number of|an unspecified number of|\w+) (?:[\w-]+ ){0,2}?(?:people|persons|participants|"
+    r"of them|women|men|youths|students|activists) (?:were |have been |had been )?(?:arrested|detained)|"
+    r"(?:arrested|detained) (?:\d+|two|three|four|five|several|some|many|dozens of|an unknown number of|"
+    r"an unspecified number of) |"
+    r"(?:police|security forces|soldiers|troops) (?:[\w-]+ ){0,2}?(?:intervened|beat|"
     r"charged|fired (?:in the air|warning shots)|chased)|warning shots|intervened|intervention|suppress(?:ed|ing)|crack(?:ed)? down|"
     r"crackdown|confiscated|seized (?:their )?(?:banners|placards|posters))\b"
 )
@@ -277,7 +322,12 @@ class Cues:
     chemical: bool
     explosion: bool
     civilian_target: bool
+    #: where the first civilian target and the first armed target are told (-1: nowhere)
+    civilian_at: int
+    armed_at: int
     civilian_word: bool
+    torture: bool
+    crowd: bool
     sexual: bool
     abduction: bool
     killed: bool
@@ -304,6 +354,12 @@ def _unnegated(pattern: re.Pattern[str], text: str, negated: list[tuple[int, int
     return False
 
 
+def _first(text: str, negated: list[tuple[int, int]], *patterns: re.Pattern[str]) -> int:
+    found = [m.start() for p in patterns for m in p.finditer(text)
+             if not any(a <= m.start() < b for a, b in negated)]
+    return min(found) if found else -1
+
+
 def cues_of(text: str) -> Cues:
     """The cue classes present in ``text`` (the words of one incident); negated mentions do not count.
 
@@ -322,7 +378,10 @@ def cues_of(text: str) -> Cues:
         air=has(_AIR), shell=has(_SHELL),
         ied=has(_IED) or mine,
         grenade=has(_GRENADE), suicide=has(_SUICIDE), chemical=has(_CHEMICAL), explosion=has(_EXPLOSION),
-        civilian_target=has(_CIVILIAN_TARGET) or has(_CIVILIAN_VICTIM), civilian_word=has(_CIVILIAN_WORD),
+        civilian_target=has(_CIVILIAN_TARGET) or has(_CIVILIAN_VICTIM) or has(_CIVILIAN_SITE),
+        civilian_at=_first(text, negated, _CIVILIAN_TARGET, _CIVILIAN_VICTIM, _CIVILIAN_SITE),
+        armed_at=_first(text, negated, _ON_ARMED),
+        civilian_word=has(_CIVILIAN_WORD), torture=has(_TORTURE), crowd=has(_CROWD_VIOLENCE),
         sexual=has(_SEXUAL), abduction=has(_ABDUCTION), killed=has(_KILLED), take=has(_TAKE),
         forceful=has(_FORCEFUL_TAKE), nonviolent=bool(_NONVIOLENT.search(text)), disrupt=has(_DISRUPT), loot=has(_LOOT), arrest=has(_ARREST),
         base=has(_BASE), change=has(_CHANGE), protest=has(_PROTEST), riot=has(_RIOT), mob=has(_MOB),
@@ -374,6 +433,10 @@ class Coding:
 
 
 _DEMONSTRATION_TYPES = frozenset({"protest", "riot"})
+# An organised armed actor among the perpetrators: not a mob.
+_ORGANISED = _c(
+    r"\b(?:gunmen|militants?|rebels?|insurgents?|jihadists?|militias?|militiam[ae]n|fighters|soldiers|troops|forces|"
+    r"army|police|armed (?:men|group)|bandits|Taliban|al-?Shabaa?b|Islamic State|Boko Haram|ISWAP|JNIM)\b")
 _VIOLENT_TYPES = frozenset({
     "armed_clash", "territory_taken", "shelling_air_strike", "explosion", "attack_on_civilians", "abduction",
     "casualties", "ceasefire_violation",
@@ -447,15 +510,20 @@ def _violence(type_: str, present: set[str], c: Cues, state: bool | None) -> str
         return "Remote explosive/landmine/IED"
     if c.sexual:
         return "Sexual violence"
-    if c.abduction and ("abduction" in present or not c.killed):
+    # An abduction with deaths is an attack (the codebook); torture of the held too.
+    if c.abduction and not c.killed and not c.torture:
         return "Abduction/forced disappearance"
-    if c.civilian_target or type_ == "attack_on_civilians":
+    # Civilians harmed where armed forces are attacked first are a battle's victims (the codebook);
+    # an attack that targets them first is violence against civilians.
+    if c.on_armed and c.armed_at >= 0 and (c.civilian_at < 0 or c.armed_at < c.civilian_at):
+        return "Armed clash"
+    if c.civilian_target or c.torture or type_ == "attack_on_civilians":
         return "Attack"
     if c.on_armed or present & {"armed_clash", "ceasefire_violation"}:
         return "Armed clash"
-    if "abduction" in present:
+    if "abduction" in present and not c.killed:
         return "Abduction/forced disappearance"
-    if c.civilian_word or "attack_on_civilians" in present:
+    if c.civilian_word or present & {"attack_on_civilians", "abduction"}:
         return "Attack"
     return "Armed clash"
 
@@ -489,8 +557,9 @@ def code_incident(types: Sequence[str], text: str, *, state_actor: bool | None =
         sub = _demonstration(c)
         if type_ == "riot" and sub in ("Peaceful protest", "Protest with intervention"):
             sub = "Mob violence" if c.mob and not c.protest else "Violent demonstration"
-    elif c.mob and (violent or "looting" in present) and not c.protest:
-        sub = "Mob violence"
+    elif (c.mob or (c.crowd and not _ORGANISED.search(text))) and (violent or present & {"looting", "riot", "arrest"}) \
+            and not c.protest and not _remote(c):
+        type_, sub = "riot", "Mob violence"
     elif violent:
         primary = next(t for t in types if t in _VIOLENT_TYPES)
         sub = _violence(primary, present, c, state_actor)
@@ -500,6 +569,8 @@ def code_incident(types: Sequence[str], text: str, *, state_actor: bool | None =
         sub = "Looting/property destruction"
     elif type_ == "weapons_seized":
         sub = "Disrupted weapons use"
+    elif type_ == "other_development" and _VIOLENT_DEATH.search(text) and not re.search(r"\bmass graves?\b", text, _I):
+        type_, sub = "attack_on_civilians", "Attack"
     elif type_ == "deployment":
         sub = "Headquarters or base established" if c.base else "Change to group/activity"
     elif type_ in ("territory_handed_over", "withdrawal"):

@@ -103,6 +103,8 @@ class Telling:
     sentence: tuple[int, int]
     clause: tuple[int, int]
     trigger: int
+    #: the types of the clause's other triggers (what else its words tell: "protesters" beside "arrested")
+    also: frozenset[str] = frozenset()
 
 
 @dataclass

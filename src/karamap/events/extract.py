@@ -235,7 +235,9 @@ class _Reader:
         words where it is the paragraph's only incident), its actors named in ACLED's style for
         that coding and the dead its telling (``extent``) reports."""
         event = fold_incident(incident, self.text)
-        types = sorted({e.type for e in incident.events}, key=_RANK_OF.__getitem__)
+        told = sorted({e.type for e in incident.events}, key=_RANK_OF.__getitem__)
+        also = {a for t in incident.tellings for a in t.also if a in INCIDENT_TYPES} if told[0] in INCIDENT_TYPES else set()
+        types = told + sorted(also - set(told), key=_RANK_OF.__getitem__)
         if paragraph is not None:
             words = self.text[paragraph[0]:paragraph[1]]
         else:
@@ -290,15 +292,17 @@ class _Reader:
             found = find_triggers(text, clause.start, clause.end, self.txs, context=(ss, se),
                                   places=self.place_starts, candidates=self.candidates,
                                   published=self.article.published)
-            trigger = best_trigger([t for t in found if not (quiet and quiet[0] <= t.start < quiet[1])])
+            kept = [t for t in found if not (quiet and quiet[0] <= t.start < quiet[1])]
+            trigger = best_trigger(kept)
             if trigger is not None:
-                self.clause_events(clause, (ss, se), trigger, attribution)
+                self.clause_events(clause, (ss, se), trigger, attribution, frozenset(t.type for t in kept))
         dated = [t for t in self.txs if ss <= t.start < se and t.span is not None and t.type in ("DATE", "TIME")]
         if dated:
             story.previous = dated[-1]
 
     def clause_events(
-        self, clause: Clause, sentence: tuple[int, int], trigger: Trigger, attribution: Attribution | None
+        self, clause: Clause, sentence: tuple[int, int], trigger: Trigger, attribution: Attribution | None,
+        also: frozenset[str] = frozenset(),
     ) -> None:
         text, story, (ss, se) = self.text, self.story, sentence
         span = (clause.start, clause.end)
@@ -322,7 +326,7 @@ class _Reader:
         for k, where in enumerate(wheres):
             id_ = event_id(self.article.id, ss, se, trigger.start, trigger.type, where.place_ids[0] if k else None)
             story.events.append(_event(self.article, trigger, sentence, when, where, actors, attribution, id_))
-            story.tellings[id_] = Telling(story.paragraph, sentence, span, trigger.start)
+            story.tellings[id_] = Telling(story.paragraph, sentence, span, trigger.start, also)
             self.triggers[id_] = (trigger.start, trigger.end)
             self.leads[id_] = clause.lead
             if attribution is not None:  # the source of a claim is no actor of what it tells

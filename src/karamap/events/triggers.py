@@ -39,6 +39,8 @@ class TriggerRule:
     place_after: bool = False
     #: must NOT match right after the trigger (its object: "captured a commander" is no territory)
     not_after: re.Pattern[str] | None = None
+    #: must NOT match in the sentence ("killed in a road accident" tells no violence)
+    unless: re.Pattern[str] | None = None
     #: the same pattern for ASCII-lower-cased text, case-sensitive and without its leading
     #: ``\b`` (checked by hand): several times faster to scan (None: scan with ``pattern``)
     fast: re.Pattern[str] | None = None
@@ -90,11 +92,13 @@ def _top_level_branches(pattern: str) -> list[str]:
 
 
 def _r(type_: str, pattern: str, *, nominal: bool = False, requires: str | None = None,
-       near: str | None = None, place_after: bool = False, not_after: str | None = None) -> TriggerRule:
+       near: str | None = None, place_after: bool = False, not_after: str | None = None,
+       unless: str | None = None) -> TriggerRule:
     return TriggerRule(type_, re.compile(pattern, _F), nominal,
                        re.compile(requires, _F) if requires else None,
                        re.compile(near, _F) if near else None, place_after,
-                       re.compile(not_after, _F) if not_after else None, _fast(pattern))
+                       re.compile(not_after, _F) if not_after else None,
+                       re.compile(unless, _F) if unless else None, _fast(pattern))
 
 
 _CF = r"cease-?\s?fires?"
@@ -116,7 +120,7 @@ _MILITARY_NOT_POLICE = (r"\b(?:troops|forces|army|armies|soldiers|units|military
                         r"monitors|observers)\b")
 _ARMED_GROUPS = (_MILITARY + r"|\b(?:gunmen|jihadists?|militiam[ae]n|bandits|assailants|attackers|terrorists?|"
                  r"taliban|shabaa?b|islamic state|isis|isil|daesh|boko haram|iswap|jnim|houthis?|hezbollah|hamas|"
-                 r"pkk|m23|adf|wagner|al-?qaeda|separatists|group)\b")
+                 r"pkk|m23|adf|wagner|al-?qaeda|separatists|groups?)\b")
 # What a taking acts on: a place noun or a place name (a person captured is an arrest, not territory).
 _TERRITORY_OBJECT = (r"^\s+(?:(?:the|a|an|two|three|four|several|some|\d+|key|strategic|nearby|border|rebel-held|"
                      r"government-held|northern|southern|eastern|western|central|remaining|whole|entire|most of the|"
@@ -135,8 +139,13 @@ _CIVILIANS = (r"(?:civilians?|non-?combatants?|m[ae]n|wom[ae]n|child(?:ren)?|boy
               r"shepherds?|fishermen|traders?|merchants?|shopkeepers?|vendors?|workers?|labou?rers?|miners?|teachers?|"
               r"students?|pupils?|doctors?|nurses?|journalists?|reporters?|activists?|lawyers?|clerics?|imams?|"
               r"priests?|pastors?|worshipp?ers?|pilgrims?|passengers?|drivers?|motorists?|travell?ers?|refugees?|"
-              r"idps?|families|family|relatives?|elders?|chiefs?|persons?|people|individuals?|palestinians?)")
+              r"idps?|families|family|relatives?|elders?|chiefs?|persons?|people|individuals?|palestinians?|judges?|"
+              r"she?ph?erds?|mothers?|fathers?|sons?|daughters?|wife|husband|brothers?|sisters?|youths?|businessm[ae]n|"
+              r"operators?|employees?|officials?|directors?|cooks?|migrants?|bod(?:y|ies)|"
+              r"members? of (?:the |a |an )?(?:[\w-]+ ){0,3}?(?:community|tribe|clan|family|families|ethnic group|village)|"
+              r"(?:former|off-duty|retired) (?:[\w-]+ )?(?:soldiers?|police\w*|officers?|fighters?|members?))")
 _CIVILIAN_SITE = (r"(?:offices?|schools?|hospitals?|clinics?|markets?|churches|church|mosques?|homes?|houses?|"
+                  r"cattle camps?|idp camps?|refugee camps?|facilities|compound|premises|farms?|"
                   r"villages?|buses|bus|restaurants?|hotels?|shops?|weddings?|funerals?|camps? for|newspapers?|weekly|"
                   r"radio stations?|polling stations?|health cent(?:er|re)s?)")
 _NOT_METAPHOR = (r"(?<!court )(?<!legal )(?<!price )(?<!prices )(?<!trade )(?<!tariff )(?<!political )(?<!verbal )"
@@ -205,14 +214,18 @@ RULES: tuple[TriggerRule, ...] = (
        r"(?:continued|resumed|intensified|hit|struck|killed|destroyed|damaged|targeted)\b"),
     _r("shelling_air_strike", r"\bartillery (?:fire|strikes?|attacks?|shelling|barrages?)\b"),
     _r("shelling_air_strike", r"\b(?:rocket|missile|drone|mortar|uav)s? (?:fire|strikes?|attacks?|hit|barrages?)\b"),
-    _r("shelling_air_strike", r"\bfired (?:[\w-]+ ){0,2}?(?:rockets?|missiles?|shells|mortars?|mortar rounds|projectiles)\b"),
+    _r("shelling_air_strike", r"\bfired (?:[\w-]+ ){0,2}?(?:rockets?|missiles?|shells|mortars?|mortar rounds|projectiles|"
+       r"rpgs?|rocket-propelled grenades?)\b"),
+    _r("shelling_air_strike", r"\bdropped (?:[\w-]+ ){0,2}?(?:bombs?|munitions|explosives|barrel bombs?|grenades?)\b"
+       r"|\b(?:hit|struck|damaged|destroyed) by (?:an? |the )?(?:[\w-]+ ){0,2}?(?:shells?|rockets?|missiles?|mortars?|"
+       r"drones?|bombs?|air ?strikes?|artillery)\b|\baerial (?:operations?|raids?|campaign)\b"),
     _r("shelling_air_strike", r"\b(?:air ?strikes?|airstrikes?|air raids?|drone strikes?|aerial (?:bombardments?|"
        r"bombings?|attacks?|strikes?)|chemical (?:weapons? )?attacks?|gas attacks?)\b"),
     _r("shelling_air_strike",
        r"\b(?:warplanes?|war planes?|jets?|fighter jets?|helicopters?|gunships?|drones?|uavs?|aircraft|air forces?|"
        r"missiles?|rockets?|shells|mortars?|mortar rounds|projectiles|artillery|cruise missiles?|ballistic missiles?)\b"
        r" (?:[\w'’-]+ ){0,4}?(?:struck|strike|strikes|hit|hits|bombed|attacked|targeted|pounded|shelled|raided|"
-       r"landed|fell|slammed|rained|exploded|killed|killing|destroyed|damaged|dropped)\b"),
+       r"landed|fell|slammed|rained|exploded|killed|killing|destroyed|damaged|dropped|fired|carried out)\b"),
     _r("shelling_air_strike", r"\b(?:hit|struck|targeted|attacked|destroyed|bombed) (?:[\w'’-]+ ){0,3}?with "
        r"(?:an? |the )?(?:[\w-]+ )?(?:drones?|uavs?|missiles?|rockets?|artillery|mortars?|air ?strikes?)\b"),
     _r("shelling_air_strike", r"\b(?:shelling|air ?strikes?|bombings?|bombardments?)\b", nominal=True),
@@ -232,7 +245,8 @@ RULES: tuple[TriggerRule, ...] = (
             r"ordnance|landmines?)\b"),
     _r("explosion", r"\bstepped on (?:an? |the )?(?:[\w-]+ )?(?:mine|landmine|explosive|device|ied|uxo)\b"),
     _r("explosion", r"\bplanted (?:[\w-]+ ){0,3}?(?:bombs?|explosives?|ieds?|mines?|landmines?|devices?)\b"),
-    _r("explosion", r"\bblew (?:himself|herself|themselves) up\b"),
+    _r("explosion", r"\bblew (?:himself|herself|themselves) up\b|\bblew up\b(?! at\b)|\bset off (?:[\w-]+ ){0,2}?"
+       r"(?:explosives?|bombs?|devices?)\b|\bremote(?:ly)?[- ](?:explosive|controlled|detonated)\b"),
     # abduction
     _r("abduction", r"\b(?:abducted|abducts|abducting|abduction|abductions|kidnapped|kidnaps|kidnapping|"
        r"kidnappings|hostage-taking|forcibly disappeared|enforced disappearance)\b"),
@@ -245,15 +259,17 @@ RULES: tuple[TriggerRule, ...] = (
        r"(?:civilians?|residential (?:areas?|buildings?)|homes|houses|schools?|hospitals?)\b"),
     _r("attack_on_civilians",
        r"\b(?:killed|kill|kills|shot|shoots|executed|beheaded|stabbed|hacked|tortured|beat|murdered|assassinated|"
-       r"massacred|injured|wounded|assaulted|whipped|flogged|mutilated|burned|burnt)\b"
-       r"(?: (?:and|or) (?:killed|injured|wounded|robbed|raped|beat))?"
-       r" (?:(?:the|a|an|\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|dozens of|his|her|"
-       r"their|its|local|unarmed|innocent|young|elderly|old|[\w-]+-year-old|displaced|female|male|civilian)\s+){0,4}?"
-       + _CIVILIANS + r"\b"),
+       r"massacred|injured|wounded|assaulted|attacked|whipped|flogged|mutilated|burned|burnt)\b"
+       r"(?: (?:and|or) (?:killed|injured|wounded|robbed|raped|beat|mutilated))?"
+       r" (?:[\w'’-]+\s+){0,4}?" + _CIVILIANS + r"\b(?!['’]s\b)"),
     _r("attack_on_civilians",
        r"\b" + _CIVILIANS + r" (?:(?:were|was|had been|have been|has been|got|being) )?(?:(?:reportedly|allegedly|"
        r"fatally|seriously|critically|severely|later|also) )?(?:killed|shot|executed|beheaded|stabbed|hacked|tortured|"
        r"beaten|murdered|assassinated|massacred|whipped|flogged|mutilated|burned to death) by\b"),
+    _r("attack_on_civilians", r"\b(?:fired|firing|opened fire|shooting|hurled|threw) (?:[\w'’-]+ ){0,4}?(?:at|on|upon|into) "
+       r"(?:the |a |an |\d+ |two |three |several |some |a group of )?(?:[\w'’-]+ )?" + _CIVILIANS + r"\b"),
+    _r("attack_on_civilians", r"\b(?:beaten|beat up|tortured|whipped|flogged) (?:[\w'’-]+ ){0,3}?" + _CIVILIANS + r"\b"
+       r"|\b" + _CIVILIANS + r" (?:were |was )?(?:beaten|tortured|whipped|flogged)\b"),
     _r("attack_on_civilians", r"\b(?:raped|rapes|raping|gang-?raped|gang rape|sexually (?:assaulted|abused|exploited)"
        r"|sexual (?:assault|violence|abuse))\b"),
     _r("attack_on_civilians", r"\b(?:massacre|massacred)\b", near=_VIOLENCE),
@@ -271,6 +287,10 @@ RULES: tuple[TriggerRule, ...] = (
     _r("protest", r"\bprotest(?:ed|ers|ing|s)?\b|\bdemonstrat(?:ion|ions|ors|ed|ing)\b"),
     _r("protest", r"\brall(?:y|ies|ied)\b|\btook to the streets\b|\bsit-ins?\b|\bpicket(?:ed|s)?\b"),
     _r("protest", r"\bmarch(?:ed|es)? (?:on|to|through|in|from|against)\b"),
+    _r("protest", r"\bblock(?:ed|ing|aded) (?:the |a |main |several |major )?(?:[\w'’-]+ ){0,3}?(?:roads?|highways?|"
+       r"avenues?|streets?|routes?|bridges?|roundabouts?|junctions?|entrances?)\b",
+       near=r"\b(?:demand\w*|protest\w*|against|denounc\w*|condemn\w*|call(?:ed|ing)? for|oppos\w*|"
+            r"discontent|anger)\b"),
     _r("protest", r"\b(?:gathered|assembled|converged|congregated)\b",
        near=r"\b(?:demand\w*|denounc\w*|condemn\w*|against|solidarity|call(?:ed|ing)? for|oppos\w*|in support of|"
             r"commemorat\w*|in front of|chant\w*|slogans?)\b"),
@@ -293,7 +313,7 @@ RULES: tuple[TriggerRule, ...] = (
        near=r"\b(?:ieds?|bombs?|mines?|landmines?|explosives?|devices?|grenades?|rockets?|missiles?|shells?|"
             r"ordnance|booby|militants|fighters)\b"),
     _r("weapons_seized", r"\b(?:seized|found|discovered|recovered|uncovered|confiscated|unearthed|captured|located|"
-       r"seizure of) (?:[\w,'’-]+ ){0,6}?(?:weapons|arms|ammunition|munitions|rifles|guns|pistols|explosives|ieds?|"
+       r"seizure of)(?! (?:at|in|near|on|with|along|to|from|by|inside|outside)\b) (?:[\w,'’-]+ ){0,6}?(?:weapons|arms|ammunition|munitions|rifles|guns|pistols|explosives|ieds?|"
        r"mines|landmines|grenades|rockets|missiles|caches?|arsenal|depot|stockpiles?|detonators|kalashnikovs|ak-47s)\b"),
     _r("weapons_seized", r"\bintercept(?:ed|s|ing|ion|ions)\b|\bshot down\b|\bdowned\b",
        near=r"\b(?:missiles?|rockets?|drones?|uavs?|projectiles|shaheds?|aircraft|planes?|helicopters?|"
@@ -328,12 +348,12 @@ RULES: tuple[TriggerRule, ...] = (
     _r("deployment", r"\b(?:peacekeepers|troops|soldiers|forces|monitors|observers) (?:[\w-]+ ){0,2}?"
        r"(?:arrived|were sent|moved into)\b|\bpeacekeepers (?:[\w-]+ ){0,2}?entered\b"),
     _r("deployment", r"\bsent (?:[\w-]+ ){0,3}?(?:troops|soldiers|peacekeepers|forces|reinforcements)\b"),
-    _r("deployment", r"\b(?:turned|transformed|converted) (?:[\w'’-]+ ){0,5}?into (?:a |an )?(?:[\w-]+ )?"
+    _r("deployment", r"\b(?:turned|turn|turns|transform|transforms|transformed|converted|convert) (?:[\w'’-]+ ){0,5}?into (?:a |an )?(?:[\w-]+ )?"
        r"(?:military )?(?:bases?|barracks|camps?|headquarters|outposts?|positions?)\b"),
     # another significant development
     _r("other_development", r"\bmass graves?\b|\bnon-violent activity\b"),
-    _r("other_development", r"\b(?:bodies|body|corpses?) (?:of (?:[\w-]+ ){1,3})?(?:was |were |had been |have been )?"
-       r"(?:found|discovered|recovered|exhumed|washed up)\b"),
+    _r("other_development", r"\b(?:bodies|body|corpses?|remains)\b(?: [\w'’-]+){0,8}? (?:found|discovered|recovered|"
+       r"exhumed|washed up|dumped)\b"),
     _r("other_development", r"\b(?:staged|launched|attempted) (?:a |an )?(?:military )?coup\b|\bseized power\b"
        r"|\bousted (?:the )?president\b"),
     _r("other_development", r"\b(?:released|freed) (?:[\w-]+ ){0,3}?(?:hostages?|prisoners|detainees|captives|"
@@ -346,6 +366,12 @@ RULES: tuple[TriggerRule, ...] = (
     _r("armed_clash", r"\bexchang(?:ed|ing|es) (?:heavy |small[- ]arms |gun|artillery |mortar )?fire\b"
        r"|\b(?:gun ?battles?|gun-?fights?|firefights?|fire-fights?|shoot-?outs?|exchanges? of (?:gun)?fire|crossfire)\b"),
     _r("armed_clash", r"\b(?:clashes|clash|fighting|skirmishes) (?:between|with|against)\b"),
+    _r("armed_clash", r"\bclashing (?:with|against)\b|\b(?:carried out|conducted|launched|mounted) (?:an? |the |\d+ )?"
+       r"(?:[\w-]+ ){0,2}?(?:operations?|raids?|assaults?|attacks?|offensives?|incursions?) (?:against|on|targeting|in)\b"),
+    _r("armed_clash", r"\b(?:shots|bursts of fire|gunfire|gunshots|exchanges of fire|projectiles|explosions)\b",
+       near=r"\b(?:observed|heard|recorded|involving|registered)\b"),
+    _r("armed_clash", r"\b(?:fired|firing|shot) (?:[\w-]+ ){0,3}?(?:bullets|rounds|live ammunition|tear ?gas(?: canisters)?|"
+       r"rubber(?:-coated)? bullets)\b|\bstormed (?:into |the |a |an )"),
     _r("armed_clash",
        r"\blaunch(?:ed|es|ing)? (?:a |an |the )?(?:[\w-]+ )?(?:offensive|counter-?offensive|assault|attacks?|counterattacks?)\b"),
     _r("armed_clash", r"\battack(?:ed|s)? (?:[\w'’-]+ ){0,4}?(?:positions|forces|troops|soldiers|army|units|bases?|"
@@ -363,6 +389,10 @@ RULES: tuple[TriggerRule, ...] = (
     # casualties reported
     _r("casualties", r"\b(?:killed|wounded|injured|martyred|died|killing|wounding|injuring|assassinated|"
        r"shot dead|executed)\b", near=_VIOLENCE),
+    _r("casualties", r"\b(?:killed|shot dead|shot and killed|martyred|assassinated|executed|murdered|beheaded)\b",
+       unless=r"\b(?:accidents?|accidental(?:ly)?|crash\w*|collisions?|flood\w*|drown\w*|earthquakes?|landslides?|"
+              r"diseases?|illness|covid|coronavirus|cholera|ebola|malaria|heart attack|lightning|electrocut\w*|"
+              r"stampede|storms?|cyclones?|avalanche|natural causes|suicide(?! (?:bomb|attack|car|vest)))\b"),
     _r("casualties", r"\b(?:death toll|casualties|fatalities|lost (?:their|his|her) lives)\b", near=_VIOLENCE),
     # phone call
     _r("phone_call", r"\b(?:tele)?phone (?:calls?|conversations?|talks?)\b|\bvideo (?:calls?|conferences?|link)\b"),
@@ -424,6 +454,9 @@ _AIMS = frozenset(
     threatens ready intends intended considering""".split()
 )
 _WORD = re.compile(r"[\w'’-]+")
+_AGREEMENT_TYPES = frozenset({"agreement_signed", "ceasefire"})
+_OPPOSED = re.compile(r"\b(?:against|denounc\w*|reject\w*|oppos\w*|condemn\w*|protest\w*|criticiz\w*|criticis\w*)\b"
+                      r"(?:\s+[\w'’-]+){0,6}\s*$", re.IGNORECASE)
 
 
 def _irrealis(text: str, clause_start: int, trigger_start: int) -> bool:
@@ -554,6 +587,10 @@ def find_triggers(
         if rule.not_after is not None and rule.not_after.match(text[c.end:min(context[1], c.end + 60)]) \
                 and not any(c.end <= p <= c.end + 6 for p in places or []):
             continue
+        if rule.unless is not None and rule.unless.search(text, context[0], context[1]):
+            continue
+        if rule.type in _AGREEMENT_TYPES and _OPPOSED.search(text, max(start, c.start - 60), c.start):
+            continue  # what a protest is against ("denouncing the agreement signed by ...") is no event
         found.append(Trigger(rule.type, c.start, c.end, c.text, rule.nominal))
     found.sort(key=lambda t: (t.start, _RANK[t.type]))
     return found
