@@ -393,7 +393,7 @@ def actor_is_state(text: str, start: int, verb: int, end: int) -> bool | None:
     """Whether the force that acts at ``verb`` (a clause ``text[start:end]`` that tells territory
     taken or people arrested) is a state force (True), a non-state group (False), or unknown
     (None): the actor named last before the verb decides, else the one after "by" ("the town was
-    retaken by the army").
+    retaken by the army", "the town fell to the militants").
 
     A small stand-in until actor types come from :mod:`karamap.events.actors`.
 
@@ -411,7 +411,7 @@ def actor_is_state(text: str, start: int, verb: int, end: int) -> bool | None:
                 best = (m.start(), is_state)
     if best is not None:
         return best[1]
-    by = re.compile(r"\bby\b").search(text, verb, end)
+    by = re.compile(r"\b(?:by|fell to|into the hands of)\b").search(text, verb, end)
     if by:
         found = [(m.start(), flag) for pattern, flag in ((_STATE_ACTOR, True), (_NONSTATE_ACTOR, False))
                  if (m := pattern.search(text, by.end(), end))]
@@ -561,8 +561,8 @@ def code_incident(types: Sequence[str], text: str, *, state_actor: bool | None =
             and not c.protest and not _remote(c):
         type_, sub = "riot", "Mob violence"
     elif violent:
-        primary = next(t for t in types if t in _VIOLENT_TYPES)
-        sub = _violence(primary, present, c, state_actor)
+        type_ = next(t for t in types if t in _VIOLENT_TYPES)
+        sub = _violence(type_, present, c, state_actor)
     elif type_ == "arrest":
         sub = "Abduction/forced disappearance" if state_actor is False else "Arrests"
     elif type_ == "looting":
@@ -606,7 +606,8 @@ _COVERS = {
     "deployment": frozenset({"Headquarters or base established", "Change to group/activity"}),
     "ceasefire": frozenset({"Agreement"}),
     "ceasefire_violation": frozenset({"Armed clash"}),
-    "territory_taken": frozenset({"Government regains territory", "Non-state actor overtakes territory"}),
+    "territory_taken": frozenset({"Government regains territory", "Non-state actor overtakes territory",
+                                  "Non-violent transfer of territory"}),
 }
 
 

@@ -141,7 +141,7 @@ _CIVILIANS = (r"(?:civilians?|non-?combatants?|m[ae]n|wom[ae]n|child(?:ren)?|boy
               r"priests?|pastors?|worshipp?ers?|pilgrims?|passengers?|drivers?|motorists?|travell?ers?|refugees?|"
               r"idps?|families|family|relatives?|elders?|chiefs?|persons?|people|individuals?|palestinians?|judges?|"
               r"she?ph?erds?|mothers?|fathers?|sons?|daughters?|wife|husband|brothers?|sisters?|youths?|businessm[ae]n|"
-              r"operators?|employees?|officials?|directors?|cooks?|migrants?|bod(?:y|ies)|"
+              r"operators?|employees?|officials?|directors?|cooks?|migrants?|bod(?:y|ies)|thie(?:f|ves)|suspects?|"
               r"members? of (?:the |a |an )?(?:[\w-]+ ){0,3}?(?:community|tribe|clan|family|families|ethnic group|village)|"
               r"(?:former|off-duty|retired) (?:[\w-]+ )?(?:soldiers?|police\w*|officers?|fighters?|members?))")
 _CIVILIAN_SITE = (r"(?:offices?|schools?|hospitals?|clinics?|markets?|churches|church|mosques?|homes?|houses?|"
