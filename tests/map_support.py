@@ -66,7 +66,7 @@ def sample_documents() -> list[Document]:
                   (), (
         event("ev-center", "center", "deployment", "The Joint Monitoring Center opened in Aghdam on Saturday.",
               span("2021-01-30"), CENTER, actors=("Turkey", "Russia"), attribution="the Turkish defence ministry"),
-        event("ev-jan", "center", "statement", "In January, officials described the work of the center.",
+        event("ev-jan", "center", "other_development", "In January, officials described the work of the center.",
               span("2021-01-01", "2021-01-31", "month"), AGHDAM, time_precision=3, inferred=True, geo=2,
               stated=False),
     ))

@@ -353,3 +353,27 @@ def test_the_default_map_opens_fully_with_all_network_blocked(chromium, maps, re
         assert [e for e in page.karamap_errors if not e.startswith("Failed to load resource")] == []
     finally:
         page.context.close()
+
+
+def test_statements_are_a_layer_of_their_own_hidden_until_switched_on(chromium, tmp_path):
+    from map_support import AGHDAM, FUZULI, day, event, span
+
+    from karamap.model import Article, Document
+
+    clash = event("ev-clash", "d", "armed_clash", "Troops clashed near Fuzuli on Monday.", span("2021-01-25"), FUZULI)
+    said = event("ev-said", "d", "statement", "The governor said the roads were safe.", span("2021-01-26"), AGHDAM)
+    doc = Document(Article("d", "x", day("2021-01-27")), (), (), (clash, said))
+    url = write_map(build_layers([doc]), tmp_path / "said.html", title="Said", offline=True).as_uri()
+    page = open_page(chromium, url)
+    try:
+        statement = page.locator(".km-legend-item", has_text="Statement")
+        assert statement.get_attribute("aria-pressed") == "false"
+        assert _list(page) == ["Troops clashed near Fuzuli on Monday."]
+        statement.click()
+        assert statement.get_attribute("aria-pressed") == "true"
+        assert sorted(_list(page)) == ["The governor said the roads were safe.", "Troops clashed near Fuzuli on Monday."]
+        page.click("#km-reset")
+        assert statement.get_attribute("aria-pressed") == "false" and len(_list(page)) == 1
+        assert page.karamap_errors == []
+    finally:
+        page.context.close()

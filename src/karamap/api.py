@@ -11,6 +11,7 @@ import itertools
 from karamap.atomic import atomic_batch, check_output_file, check_writable_dir
 from karamap import progress
 from karamap.config import Options
+from karamap.errors import ConfigurationError
 from karamap.gazetteer.index import index_file
 from karamap.gazetteer.open import open_gazetteer
 from karamap.jsonl import write_jsonl
@@ -208,6 +209,8 @@ def export(
     path = check_file_name(path)
     if format is None:
         format = format_for_path(path)
+    if format == "acled-csv" and layer != "events":
+        raise ConfigurationError(f"the acled-csv format holds events, not {layer}: use the events layer")
     check_output_file(path)
     report = ReadReport()
     layers = layers_of(sources, options=options, report=report)

@@ -9,6 +9,7 @@ from typing import Any
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import shapely
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
@@ -21,7 +22,7 @@ __all__ = ["FORMATS", "LAYERS", "EXTENSIONS", "export_layer", "write_layers", "g
            "rfc7946_geometry", "format_for_path"]
 
 LAYERS = ("places", "regions", "events")
-FORMATS = ("geojson", "parquet", "csv", "jsonl")
+FORMATS = ("geojson", "parquet", "csv", "jsonl", "acled-csv")
 #: the format an output's extension names when no format is given
 EXTENSIONS: dict[str, str] = {
     ".geojson": "geojson", ".json": "geojson",
@@ -65,8 +66,8 @@ def _lists(value: Any) -> Any:
 
 
 def _plain(value: Any) -> Any:
-    """A property value as plain JSON: numpy scalars unwrapped, NaN as null, tuples as lists."""
-    if value is None:
+    """A property value as plain JSON: numpy scalars unwrapped, NaN and NA as null, tuples as lists."""
+    if value is None or value is pd.NA:
         return None
     if isinstance(value, np.ndarray):
         value = value.tolist()
@@ -149,8 +150,9 @@ def export_layer(layers: Layers, layer: str, path: str | Path, *, format: str | 
     """Write one layer (``places``, ``regions`` or ``events``) to ``path``, atomically.
 
     ``format`` is ``geojson`` (RFC 7946), ``parquet`` (GeoParquet), ``csv``
-    (the geometry as WKT, lists joined with ``"; "``) or ``jsonl`` (one GeoJSON
-    feature a line); None takes it from ``path``'s extension (:func:`format_for_path`).
+    (the geometry as WKT, lists joined with ``"; "``), ``jsonl`` (one GeoJSON
+    feature a line) or ``acled-csv`` (the events in ACLED's export columns and formats,
+    see :mod:`karamap.acled_csv`); None takes it from ``path``'s extension (:func:`format_for_path`).
     ``path`` may be ``-`` (standard output), a pipe or a device: written directly.
 
     Raises
@@ -172,9 +174,16 @@ def export_layer(layers: Layers, layer: str, path: str | Path, *, format: str | 
         format = format_for_path(path)
     if format not in FORMATS:
         raise ConfigurationError(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}")
+    if format == "acled-csv" and layer != "events":
+        raise ConfigurationError(f"the acled-csv format holds events, not {layer}: use --layer events")
     frame: gpd.GeoDataFrame = getattr(layers, layer)
     path = Path(path)
-    if format == "geojson":
+    if format == "acled-csv":
+        from karamap.acled_csv import acled_table
+
+        with atomic_write(path, "w", encoding="utf-8", newline="") as fh:
+            acled_table(frame).to_csv(fh, index=False, lineterminator="\n")
+    elif format == "geojson":
         text = geojson_text(frame)
         with atomic_write(path, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import geopandas as gpd
+import pandas as pd
 from shapely.geometry import MultiPoint, Point
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
@@ -32,9 +33,12 @@ REGION_COLUMNS: tuple[str, ...] = (
 )
 #: columns of ``Layers.events`` (besides ``geometry``), in order
 EVENT_COLUMNS: tuple[str, ...] = (
-    "event_id", "doc_id", "type", "type_label", "color", "start_date", "end_date", "precision",
-    "time_precision", "time_inferred", "place_ids", "place_names", "lat", "lon",
-    "geo_precision", "place_stated", "actors", "attribution", "trigger", "quote",
+    "event_id", "doc_id", "type", "type_label", "color",
+    "disorder_type", "acled_event_type", "acled_sub_event_type", "cameo", "plover",
+    "start_date", "end_date", "precision", "time_precision", "time_inferred",
+    "place_ids", "place_names", "country", "admin1", "admin2", "lat", "lon", "geo_precision", "place_stated",
+    "actors", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
+    "civilian_targeting", "fatalities", "attribution", "trigger", "quote",
     "quote_start", "quote_end", "confidence", "source_title", "source_url", "source_date",
     "source_name",
 )
@@ -210,12 +214,18 @@ def _event_row(doc: Document, event: Event, known: dict[str, Place]) -> dict[str
     else:
         geometry = None
     article = doc.article
+    first = places[0] if places else None
     return {
         "event_id": event.id,
         "doc_id": event.doc_id or doc.id,
         "type": event.type,
         "type_label": kind.label if kind else event.type.replace("_", " ").capitalize(),
         "color": kind.color if kind else "#777777",
+        "disorder_type": event.disorder_type,
+        "acled_event_type": event.acled_event_type,
+        "acled_sub_event_type": event.acled_sub_event_type,
+        "cameo": event.cameo,
+        "plover": event.plover,
         "start_date": event.when.start.isoformat() if event.when else None,
         "end_date": event.when.end.isoformat() if event.when else None,
         "precision": event.when.precision if event.when else None,
@@ -223,11 +233,23 @@ def _event_row(doc: Document, event: Event, known: dict[str, Place]) -> dict[str
         "time_inferred": bool(event.time_inferred),
         "place_ids": list(event.place_ids),
         "place_names": [],  # filled in _events_frame, once every document's places are known
+        "country": first.country if first else None,
+        "admin1": _division(first, places, "admin1"),
+        "admin2": _division(first, places, "admin2"),
         "lat": None if event.lat is None else float(event.lat),
         "lon": None if event.lon is None else float(event.lon),
         "geo_precision": int(event.geo_precision),
         "place_stated": bool(event.place_stated),
         "actors": list(event.actors),
+        "actor1": event.actor1,
+        "assoc_actor_1": list(event.assoc_actor_1),
+        "inter1": event.inter1,
+        "actor2": event.actor2,
+        "assoc_actor_2": list(event.assoc_actor_2),
+        "inter2": event.inter2,
+        "interaction": event.interaction,
+        "civilian_targeting": bool(event.civilian_targeting),
+        "fatalities": event.fatalities,
         "attribution": event.attribution,
         "trigger": event.trigger,
         "quote": event.quote,
@@ -240,6 +262,16 @@ def _event_row(doc: Document, event: Event, known: dict[str, Place]) -> dict[str
         "source_name": article.source,
         "geometry": geometry,
     }
+
+
+def _division(place: Place | None, places: list[Place], level: str) -> str | None:
+    """The name of the event place's first- (``admin1``) or second-level (``admin2``) division."""
+    if place is None:
+        return None
+    named = next((p.name for p in places if p.feature == level and p.country == place.country), None)
+    if named is not None:
+        return named
+    return place.admin1 if level == "admin1" and place.feature not in ("country", "continent") else None
 
 
 def _events_frame(rows: list[dict[str, Any]], known: dict[str, Place]) -> gpd.GeoDataFrame:
@@ -256,4 +288,12 @@ def _frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> gpd.GeoDataF
         empty = {c: [] for c in columns}
         return gpd.GeoDataFrame(empty, geometry=gpd.GeoSeries([], crs=CRS), crs=CRS)
     frame = gpd.GeoDataFrame(rows, columns=[*columns, "geometry"], geometry="geometry", crs=CRS)
+    for column in _COUNTS:
+        # Counts and codes that may be unknown stay integers or None, not floats with NaN.
+        if column in frame.columns:
+            frame[column] = pd.Series([None if v is None or pd.isna(v) else int(v) for v in frame[column]],
+                                      index=frame.index, dtype=object)
     return frame.reset_index(drop=True)
+
+
+_COUNTS = ("inter1", "inter2", "interaction", "fatalities")

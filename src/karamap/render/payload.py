@@ -12,7 +12,7 @@ import shapely
 from shapely.geometry import MultiPoint, Point
 from shapely.geometry.base import BaseGeometry
 
-from karamap.events.types import EVENT_TYPES
+from karamap.events.types import EVENT_TYPES, STATEMENT_TYPES
 from karamap.layers import Layers
 from karamap.outlines import country_outlines
 from karamap.render.labels import basemap_labels
@@ -178,7 +178,8 @@ def map_payload(layers: Layers, *, title: str | None = None) -> dict[str, Any]:
             continue
         if row.type not in type_index:
             type_index[row.type] = len(types)
-            types.append([row.type, row.type_label, row.color])
+            # What officials said is a layer of its own, off until the reader switches it on.
+            types.append([row.type, row.type_label, row.color, int(row.type in STATEMENT_TYPES)])
         if row.doc_id not in doc_index:
             doc_index[row.doc_id] = len(docs)
             docs.append([_text(row.source_title), _text(row.source_url), _text(row.source_date),

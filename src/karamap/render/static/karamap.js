@@ -65,7 +65,10 @@ window.karamapApp = function (map, data, opts) {
   function gp(i) { return (FLAGS[i] >> 3) & 3; }   // ACLED geo precision 1..3
   function statedPlace(i) { return (FLAGS[i] >> 5) & 1; }
 
-  var types = data.types.map(function (t, k) { return {name: t[0], label: t[1], color: t[2], count: 0, on: true, k: k}; });
+  // A type may start hidden (statements: what was said, not what happened), until switched on in the legend.
+  var types = data.types.map(function (t, k) {
+    return {name: t[0], label: t[1], color: t[2], count: 0, on: !t[3], hidden: !!t[3], k: k};
+  });
   for (i = 0; i < n; i++) types[T[i]].count++;
 
   /* ---------- time domain and bins ---------- */
@@ -537,8 +540,9 @@ window.karamapApp = function (map, data, opts) {
       if (!t.count) return;
       var b = el("button", "km-legend-item");
       b.type = "button";
-      b.setAttribute("aria-pressed", "true");
-      b.title = "Show or hide " + t.label;
+      b.setAttribute("aria-pressed", t.on ? "true" : "false");
+      b.classList.toggle("km-off", !t.on);
+      b.title = (t.hidden ? "Statements are hidden at first: show or hide " : "Show or hide ") + t.label;
       var sw = el("span", "km-swatch"); sw.style.background = t.color;
       b.appendChild(sw); b.appendChild(el("span", null, t.label)); b.appendChild(el("span", "km-legend-n", t.count));
       b.addEventListener("click", function () {
@@ -744,10 +748,14 @@ window.karamapApp = function (map, data, opts) {
   });
   ui.reset.addEventListener("click", function () {
     stop();
-    types.forEach(function (t) { t.on = true; });
+    types.forEach(function (t) { t.on = !t.hidden; });
     setDomain(dataLo, dataHi);
     buildBars();
-    document.querySelectorAll(".km-legend-item").forEach(function (b) { b.setAttribute("aria-pressed", "true"); b.classList.remove("km-off"); });
+    var shown = types.filter(function (t) { return t.count; });
+    document.querySelectorAll(".km-legend-item").forEach(function (b, j) {
+      var on = shown[j] ? shown[j].on : true;
+      b.setAttribute("aria-pressed", on ? "true" : "false"); b.classList.toggle("km-off", !on);
+    });
     setRange(lo, hi);
   });
   if (!dated) { ui.play.disabled = true; ui.from.hidden = true; ui.to.hidden = true; }
