@@ -455,6 +455,11 @@ _AIMS = frozenset(
 )
 _WORD = re.compile(r"[\w'’-]+")
 _AGREEMENT_TYPES = frozenset({"agreement_signed", "ceasefire"})
+# A relative clause in the pluperfect, or a participle before its noun, mentions an earlier act as
+# background to the sentence's own event.
+_BACKGROUNDED = frozenset({"arrest", "abduction", "looting", "casualties", "attack_on_civilians", "weapons_seized"})
+_BACKGROUND = re.compile(r"(?:\b(?:who|whom|which|that)\s+had\s+(?:been\s+)?(?:\w+ly\s+)?"
+                         r"|\b(?:the|a|an|his|her|their|its)\s+)$", re.IGNORECASE)
 _OPPOSED = re.compile(r"\b(?:against|denounc\w*|reject\w*|oppos\w*|condemn\w*|protest\w*|criticiz\w*|criticis\w*)\b"
                       r"(?:\s+[\w'’-]+){0,6}\s*$", re.IGNORECASE)
 
@@ -591,6 +596,8 @@ def find_triggers(
             continue
         if rule.type in _AGREEMENT_TYPES and _OPPOSED.search(text, max(start, c.start - 60), c.start):
             continue  # what a protest is against ("denouncing the agreement signed by ...") is no event
+        if rule.type in _BACKGROUNDED and _BACKGROUND.search(text, max(start, c.start - 40), c.start):
+            continue  # "a leader who had been detained", "the arrested director": told of, not told
         found.append(Trigger(rule.type, c.start, c.end, c.text, rule.nominal))
     found.sort(key=lambda t: (t.start, _RANK[t.type]))
     return found

@@ -43,8 +43,9 @@ _LEAD_BEFORE = re.compile(
     r"by|between|on\s+or\s+(?:around|about)|since|early\s+on|late\s+on|overnight\s+on)\s*)?$", re.IGNORECASE)
 _LEAD_AFTER = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?,")
 # Asides whose dates are background to the sentence's event: a relative clause ("..., who had been
-# arrested in June 2018, ...") or a parenthesis, where the trigger lies outside it.
-_ASIDE_OPEN = re.compile(r",\s*(?:who|whom|whose|which)\b|\(", re.IGNORECASE)
+# arrested in June 2018, ...", "a leader who was detained in 2019") or a parenthesis, where the
+# trigger lies outside it.
+_ASIDE_OPEN = re.compile(r"(?:,\s*|\b)(?:who|whom|whose|which)\b|\(", re.IGNORECASE)
 
 
 def _lead_date(text: str, ss: int, usable: list[TimeExpr]) -> TimeExpr | None:
