@@ -149,3 +149,15 @@ def test_an_unknown_word_in_a_country_context_is_not_forced_onto_a_town(gazettee
     # a capitalised word with no preposition or word of place is not read by its romanisation
     found = places_of(gazetteer, "Syrian officials said Qartoumbel was a rumour.")
     assert [s for s, _ in found] == ["Syrian"]
+
+
+def test_a_group_named_after_a_word_is_no_province_far_away(gazetteer):
+    # "Boko" folds like a Timorese province's name; no country of the text makes it one
+    found = places_of(gazetteer, "On 2 May, around Boko Haram positions, troops advanced.")
+    assert all(s != "Boko" for s, _ in found)
+
+
+def test_an_english_preposition_is_no_arabic_article(gazetteer):
+    # "at Thay ..." is not "Thai": "at", "as" and "an" stay English words before a name
+    found = places_of(gazetteer, "Myanmar jets fired at Thay Kaw Hta camp near the border.")
+    assert all("Thay" not in s for s, _ in found)

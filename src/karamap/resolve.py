@@ -563,8 +563,7 @@ def _drop_foreign_small(slots: list[_Slot]) -> tuple[list[_Slot], list[Resolutio
 
 def _settle_romanised(slots: list[_Slot]) -> list[_Slot]:
     """A romanised reading keeps only the candidates in a country the other names of the text
-    name (countries and first-level divisions themselves excepted): a spelling close to a
-    distant town's name is no evidence of that town."""
+    name: a spelling close to a distant place's name is no evidence of that place."""
     if not any(s.mention.key.startswith("~") for s in slots):
         return slots
     countries: set[str] = set()
@@ -578,7 +577,7 @@ def _settle_romanised(slots: list[_Slot]) -> list[_Slot]:
     kept = []
     for s in slots:
         if s.mention.key.startswith("~"):
-            cands = tuple(c for c in s.candidates if c.country in countries or c.feature in ("country", "admin1"))
+            cands = tuple(c for c in s.candidates if c.country in countries)
             if not cands:
                 continue
             s = _Slot(s.mention, cands, cands[0] if len(cands) == 1 else None)

@@ -130,8 +130,9 @@ PLACE_CLASS_WORDS = frozenset(
     """.split()
 )
 
-#: Arabic articles written apart and in lower case before a name ("al Tabqa", "el Hermel")
-ARABIC_ARTICLES = frozenset("al el ad ed ar er as es ash esh at et az ez an en".split())
+#: Arabic articles written apart and in lower case before a name ("al Tabqa", "el Hermel");
+#: "at", "as" and "an" are English words before a name far more often, and are left out
+ARABIC_ARTICLES = frozenset("al el ad ed ar er es ash esh et az ez en".split())
 
 #: a capitalised word after a place name that makes the whole a street or an address
 STREET_SUFFIXES = frozenset(

@@ -576,8 +576,8 @@ def _defined_acronyms(doc: _Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 #: a romanised reading is taken only for places in a country the text names otherwise, unless
-#: the place is this strong a claim on its own (a country, a first-level division)
-_ROMANISED_ALONE = frozenset({"country", "admin1"})
+#: the place is of these kinds (none: a misspelt country or province is no reason to guess one)
+_ROMANISED_ALONE: frozenset[str] = frozenset()
 
 
 def _context_countries(doc: _Doc, mentions: list[Mention]) -> set[str]:
@@ -619,8 +619,8 @@ def _romanised(doc: _Doc, mentions: list[Mention]) -> tuple[list[Mention], set[M
     GeoNames' "Ma'arrat an Nu'man", "al Tabqa" for "Al-Tabqa", "Ras al Ain" for "Ra's al 'Ayn").
 
     A romanised reading is weaker than an exact one: it is tried for capitalised words that no
-    mention covers, and kept only for a place in a country the text names otherwise (or a country
-    or first-level division itself); recognition's other tests (people, organisations, common
+    mention covers, and kept only for a place in a country the text names otherwise;
+    recognition's other tests (people, organisations, common
     words, headlines) apply as to any name. It replaces an exact mention only when it is longer
     ("Tall Refaat" over "Tall") or when none of the exact mention's places lies in a country the
     text names ("Surobi district, Kabul" over a Surobi elsewhere).
