@@ -19,7 +19,7 @@ from karamap.gazetteer.sources import Entry, collect_entries, read_demonyms, rea
 __all__ = ["IndexData", "build_index", "load_index", "INDEX_VERSION", "index_file"]
 
 #: bump when the layout or the sources change: an older file is rebuilt
-INDEX_VERSION = 35
+INDEX_VERSION = 36
 
 #: how strongly a feature kind claims a shared name, before population breaks ties
 FEATURE_RANK = {

@@ -123,9 +123,11 @@ def romanised_key(key: str) -> str:
     >>> romanised_key("qamishli") == romanised_key("al-qamishli")
     True
     """
-    if any(c.isdigit() for c in key):
-        return ""  # "Airstrip 2608": a number is no spelling to fold
     text = _SIGNS.sub("", key.lower())
+    if not text.isascii():
+        return ""  # another script, or letters the rules do not know (ø, ł): no key
+    if any(c.isdigit() for c in text):
+        return ""  # "Airstrip 2608": a number is no spelling to fold
     text = _IZAFE.sub("", text)
     text = _ARTICLE.sub("", text)
     words = [_NOT_LETTER.sub("", w) for w in re.split(r"[\s-]+", text)]

@@ -523,6 +523,11 @@ def _surname_rank():
     return lambda name: rank.get(name, len(rank))
 
 
+def _fast_key(name: str) -> str:
+    """``normalise_name`` of a name in plain ASCII (a fast path: no accents to strip)."""
+    return " ".join(name.replace("\u2019", "'").casefold().split())
+
+
 def _airports(entries: list[Entry]) -> list[Entry]:
     """Airports, airfields and air bases from ``airportsdata`` (MIT), as facilities. Each answers to
     its full name and its variants ("Bagram Air Base", "Bagram Airbase", "Bagram Airfield"); one with
@@ -546,14 +551,18 @@ def _airports(entries: list[Entry]) -> list[Entry]:
     placed: set[str] = set()
     named_in: dict[str, set[str]] = defaultdict(set)  # name key -> countries where a place bears it
     big: set[str] = set()  # names of towns of 100,000 people, divisions and countries
+    town_names: set[tuple[str | None, str]] = set()
     for e in entries:
+        # (a name in the Latin alphabet is what an airport's English name could collide with)
+        keys = [_fast_key(n) for n in e.names if n.isascii()]
         if e.feature != "city" or e.population >= 1000:
-            placed.update(normalise_name(n) for n in e.names[:3])
+            placed.update(keys[:3])
         if e.feature != "city" or e.population >= 100_000:
-            big.update(normalise_name(n) for n in e.names[:3])
-        for n in e.names:
-            named_in[normalise_name(n)].add(e.country or "-")
-    town_names = {(e.country, normalise_name(e.name)) for e in entries if e.feature == "city"}
+            big.update(keys[:3])
+        for key in keys:
+            named_in[key].add(e.country or "-")
+        if e.feature == "city":
+            town_names.add((e.country, _fast_key(e.name) if e.name.isascii() else normalise_name(e.name)))
     out = []
     with open(path, encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
@@ -576,17 +585,17 @@ def _airports(entries: list[Entry]) -> list[Entry]:
                     names += [f"{base} Air Base", f"{base} Airbase", f"{base} airbase", f"{base} Airfield"]
                 else:
                     names += [f"{base} Airport", f"{base} International Airport"]
-            if (cc, normalise_name(stem)) in town_names or (cc, normalise_name(stem_short)) in town_names:
+            if (cc, _fast_key(stem)) in town_names or (cc, _fast_key(stem_short)) in town_names:
                 continue  # "Vancouver International Airport": the news's "Vancouver" is the town
             bare = stem_short
-            key = normalise_name(bare)
+            key = _fast_key(bare) if bare.isascii() else normalise_name(bare)
             parts = bare.split()
             # (one word may be a small foreign town's name too, "Heathrow", Florida; each of two
             # words must name no place at all, "East Texas")
             if ((row["iata"] or military) and len(key) >= 4 and len(parts) <= 2 and cc not in named_in.get(key, ())
                     and key not in big
                     and not any(p in people or p.lower() in words or p.lower() in PLACE_CLASS_WORDS
-                                or (len(parts) > 1 and normalise_name(p) in placed) for p in parts)):
+                                or (len(parts) > 1 and _fast_key(p) in placed) for p in parts)):
                 names.append(bare)  # "Heathrow"
             names = list(dict.fromkeys(names))
             out.append(Entry(
