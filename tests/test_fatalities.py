@@ -110,3 +110,8 @@ def test_a_hedged_count_after_the_verb():
 
 def test_no_injuries_means_no_dead():
     assert fatalities_in("Police fired tear gas. There were no reports of injuries.") == 0
+
+
+def test_the_head_of_a_victim_phrase_is_before_its_of():
+    # "a girl of 11 years" is one person, not eleven years
+    assert fatalities_in("Militiamen killed a girl of 11 years in the town.") == 1

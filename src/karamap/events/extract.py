@@ -15,6 +15,7 @@ from karamap.events.clauses import HEADER, Clause, split_clauses
 from karamap.events.acled import actor_is_state, code_incident
 from karamap.events.dedup import Incident, Telling, fold_incident, group_incidents, merge_duplicates
 from karamap.events.fatalities import fatalities_in
+from karamap.events.roles import DIPLOMACY as _DIPLOMACY
 from karamap.events.roles import Parties, acled_fields, find_parties, with_parties
 from karamap.events.triggers import PRIORITY, Trigger, best_trigger, find_triggers, scan
 from karamap.events.types import INCIDENT_TYPES, STATEMENT_TYPES, event_type
@@ -258,14 +259,17 @@ class _Reader:
         # the parties by role, then the other countries and organisations the telling gives as
         # parties (the speaker's side of "his army", the sides of "both sides", "his counterpart")
         actors = with_parties(fields.names, [(a, self.iso.get(a)) for a in event.actors], coding.acled_event_type)
-        violent_or_protest = coding.acled_event_type not in (None, "Strategic developments")
+        # the dead of any incident but the talks and deals of diplomacy (a meeting "to discuss the
+        # attack that killed five" has no dead of its own)
+        counted = coding.acled_event_type is not None and not (
+            coding.acled_event_type == "Strategic developments" and coding.acled_sub_event_type in _DIPLOMACY)
         return dataclasses.replace(
             event, type=coding.type, trigger=trigger, disorder_type=coding.disorder_type,
             acled_event_type=coding.acled_event_type, acled_sub_event_type=coding.acled_sub_event_type,
             cameo=coding.cameo, plover=coding.plover, actors=actors, actor1=fields.actor1, actor2=fields.actor2,
             assoc_actor_1=fields.assoc_actor_1, assoc_actor_2=fields.assoc_actor_2, inter1=fields.inter1,
             inter2=fields.inter2, interaction=fields.interaction, civilian_targeting=fields.civilian_targeting,
-            fatalities=fatalities_in(self.text, *extent) if violent_or_protest else None)
+            fatalities=fatalities_in(self.text, *extent) if counted else None)
 
     def attribution(self, ss: int, se: int, following: tuple[int, int] | None) -> Attribution | None:
         """The sentence's source; an opened quotation takes the source of the next sentence."""

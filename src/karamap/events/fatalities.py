@@ -79,7 +79,7 @@ _SUBSET_BEFORE = re.compile(r"\b(?:including|among them|among whom|of whom|of th
 _SUBSET_AFTER = re.compile(r"\s+of\s+(?:the|them|whom|those|these)\b", _F)
 # Where a noun phrase ends: punctuation, a preposition, a conjunction, a verb.
 _NP_END = re.compile(
-    r"[,;:.()\[\]\"“”]|\s(?:and|or|in|at(?!\s+(?:least|most)\b)|near|on|during|after|while|when|inside|outside|from|with|who|whom|"
+    r"[,;:.()\[\]\"“”]|\s(?:and|or|of|in|at(?!\s+(?:least|most)\b)|near|on|during|after|while|when|inside|outside|from|with|who|whom|"
     r"which|that|as|by|before|following|for|to|was|were|is|are|had|has|have|reportedly|allegedly)\b", _F)
 _PERSONS_AFTER_ARTICLE = r"(?:[\w'’-]+\s+){0,3}"
 

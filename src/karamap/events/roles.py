@@ -27,6 +27,7 @@ from karamap.model import Resolution
 
 __all__ = [
     "Parties", "find_parties", "ActorFields", "acled_fields", "interaction_code", "is_civilian_target", "with_parties",
+    "DIPLOMACY",
 ]
 
 _F = re.IGNORECASE
@@ -290,7 +291,9 @@ def _inter(m: ActorMention, kind: str, place_country: str | None) -> int:
     return m.inter
 
 
-_DIPLOMACY = frozenset({"Agreement", "Other", "Change to group/activity", "Non-violent transfer of territory", None})
+#: the sub-event types of diplomacy and politics, where a country acts through its government
+DIPLOMACY = frozenset({"Agreement", "Other", "Change to group/activity", "Non-violent transfer of territory", None})
+_DIPLOMACY = DIPLOMACY
 
 
 def _kind(m: ActorMention, event_type: str | None, role: int, sub_event_type: str | None = None) -> str:
