@@ -154,3 +154,10 @@ def test_a_verb_phrase_coordinated_with_the_one_before_shares_its_place():
          "taxes. Officials in Nairobi promised talks in Nairobi next week.")
     e = the_event(t, day(t, "10 June 2021", "2021-06-10"))
     assert e.place_ids[0] == PLACES["Mandera"].id
+
+
+def test_a_date_in_a_relative_clause_without_commas_is_background_too():
+    t = ("On 11 June 2021 in Garissa, relatives of activists who occupied a ministry in July 2016 "
+         "rallied for their release.")
+    e = the_event(t, day(t, "11 June 2021", "2021-06-11"), month(t, "July 2016", "2016-07"))
+    assert e.when.start == dt.date(2021, 6, 11)

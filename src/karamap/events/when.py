@@ -46,6 +46,7 @@ _LEAD_AFTER = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?,")
 # arrested in June 2018, ...", "a leader who was detained in 2019") or a parenthesis, where the
 # trigger lies outside it.
 _ASIDE_OPEN = re.compile(r"(?:,\s*|\b)(?:who|whom|whose|which)\b|\(", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\s+(?:had\s+)?(?:been\s+)?\w+", re.IGNORECASE)
 
 
 def _lead_date(text: str, ss: int, usable: list[TimeExpr]) -> TimeExpr | None:
@@ -59,7 +60,11 @@ def _lead_date(text: str, ss: int, usable: list[TimeExpr]) -> TimeExpr | None:
 
 
 def _aside(text: str, t: TimeExpr, trigger: tuple[int, int], ss: int, se: int) -> bool:
-    """``t`` lies in a relative clause or a parenthesis that the trigger is not in."""
+    """``t`` lies in a relative clause or a parenthesis that the trigger is not in ("members of the
+    group who seized a compound in July 2016 held a rally": the rally is not of July 2016)."""
+    bare = [m for m in _RELATIVE.finditer(text, max(ss, t.start - 80), t.start)]
+    if bare and not (bare[-1].start() <= trigger[0] < t.end):
+        return True
     opened = [m for m in _ASIDE_OPEN.finditer(text, ss, t.start)]
     if not opened:
         return False
