@@ -377,3 +377,192 @@ def test_statements_are_a_layer_of_their_own_hidden_until_switched_on(chromium, 
         assert page.karamap_errors == []
     finally:
         page.context.close()
+
+
+# --- usability at a phone's, a laptop's and a 4K screen's width --------------------------------
+
+VIEWPORTS = [(360, 740), (1400, 860), (3840, 2160)]
+SIZES = [pytest.param(w, h, id=f"{w}px") for w, h in VIEWPORTS]
+
+
+@pytest.fixture(scope="module")
+def usability_maps(tmp_path_factory, example_document):
+    from map_support import AGHDAM, SHUSHA, day, event, span
+
+    from karamap.model import Article, Document
+
+    folder = tmp_path_factory.mktemp("usability")
+    # Events in 2001 and 2019 only: seventeen empty years between them.
+    early = Document(Article("early", "x", day("2001-05-02")), (), (), (
+        event("e1", "early", "armed_clash", "Shelling was reported near Aghdam in May 2001.", span("2001-05-02"),
+              AGHDAM),))
+    late = Document(Article("late", "x", day("2019-06-10")), (), (), (
+        event("e2", "late", "statement", "Akar spoke about Shusha in June 2019.", span("2019-06-10"), SHUSHA,
+              actors=("Azerbaijan",), attribution="Akar said"),
+        event("e3", "late", "armed_clash", "Turkish troops fired on a convoy near Shusha.", span("2019-06-11"),
+              SHUSHA, actors=("Turkey", "Armenia"), attribution="according to the defence ministry")))
+    gap = build_layers([early, late])
+    # The events' actor roles as the event extraction gives them (ACLED style), where it does.
+    gap.events["actor1"] = [None, None, "Military Forces of Turkey"]
+    gap.events["actor2"] = [None, None, "Civilians (Armenia)"]
+    return {
+        "example": write_map(build_layers([example_document]), folder / "example.html",
+                             title=example_document.article.title).as_uri(),
+        "gap": write_map(gap, folder / "gap.html", title="Two years").as_uri(),
+    }
+
+
+def _script_errors(page) -> list[str]:
+    """Errors of the page's scripts (the blocked online tiles' failed loads are expected)."""
+    return [e for e in page.karamap_errors if not e.startswith("Failed to load resource")]
+
+
+def _free_map_box(page) -> dict:
+    """The part of the map not under the title, the legend or the controls."""
+    return page.evaluate("""() => {
+        const m = document.querySelector('.folium-map').getBoundingClientRect();
+        const lg = document.querySelector('.km-legend');
+        const left = lg && lg.open ? lg.getBoundingClientRect().right : m.left;
+        return {left: Math.max(m.left, left), top: m.top + 60, right: m.right - 10, bottom: m.bottom - 10};
+    }""")
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_the_first_view_centres_the_story_and_stacked_events_show_their_number(chromium, usability_maps,
+                                                                             width, height):
+    page = open_page(chromium, usability_maps["example"], width=width, height=height)
+    try:
+        box = _free_map_box(page)
+        points = page.evaluate("karamap.visibleQuotes().map(q => karamap.pointOf(q))")
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        assert box["left"] + 8 <= min(xs) and max(xs) <= box["right"] - 8          # none at an edge
+        assert box["top"] <= min(ys) and max(ys) <= box["bottom"] - 8
+        cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+        width_free, height_free = box["right"] - box["left"], box["bottom"] - box["top"]
+        assert abs(cx - (box["left"] + box["right"]) / 2) < 0.25 * width_free       # the story in the middle
+        assert abs(cy - (box["top"] + box["bottom"]) / 2) < 0.25 * height_free
+        stacks = page.evaluate("karamap.stacks()")
+        assert stacks and max(s[2] for s in stacks) >= 5                           # a cluster says how many
+        x, y, count = max(stacks, key=lambda s: s[2])
+        page.mouse.click(x + page.locator(".folium-map").bounding_box()["x"], y)
+        assert f"1 of {count} events here" in page.locator(".leaflet-popup-content").inner_text()
+        assert _script_errors(page) == []
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_playback_skips_empty_years_and_says_so(chromium, usability_maps, width, height):
+    page = open_page(chromium, usability_maps["gap"], width=width, height=height)
+    try:
+        assert page.evaluate("karamap.unit") == "year"
+        page.select_option("#km-speed", "4")
+        page.click("#km-play")
+        seen = []
+        for _ in range(40):
+            shown, count, playing = page.evaluate("[karamap.range(), karamap.visibleCount(), karamap.playing()]")
+            seen.append((shown, count))
+            if not playing:
+                break
+            page.wait_for_timeout(100)
+        assert all(count > 0 for _, count in seen), seen                 # never a blank map while playing
+        assert any(r[0] >= "2019-01-01" for r, _ in seen), seen          # it reached the later events
+        note = page.inner_text("#km-note")
+        assert note.startswith("Skipped ") and "empty year" in note and "has no events" in note
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_an_empty_range_is_stated_in_the_list(chromium, usability_maps, width, height):
+    page = open_page(chromium, usability_maps["gap"], width=width, height=height)
+    try:
+        page.evaluate("karamap.setRange('2005-01-01', '2010-12-31')")
+        if not page.evaluate("karamap.listShown()"):
+            page.click("#km-list-toggle")
+        assert page.locator("#km-empty").is_visible()
+        assert page.inner_text("#km-empty").startswith("No events between 1 January 2005 and 31 December 2010")
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_the_layout_fits_the_screen_with_a_collapsible_legend_and_list(chromium, usability_maps, width, height):
+    page = open_page(chromium, usability_maps["example"], width=width, height=height)
+    try:
+        assert page.evaluate("document.documentElement.scrollWidth") <= width          # no sideways scrolling
+        m = page.locator(".folium-map").bounding_box()
+        assert m["width"] >= 0.6 * width and m["height"] >= 0.6 * height               # the map keeps the room
+        rng = page.evaluate("""() => { const e = document.getElementById('km-range');
+            return [e.getBoundingClientRect().height, parseFloat(getComputedStyle(e).lineHeight) ||
+                    parseFloat(getComputedStyle(e).fontSize) * 1.4]; }""")
+        assert rng[0] <= 2.2 * rng[1]                                                  # at most two lines
+        # the legend folds and unfolds; open, it covers at most a third of the map
+        legend = page.locator(".km-legend")
+        was_open = legend.evaluate("d => d.open")
+        assert was_open == (width >= 700)                                             # folded on a phone
+        page.click(".km-legend-title")
+        assert legend.evaluate("d => d.open") != was_open
+        if not was_open:
+            lb = legend.bounding_box()
+            assert lb["width"] * lb["height"] <= m["width"] * m["height"] / 3
+        # the list folds away, and comes back
+        shown = page.evaluate("karamap.listShown()")
+        assert shown == (width > 760)
+        page.click("#km-list-toggle")
+        assert page.evaluate("karamap.listShown()") != shown
+        if not shown:
+            assert page.locator(".km-item").first.is_visible()
+            page.locator(".km-item").first.click()                                     # choose one: the map shows it
+            assert not page.evaluate("karamap.listShown()")
+            assert page.locator(".leaflet-popup-content").is_visible()
+        else:
+            assert page.locator(".folium-map").bounding_box()["width"] > m["width"]    # the map takes the room
+        assert _script_errors(page) == []
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_the_scale_bar_labels_fit_at_every_zoom_and_clear_the_legend(chromium, usability_maps, width, height):
+    page = open_page(chromium, usability_maps["example"], width=width, height=height)
+    try:
+        for zoom in range(2, 13):
+            page.evaluate("z => { karamap.map.setZoom(z, {animate: false}); }", zoom)
+            lines = page.evaluate("""() => [...document.querySelectorAll('.leaflet-control-scale-line')].map(e =>
+                [e.textContent, e.scrollWidth, e.clientWidth, e.scrollHeight, e.clientHeight])""")
+            assert lines, zoom
+            for text, sw, cw, sh, ch in lines:
+                assert sw <= cw and sh <= ch, (zoom, text)
+        scale = page.locator(".leaflet-control-scale").bounding_box()
+        legend = page.locator(".km-legend").bounding_box()
+        apart = (scale["x"] >= legend["x"] + legend["width"] or legend["x"] >= scale["x"] + scale["width"]
+                 or scale["y"] >= legend["y"] + legend["height"] or legend["y"] >= scale["y"] + scale["height"])
+        assert apart
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_popups_name_the_speaker_alone_and_the_actors_who_acted(chromium, usability_maps, width, height):
+    page = open_page(chromium, usability_maps["gap"], width=width, height=height)
+    try:
+        if not page.evaluate("karamap.listShown()"):
+            page.click("#km-list-toggle")
+        page.locator(".km-item", has_text="Akar spoke").click()
+        popup = page.locator(".leaflet-popup-content")
+        text = popup.inner_text()
+        assert "According to Akar" in text and "Akar said" not in text
+        assert "Actors Azerbaijan" in text         # no roles given: the parties the sentence names
+        page.evaluate("karamap.map.closePopup(), null")
+        if not page.evaluate("karamap.listShown()"):
+            page.click("#km-list-toggle")
+        page.locator(".km-item", has_text="Turkish troops").click()
+        text = popup.inner_text()
+        assert "Actor Military Forces of Turkey" in text and "Acted on Civilians (Armenia)" in text
+        assert "Actors " not in text               # roles given: who acted, not every name
+        assert "According to the defence ministry" in text and "according to according" not in text.lower()
+        box = popup.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width  # the popup fits the screen
+    finally:
+        page.context.close()

@@ -15,12 +15,13 @@ from branca.element import Element, Figure, MacroElement
 from karamap.atomic import atomic_write
 from karamap.errors import OutputError
 from karamap.layers import Layers
-from karamap.outlines import OUTLINES_CREDIT
 from karamap.render.assets import assets
-from karamap.render.labels import LABELS_CREDIT
 from karamap.render.payload import embed_json, map_payload
 
-__all__ = ["render_map", "write_map", "map_html"]
+__all__ = ["render_map", "write_map", "map_html", "MAP_CREDIT"]
+
+#: the basemap's sources, as the map's corner credits them
+MAP_CREDIT = "Natural Earth outlines · GeoNames (CC BY 4.0) names"
 
 
 @lru_cache(maxsize=1)
@@ -128,8 +129,9 @@ def render_map(
     title = title or "karamap"
     # The first view is fitted by the page itself, without animation and knowing how much
     # room the legend and panels take at the reader's screen size (payload "view").
+    # The scale control is the app's own (placed clear of the legend).
     m = folium.Map(location=[20.0, 20.0], zoom_start=2, tiles=None, prefer_canvas=True,
-                   control_scale=True)
+                   control_scale=False)
     # Nothing from a CDN: Leaflet is inlined by the app (folium's jQuery, Bootstrap and
     # Font Awesome serve nothing on this map), so the file opens without network.
     m.default_js = []
@@ -138,7 +140,8 @@ def render_map(
     if not offline:
         tiles = folium.TileLayer("OpenStreetMap", name="OpenStreetMap")
         tiles.add_to(m)
-    credits = [OUTLINES_CREDIT, LABELS_CREDIT] + ([attribution] if attribution else [])
+    # Short, so the credit line stays one line on a phone; the README credits in full.
+    credits = [MAP_CREDIT] + ([attribution] if attribution else [])
     app = TimeFilterApp(map_payload(layers, title=title), title=title, tiles=tiles,
                         credit=html.escape(" · ".join(credits)))
     app.add_to(m)

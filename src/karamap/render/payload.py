@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 from typing import Any
 
 import geopandas as gpd
@@ -17,7 +18,33 @@ from karamap.layers import Layers
 from karamap.outlines import country_outlines
 from karamap.render.labels import basemap_labels
 
-__all__ = ["map_payload", "embed_json", "data_bounds"]
+__all__ = ["map_payload", "embed_json", "data_bounds", "speaker", "POPUP_FIELDS"]
+
+#: event columns shown in the popup when the events layer has them, in order, with their labels.
+#: The map's script draws these rows as they come: a new field needs only a line here.
+POPUP_FIELDS: tuple[tuple[str, str], ...] = (
+    ("actor1", "Actor"),
+    ("assoc_actor_1", "With"),
+    ("actor2", "Acted on"),
+    ("assoc_actor_2", "With"),
+    ("fatalities", "Fatalities"),
+    ("acled_event_type", "ACLED event type"),
+    ("acled_sub_event_type", "ACLED sub-event type"),
+    ("disorder_type", "ACLED disorder type"),
+    ("cameo", "CAMEO"),
+    ("plover", "PLOVER"),
+)
+
+#: words that report speech: what follows a speaker's name in "X said", not part of the name
+_REPORTING = re.compile(
+    r"\s+(?:has\s+|had\s+|have\s+)?(?:said|says|told|tells|announced|announces|stated|states|claimed|claims|"
+    r"added|adds|noted|notes|reported|reports|declared|declares|confirmed|confirms|vowed|recalled|"
+    r"recalls|explained|warned|insisted|stressed|underlined|emphasi[sz]ed|argued|wrote|tweeted|posted|"
+    r"denied|alleged|asserted|remarked|replied|responded|urged|described|accused|quoted|"
+    r"was\s+quoted|were\s+quoted)\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+_ACCORDING = re.compile(r"^\s*according\s+to\s+", re.IGNORECASE)
 
 _EPOCH = dt.date(1970, 1, 1)
 #: decimals kept for event and place coordinates (about 11 m) and outlines (about 110 m)
@@ -89,6 +116,35 @@ def _isnan(value: Any) -> bool:
 def _text(value: Any) -> str | None:
     if value is None or _isnan(value):
         return None
+    return str(value)
+
+
+def speaker(attribution: str | None) -> str:
+    """Who a claim is attributed to, as the popup's "According to ..." needs it: the speaker alone.
+
+    The attribution may come as the words of the text ("according to the ministry",
+    "Akar said", "The defence minister announced"); the map shows only who spoke.
+
+    >>> [speaker(a) for a in ("Akar said", "according to the Defense Ministry",
+    ...                       "The Turkish defense minister announced", "Minister Hulusi Akar told", None)]
+    ['Akar', 'the Defense Ministry', 'the Turkish defense minister', 'Minister Hulusi Akar', '']
+    """
+    text = _text(attribution) or ""
+    text = _REPORTING.sub("", _ACCORDING.sub("", text)).strip(" ,;:")
+    if text.startswith(("The ", "A ")):
+        text = text[0].lower() + text[1:]
+    return text
+
+
+def _field_value(value: Any) -> str:
+    """A popup field as text: lists joined, booleans and numbers as words."""
+    if value is None or _isnan(value):
+        return ""
+    if isinstance(value, (list, tuple)) or hasattr(value, "tolist"):
+        items = value.tolist() if hasattr(value, "tolist") else value
+        return ", ".join(str(v) for v in items if v not in (None, ""))
+    if isinstance(value, bool):
+        return "yes" if value else ""
     return str(value)
 
 
@@ -196,9 +252,15 @@ def map_payload(layers: Layers, *, title: str | None = None) -> dict[str, Any]:
         ev["p"].append(strings(_text(row.precision)))
         ev["pn"].append(strings(", ".join(row.place_names)))
         ev["a"].append(strings(", ".join(row.actors)))
-        ev["at"].append(strings(_text(row.attribution)))
+        ev["at"].append(strings(speaker(row.attribution)))
         ev["d"].append(doc_index[row.doc_id])
         ev["q"].append(row.quote or "")
+    # Extra popup rows, for the columns this events layer has (see POPUP_FIELDS).
+    fields = [(column, label) for column, label in POPUP_FIELDS if column in events.columns]
+    drawn = [row is not None for row in (_point_of(g, la, lo) for g, la, lo in
+                                          zip(events.geometry, events["lat"], events["lon"]))] if len(events) else []
+    extra = [[label, [strings(_field_value(v)) for v, keep in zip(events[column], drawn) if keep]]
+             for column, label in fields]
     # Types in the order of the shared table (the legend's order), unknown ones after.
     order = {name: k for k, name in enumerate(EVENT_TYPES)}
     ranked = sorted(range(len(types)), key=lambda k: (order.get(types[k][0], len(order)), types[k][0]))
@@ -213,6 +275,7 @@ def map_payload(layers: Layers, *, title: str | None = None) -> dict[str, Any]:
         "ev": ev,
         "places": _places(layers.places),
         "regions": _regions(layers),
+        "fields": extra,
         "basemap": _basemap(),
         "labels": [label.packed() for label in basemap_labels(bounds)],
         "view": bounds,

@@ -152,7 +152,7 @@ window.karamapApp = function (map, data, opts) {
     var p0 = map.project([LAT[i], LON[i]], 0);
     PX[i] = p0.x; PY[i] = p0.y;
   }
-  var RADIUS = 5.5;
+  var RADIUS = 5.5, stacks = [];
   var EventsLayer = L.Layer.extend({
     onAdd: function (m) {
       this._canvas = L.DomUtil.create("canvas", "km-events-canvas leaflet-zoom-hide");
@@ -228,6 +228,28 @@ window.karamapApp = function (map, data, opts) {
         }
       }
       ctx.globalAlpha = 1;
+      // Events stacked on one spot: a badge with their number (the popup steps through them).
+      var stackCount = new Map();
+      for (j = 0; j < nvisible; j++) {
+        if (keys[j] < 0) continue;
+        var sk = (Math.round(SX[j] / 4) + 4) * 65536 + Math.round(SY[j] / 4) + 4;
+        var sv = stackCount.get(sk);
+        if (sv) sv[2]++; else stackCount.set(sk, [SX[j], SY[j], 1]);
+      }
+      stacks = [];
+      ctx.font = "600 10px system-ui, sans-serif"; ctx.textBaseline = "middle"; ctx.textAlign = "center";
+      stackCount.forEach(function (st) {
+        if (st[2] < 2) return;
+        stacks.push(st);
+        var label = st[2] > 999 ? "999+" : String(st[2]), bw = Math.max(15, ctx.measureText(label).width + 7);
+        var bx = st[0] + RADIUS - 1, by = st[1] - RADIUS - 6;
+        ctx.beginPath();
+        if (ctx.roundRect) ctx.roundRect(bx, by, bw, 13, 6.5); else ctx.rect(bx, by, bw, 13);
+        ctx.fillStyle = "#1d2731"; ctx.fill();
+        ctx.lineWidth = 1; ctx.strokeStyle = "#ffffff"; ctx.stroke();
+        ctx.fillStyle = "#ffffff"; ctx.fillText(label, bx + bw / 2, by + 7);
+      });
+      ctx.textAlign = "start";
       var sel = state.selected;
       if (sel >= 0 && isVisible(sel)) {
         var sx = PX[sel] * scale - ox, sy = PY[sel] * scale - oy;
@@ -299,7 +321,11 @@ window.karamapApp = function (map, data, opts) {
       when + " (" + prec + " precision; " + (inferredTime(e) ? "inferred from the article" : "stated") + ")");
     row(box, "Where", (str(ev.pn[e]) || "unnamed place") + " (" + GEO_WORDS[gp(e)] + "; " +
       (statedPlace(e) ? "named in the sentence" : "inferred from the article") + ")");
-    row(box, "Actors", str(ev.a[e]));
+    // Who acted and who was acted on, when the events carry them; else the parties named.
+    var fields = data.fields || [], roles = false;
+    fields.forEach(function (f) { if (f[0] === "Actor" && f[1][e]) roles = true; });
+    if (!roles) row(box, "Actors", str(ev.a[e]));
+    fields.forEach(function (f) { row(box, f[0], str(f[1][e])); });
     row(box, "According to", str(ev.at[e]));
     box.appendChild(el("blockquote", "km-pop-quote", ev.q[e]));
     sourceBlock(box, ev.d[e]);
@@ -341,8 +367,15 @@ window.karamapApp = function (map, data, opts) {
     L.DomEvent.disableClickPropagation(nav);
     return nav;
   }
+  function fitPopup(p, widest) {
+    // A popup never wider than the map (a phone): Leaflet cannot pan a wider one into view.
+    var room = Math.max(160, map.getSize().x - 50);
+    p.options.maxWidth = Math.min(widest, room);
+    p.options.minWidth = Math.min(220, room);
+  }
   function openEvent(e, fly, group) {
     state.selected = e;
+    fitPopup(popup, 360);
     var ll = L.latLng(LAT[e], LON[e]), content = eventPopup(e);
     if (group && group.length > 1) content.insertBefore(stackNav(group, group.indexOf(e)), content.firstChild);
     popup.setLatLng(ll).setContent(content);
@@ -371,6 +404,7 @@ window.karamapApp = function (map, data, opts) {
   var infoPopup = L.popup(L.extend({maxWidth: 320, className: "km-popup"}, PAN));
   function openInfo(e, content) {
     if (map.hasLayer(eventsLayer) && hitTest(e.containerPoint) >= 0) return;
+    fitPopup(infoPopup, 320);
     infoPopup.setLatLng(e.latlng).setContent(content).openOn(map);
   }
 
@@ -512,6 +546,8 @@ window.karamapApp = function (map, data, opts) {
     "Events": eventsLayer
   }, {collapsed: true, position: "topright"}).addTo(map);
   if (opts.credit) map.attributionControl.addAttribution(opts.credit);
+  // The scale at the bottom right, clear of the legend, wide enough for its longest label.
+  L.control.scale({position: "bottomright", maxWidth: 130}).addTo(map);
 
   map.on("click", function (e) {
     if (!map.hasLayer(eventsLayer)) return;
@@ -529,7 +565,9 @@ window.karamapApp = function (map, data, opts) {
   });
 
   /* ---------- legend ---------- */
-  var legend = L.control({position: "bottomleft"});
+  // On a phone the bottom corners belong to the credits and the scale: the legend goes under the zoom buttons.
+  var legend = L.control({position: (window.matchMedia && window.matchMedia("(max-width: 760px)").matches)
+    ? "topleft" : "bottomleft"});
   legend.onAdd = function () {
     var outer = el("details", "km-legend leaflet-bar");
     outer.open = true;
@@ -574,8 +612,11 @@ window.karamapApp = function (map, data, opts) {
     zoom: document.getElementById("km-zoom"),
     unit: document.getElementById("km-unit"), count: document.getElementById("km-count"),
     list: document.getElementById("km-list"), spacer: document.getElementById("km-list-spacer"),
-    title: document.getElementById("km-title")
+    title: document.getElementById("km-title"), note: document.getElementById("km-note"),
+    empty: document.getElementById("km-empty"), listToggle: document.getElementById("km-list-toggle"),
+    sideClose: document.getElementById("km-side-close")
   };
+  function setNote(text) { if (ui.note) ui.note.textContent = text; }
   var barEls = [];
   function buildBars() {
     while (ui.bars.firstChild) ui.bars.removeChild(ui.bars.firstChild);
@@ -661,8 +702,18 @@ window.karamapApp = function (map, data, opts) {
     ui.to.setAttribute("aria-valuetext", fmtDay(state.to));
     var full = state.from <= fullLo && state.to >= fullHi;
     var text = dated ? (state.from === state.to ? "On " + fmtDay(state.from) : "From " + fmtDay(state.from) + " to " + fmtDay(state.to)) : "No dated events";
-    ui.range.textContent = text + (full && dated ? " (all dates)" : "");
+    var short = dated ? (state.from === state.to ? fmtShort(state.from) : fmtShort(state.from) + " – " + fmtShort(state.to)) : "Undated";
+    // The long form, and a short one that narrow screens show instead (CSS picks).
+    while (ui.range.firstChild) ui.range.removeChild(ui.range.firstChild);
+    ui.range.appendChild(el("span", "km-range-long", text + (full && dated ? " (all dates)" : "")));
+    ui.range.appendChild(el("span", "km-range-short", short + (full && dated ? " (all)" : "")));
     ui.count.textContent = nvisible + " of " + n + " events";
+    if (ui.listToggle) ui.listToggle.textContent = "List (" + nvisible + ")";
+    if (ui.empty) {
+      ui.empty.hidden = nvisible > 0;
+      ui.empty.textContent = nvisible > 0 ? "" : dated ? "No events " + (state.from === state.to ? "on " + fmtDay(state.from)
+        : "between " + fmtDay(state.from) + " and " + fmtDay(state.to)) + ". Widen the range, or press Reset." : "No events.";
+    }
   }
   [[ui.from, "from"], [ui.to, "to"]].forEach(function (h) {
     var handle = h[0], which = h[1];
@@ -722,10 +773,35 @@ window.karamapApp = function (map, data, opts) {
     state.timer = null; state.playing = false;
     ui.play.textContent = "▶ Play"; ui.play.setAttribute("aria-pressed", "false");
   }
+  function firstDatedFrom(d) {
+    // The first day on or after ``d`` with a dated event of a shown type (Infinity: none).
+    var best = Infinity;
+    for (var e = 0; e < n; e++) {
+      if (START[e] === ALWAYS_FROM || !types[T[e]].on || END[e] < d) continue;
+      var s0 = START[e] > d ? START[e] : d;
+      if (s0 < best) best = s0;
+    }
+    return best;
+  }
+  function skipEmpty(from, width) {
+    // Playback does not dwell on empty stretches: a window with no dated event jumps to the
+    // bin of the next one, and the note says what was skipped.
+    var found = firstDatedFrom(from);
+    if (found === Infinity || found <= from + width) return from;
+    var to = edges[binOf(clamp(found, lo, hi))];
+    if (to - from < 1) return from;
+    var bins = binOf(clamp(to, lo, hi)) - binOf(from);
+    setNote("Skipped " + bins + " empty " + unit + (bins === 1 ? "" : "s") + ": " +
+      fmtSpan(from, to - 1) + " has no events.");
+    return to;
+  }
   function step() {
     var width = state.to - state.from, k = binOf(state.from);
     var next = k + 1 < nbins ? edges[k + 1] : hi + 1;
     if (state.to >= hi || next > hi) { stop(); return; }
+    setNote("");
+    next = skipEmpty(next, width);
+    if (next > hi) { stop(); return; }
     setRange(next, Math.min(hi, next + width));
     if (state.to >= hi) stop();
   }
@@ -737,6 +813,9 @@ window.karamapApp = function (map, data, opts) {
       if (state.from === lo || state.to - state.from + 1 >= total) setRange(lo, lo + width - 1);
       else setRange(lo, lo + (state.to - state.from));
     }
+    setNote("");
+    var first = skipEmpty(state.from, state.to - state.from);
+    if (first !== state.from) setRange(first, Math.min(hi, first + (state.to - state.from)));
     state.playing = true;
     ui.play.textContent = "❚❚ Pause"; ui.play.setAttribute("aria-pressed", "true");
     state.timer = setInterval(step, 800 / state.speed);
@@ -823,6 +902,26 @@ window.karamapApp = function (map, data, opts) {
     if (k >= 0) { e.preventDefault(); openEvent(k, true); }
   });
 
+  /* ---------- panels: the event list shows beside the map, or over it on a narrow screen ---------- */
+  var NARROW = "(max-width: 760px)";
+  function narrow() { return window.matchMedia ? window.matchMedia(NARROW).matches : window.innerWidth <= 760; }
+  function showList(on) {
+    document.body.classList.toggle("km-list-hidden", !on);
+    if (ui.listToggle) ui.listToggle.setAttribute("aria-expanded", on ? "true" : "false");
+    map.invalidateSize({pan: false});
+    if (on) list.draw();
+  }
+  if (ui.listToggle) ui.listToggle.addEventListener("click", function () {
+    showList(document.body.classList.contains("km-list-hidden"));
+  });
+  if (ui.sideClose) ui.sideClose.addEventListener("click", function () { showList(false); });
+  // On a phone the list would hide the map: it starts closed there, open elsewhere.
+  showList(!narrow());
+  var legendBox0 = document.querySelector(".km-legend");
+  if (legendBox0 && (map.getSize().x < 700 || map.getSize().y < 560)) legendBox0.open = false;
+  // Choosing an event in the list over a narrow map closes the list so the map shows it.
+  ui.list.addEventListener("click", function () { if (narrow()) showList(false); });
+
   /* ---------- the first view: the story, clear of the title and the legend ---------- */
   function fitStory() {
     var v = data.view;
@@ -852,6 +951,9 @@ window.karamapApp = function (map, data, opts) {
     playing: function () { return state.playing; },
     selected: function () { return state.selected >= 0 ? ev.q[state.selected] : null; },
     placeCount: function () { return data.places.length; },
+    stacks: function () { return stacks.map(function (st) { return [Math.round(st[0]), Math.round(st[1]), st[2]]; }); },
+    note: function () { return ui.note ? ui.note.textContent : ""; },
+    listShown: function () { return !document.body.classList.contains("km-list-hidden"); },
     fitStory: fitStory,
     basemapLabels: function () { return labelsDrawn.slice(); },
     // Test hooks: where an event lies on screen, and whether the events canvas is painted there.
