@@ -1,10 +1,11 @@
-"""Take a screenshot of a karamap HTML map in headless Chromium (for the README's docs/map.png).
+"""Take a screenshot of a karamap HTML map in headless Chromium (for the README's docs/*.png).
 
-    python scripts/screenshot.py maps/karabakh-joint-center.html docs/map.png [--popup 0]
+    python scripts/screenshot.py maps/karabakh-joint-center.html docs/map-1400.png --popup 13
+    python scripts/screenshot.py maps/karabakh-joint-center.html docs/map-360.png --width 360 --height 740
 
-The online map's Leaflet files are served from the installed XStatic-Leaflet package and
-tile requests are refused, so the shot shows the offline country basemap and needs no
-network; ``--popup N`` opens the popup of the N-th event of the list first.
+Every request is refused: the map is one self-contained file, so the shot shows what a
+reader without network sees (the named country basemap, no online tiles); ``--popup N``
+opens the popup of the N-th event of the list first (opening the list on a phone).
 """
 
 from __future__ import annotations
@@ -22,9 +23,6 @@ def screenshot(html: Path, png: Path, *, width: int = 1400, height: int = 860, p
     """Write ``png``: the map at ``html`` as Chromium draws it."""
     from playwright.sync_api import sync_playwright
 
-    from karamap.render.assets import cdn_files
-
-    files = cdn_files()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=scale,
@@ -34,8 +32,6 @@ def screenshot(html: Path, png: Path, *, width: int = 1400, height: int = 860, p
             url = r.request.url
             if url.startswith(("file:", "data:")):
                 r.continue_()
-            elif url in files:
-                r.fulfill(path=str(files[url]))
             else:
                 r.abort()
 
@@ -43,6 +39,8 @@ def screenshot(html: Path, png: Path, *, width: int = 1400, height: int = 860, p
         page = context.new_page()
         page.goto(html.resolve().as_uri())
         page.wait_for_function("window.karamapReady === true", timeout=30000)
+        if popup is not None and not page.evaluate("karamap.listShown()"):
+            page.click("#km-list-toggle")
         if popup is not None and page.locator(".km-item").count() > popup:
             page.locator(".km-item").nth(popup).click()
             page.wait_for_timeout(1200)  # the fly-to animation

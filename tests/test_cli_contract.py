@@ -67,3 +67,21 @@ def test_the_readme_points_to_the_format_doc(repo_root):
 def test_every_command_spells_its_output_option_o_output(command):
     out = CliRunner().invoke(cli, [command, "--help"]).output
     assert re.search(r"-o, --output\b", out)
+
+
+def test_the_readme_says_the_map_needs_nothing_and_keeps_its_two_commands(repo_root):
+    readme = (repo_root / "README.md").read_text(encoding="utf-8")
+    assert "The map needs nothing" in readme
+    assert ".venv/bin/pip install -e . && .venv/bin/karamap build" in readme
+    assert ".venv/bin/pip install -e '.[test]' && .venv/bin/python -m pytest -q" in readme
+
+
+@pytest.mark.parametrize("width", [360, 1400])
+def test_screenshots_at_a_phone_and_a_laptop_width_are_shipped_and_shown(repo_root, width):
+    import struct
+
+    name = f"docs/map-{width}.png"
+    data = (repo_root / name).read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">I", data[16:20])[0] == width
+    assert name in (repo_root / "README.md").read_text(encoding="utf-8")

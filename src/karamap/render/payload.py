@@ -258,7 +258,7 @@ def map_payload(layers: Layers, *, title: str | None = None) -> dict[str, Any]:
     # Extra popup rows, for the columns this events layer has (see POPUP_FIELDS).
     fields = [(column, label) for column, label in POPUP_FIELDS if column in events.columns]
     drawn = [row is not None for row in (_point_of(g, la, lo) for g, la, lo in
-                                          zip(events.geometry, events["lat"], events["lon"]))] if len(events) else []
+                                          zip(events.geometry, events["lat"], events["lon"]))] if fields else []
     extra = [[label, [strings(_field_value(v)) for v, keep in zip(events[column], drawn) if keep]]
              for column, label in fields]
     # Types in the order of the shared table (the legend's order), unknown ones after.

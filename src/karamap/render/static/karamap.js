@@ -152,7 +152,26 @@ window.karamapApp = function (map, data, opts) {
     var p0 = map.project([LAT[i], LON[i]], 0);
     PX[i] = p0.x; PY[i] = p0.y;
   }
-  var RADIUS = 5.5, stacks = [];
+  var RADIUS = 5.5, stacks = [], stackGrid = null, stackFirst = null, touched = [];
+  var badges = {};
+  function badge(label, ratio) {
+    // The number of events stacked on one spot, as a dark pill with a white edge (cached).
+    var key = label + "@" + ratio;
+    if (badges[key]) return badges[key];
+    var c = document.createElement("canvas"), g = c.getContext("2d");
+    g.font = "600 10px system-ui, sans-serif";
+    var w = Math.max(15, Math.ceil(g.measureText(label).width) + 7), h = 13;
+    c.width = Math.ceil((w + 2) * ratio); c.height = Math.ceil((h + 2) * ratio);
+    g = c.getContext("2d");
+    g.scale(ratio, ratio);
+    g.beginPath();
+    if (g.roundRect) g.roundRect(1, 1, w, h, h / 2); else g.rect(1, 1, w, h);
+    g.fillStyle = "#1d2731"; g.fill();
+    g.lineWidth = 1; g.strokeStyle = "#ffffff"; g.stroke();
+    g.font = "600 10px system-ui, sans-serif"; g.textAlign = "center"; g.textBaseline = "middle";
+    g.fillStyle = "#ffffff"; g.fillText(label, 1 + w / 2, 1 + h / 2 + 0.5);
+    return (badges[key] = c);
+  }
   var EventsLayer = L.Layer.extend({
     onAdd: function (m) {
       this._canvas = L.DomUtil.create("canvas", "km-events-canvas leaflet-zoom-hide");
@@ -229,27 +248,28 @@ window.karamapApp = function (map, data, opts) {
       }
       ctx.globalAlpha = 1;
       // Events stacked on one spot: a badge with their number (the popup steps through them).
-      var stackCount = new Map();
+      // Counted on a grid of 4 px cells in typed arrays: a Map here cost more than the drawing.
+      var gw = Math.ceil(w / 4) + 8, gh = Math.ceil(h / 4) + 8;
+      if (!stackGrid || stackGrid.length < gw * gh) { stackGrid = new Int32Array(gw * gh); stackFirst = new Int32Array(gw * gh); }
+      var multi = [];
       for (j = 0; j < nvisible; j++) {
         if (keys[j] < 0) continue;
-        var sk = (Math.round(SX[j] / 4) + 4) * 65536 + Math.round(SY[j] / 4) + 4;
-        var sv = stackCount.get(sk);
-        if (sv) sv[2]++; else stackCount.set(sk, [SX[j], SY[j], 1]);
+        var cell = (Math.round(SY[j] / 4) + 4) * gw + Math.round(SX[j] / 4) + 4;
+        var c0 = stackGrid[cell]++;
+        if (c0 === 0) { stackFirst[cell] = j; touched.push(cell); }
+        else if (c0 === 1) multi.push(cell);
       }
       stacks = [];
-      ctx.font = "600 10px system-ui, sans-serif"; ctx.textBaseline = "middle"; ctx.textAlign = "center";
-      stackCount.forEach(function (st) {
-        if (st[2] < 2) return;
+      // Each badge is a small image drawn once per number and then only copied: hundreds of
+      // badges cost hundreds of copies, not hundreds of text layouts.
+      multi.forEach(function (cell) {
+        var f = stackFirst[cell], st = [SX[f], SY[f], stackGrid[cell]];
         stacks.push(st);
-        var label = st[2] > 999 ? "999+" : String(st[2]), bw = Math.max(15, ctx.measureText(label).width + 7);
-        var bx = st[0] + RADIUS - 1, by = st[1] - RADIUS - 6;
-        ctx.beginPath();
-        if (ctx.roundRect) ctx.roundRect(bx, by, bw, 13, 6.5); else ctx.rect(bx, by, bw, 13);
-        ctx.fillStyle = "#1d2731"; ctx.fill();
-        ctx.lineWidth = 1; ctx.strokeStyle = "#ffffff"; ctx.stroke();
-        ctx.fillStyle = "#ffffff"; ctx.fillText(label, bx + bw / 2, by + 7);
+        var img = badge(st[2] > 999 ? "999+" : String(st[2]), r);
+        ctx.drawImage(img, st[0] + RADIUS - 1, st[1] - RADIUS - 6, img.width / r, img.height / r);
       });
-      ctx.textAlign = "start";
+      for (j = 0; j < touched.length; j++) stackGrid[touched[j]] = 0;
+      touched.length = 0;
       var sel = state.selected;
       if (sel >= 0 && isVisible(sel)) {
         var sx = PX[sel] * scale - ox, sy = PY[sel] * scale - oy;
