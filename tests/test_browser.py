@@ -562,6 +562,7 @@ def test_popups_name_the_speaker_alone_and_the_actors_who_acted(chromium, usabil
         assert "Actor Military Forces of Turkey" in text and "Acted on Civilians (Armenia)" in text
         assert "Actors " not in text               # roles given: who acted, not every name
         assert "According to the defence ministry" in text and "according to according" not in text.lower()
+        page.wait_for_timeout(900)  # the fly-to ends, then the popup is panned into view
         box = popup.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= width  # the popup fits the screen
     finally:

@@ -389,7 +389,7 @@ window.karamapApp = function (map, data, opts) {
   }
   function fitPopup(p, widest) {
     // A popup never wider than the map (a phone): Leaflet cannot pan a wider one into view.
-    var room = Math.max(160, map.getSize().x - 50);
+    var room = Math.max(160, map.getSize().x - 90);  // the content; the frame adds about 30 px
     p.options.maxWidth = Math.min(widest, room);
     p.options.minWidth = Math.min(220, room);
   }
