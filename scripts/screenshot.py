@@ -1,6 +1,6 @@
 """Take a screenshot of a karamap HTML map in headless Chromium (for the README's docs/*.png).
 
-    python scripts/screenshot.py maps/karabakh-joint-center.html docs/map-1400.png --popup 9
+    python scripts/screenshot.py maps/karabakh-joint-center.html docs/map-1400.png --popup 7
     python scripts/screenshot.py maps/karabakh-joint-center.html docs/map-360.png --width 360 --height 740
 
 Every request is refused: the map is one self-contained file, so the shot shows what a

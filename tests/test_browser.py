@@ -397,7 +397,7 @@ def usability_maps(tmp_path_factory, example_document):
         event("e1", "early", "armed_clash", "Shelling was reported near Aghdam in May 2001.", span("2001-05-02"),
               AGHDAM),))
     late = Document(Article("late", "x", day("2019-06-10")), (), (), (
-        event("e2", "late", "statement", "Akar spoke about Shusha in June 2019.", span("2019-06-10"), SHUSHA,
+        event("e2", "late", "phone_call", "Akar spoke about Shusha in June 2019.", span("2019-06-10"), SHUSHA,
               actors=("Azerbaijan",), attribution="Akar said"),
         event("e3", "late", "armed_clash", "Turkish troops fired on a convoy near Shusha.", span("2019-06-11"),
               SHUSHA, actors=("Turkey", "Armenia"), attribution="according to the defence ministry")))
