@@ -306,45 +306,49 @@ _INTERVENTION = _c(
 _ROADBLOCK = _c(r"\b(?:block(?:ed|ing|ade)|clos(?:ed|ing)|cut off) (?:[\w-]+ ){0,3}?(?:roads?|highways?|streets?|routes?|traffic|bridges?)\b")
 
 
-@dataclass(frozen=True, slots=True)
-class Cues:
-    """What the words of an incident tell, each flag a cue class of the codebook's definitions."""
+# Each cue class, by name: its patterns (any of them found, not negated, is the cue).
+_CUE_PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "clash": (_CLASH,), "on_armed": (_ON_ARMED,), "small_arms": (_SMALL_ARMS,), "heavy": (_HEAVY,),
+    "air": (_AIR,), "shell": (_SHELL,), "grenade": (_GRENADE,), "suicide": (_SUICIDE,), "chemical": (_CHEMICAL,),
+    "explosion": (_EXPLOSION,), "civilian_target": (_CIVILIAN_TARGET, _CIVILIAN_VICTIM, _CIVILIAN_SITE),
+    "civilian_word": (_CIVILIAN_WORD,), "torture": (_TORTURE,), "crowd": (_CROWD_VIOLENCE,), "sexual": (_SEXUAL,),
+    "abduction": (_ABDUCTION,), "killed": (_KILLED,), "take": (_TAKE,), "forceful": (_FORCEFUL_TAKE,),
+    "disrupt": (_DISRUPT,), "loot": (_LOOT,), "arrest": (_ARREST,), "base": (_BASE,), "change": (_CHANGE,),
+    "protest": (_PROTEST,), "riot": (_RIOT,), "mob": (_MOB,), "excessive": (_EXCESSIVE,),
+    "intervention": (_INTERVENTION,), "roadblock": (_ROADBLOCK,),
+}
 
-    clash: bool
-    on_armed: bool
-    small_arms: bool
-    heavy: bool
-    air: bool
-    shell: bool
-    ied: bool
-    grenade: bool
-    suicide: bool
-    chemical: bool
-    explosion: bool
-    civilian_target: bool
-    #: where the first civilian target and the first armed target are told (-1: nowhere)
-    civilian_at: int
-    armed_at: int
-    civilian_word: bool
-    torture: bool
-    crowd: bool
-    sexual: bool
-    abduction: bool
-    killed: bool
-    take: bool
-    forceful: bool
-    nonviolent: bool
-    disrupt: bool
-    loot: bool
-    arrest: bool
-    base: bool
-    change: bool
-    protest: bool
-    riot: bool
-    mob: bool
-    excessive: bool
-    intervention: bool
-    roadblock: bool
+
+class Cues:
+    """What the words of an incident tell: each cue class of the codebook's definitions a flag
+    (``c.clash``, ``c.air``, ``c.protest`` ...), looked for only when a rule asks for it;
+    ``civilian_at`` / ``armed_at`` are where the first civilian and armed targets are told (-1: nowhere)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.negated = [(m.start(), m.end()) for m in _NEGATED.finditer(text)]
+        self._found: dict[str, bool | int] = {}
+
+    def __getattr__(self, name: str) -> bool | int:
+        if name.startswith("_") or name in ("text", "negated"):
+            raise AttributeError(name)
+        found = self._found
+        if name not in found:
+            text, negated = self.text, self.negated
+            if name == "ied":
+                found[name] = _unnegated(_IED, text, negated) or (
+                    _unnegated(_MINE, text, negated) and not _MINING.search(text))
+            elif name == "nonviolent":
+                found[name] = bool(_NONVIOLENT.search(text))
+            elif name == "civilian_at":
+                found[name] = _first(text, negated, _CIVILIAN_TARGET, _CIVILIAN_VICTIM, _CIVILIAN_SITE)
+            elif name == "armed_at":
+                found[name] = _first(text, negated, _ON_ARMED)
+            elif name in _CUE_PATTERNS:
+                found[name] = any(_unnegated(p, text, negated) for p in _CUE_PATTERNS[name])
+            else:
+                raise AttributeError(name)
+        return found[name]
 
 
 def _unnegated(pattern: re.Pattern[str], text: str, negated: list[tuple[int, int]]) -> bool:
@@ -367,26 +371,7 @@ def cues_of(text: str) -> Cues:
     >>> (c.protest, c.intervention, c.killed)
     (True, True, False)
     """
-    negated = [(m.start(), m.end()) for m in _NEGATED.finditer(text)]
-
-    def has(p: re.Pattern[str]) -> bool:
-        return _unnegated(p, text, negated)
-
-    mine = has(_MINE) and not _MINING.search(text)
-    return Cues(
-        clash=has(_CLASH), on_armed=has(_ON_ARMED), small_arms=has(_SMALL_ARMS), heavy=has(_HEAVY),
-        air=has(_AIR), shell=has(_SHELL),
-        ied=has(_IED) or mine,
-        grenade=has(_GRENADE), suicide=has(_SUICIDE), chemical=has(_CHEMICAL), explosion=has(_EXPLOSION),
-        civilian_target=has(_CIVILIAN_TARGET) or has(_CIVILIAN_VICTIM) or has(_CIVILIAN_SITE),
-        civilian_at=_first(text, negated, _CIVILIAN_TARGET, _CIVILIAN_VICTIM, _CIVILIAN_SITE),
-        armed_at=_first(text, negated, _ON_ARMED),
-        civilian_word=has(_CIVILIAN_WORD), torture=has(_TORTURE), crowd=has(_CROWD_VIOLENCE),
-        sexual=has(_SEXUAL), abduction=has(_ABDUCTION), killed=has(_KILLED), take=has(_TAKE),
-        forceful=has(_FORCEFUL_TAKE), nonviolent=bool(_NONVIOLENT.search(text)), disrupt=has(_DISRUPT), loot=has(_LOOT), arrest=has(_ARREST),
-        base=has(_BASE), change=has(_CHANGE), protest=has(_PROTEST), riot=has(_RIOT), mob=has(_MOB),
-        excessive=has(_EXCESSIVE), intervention=has(_INTERVENTION), roadblock=has(_ROADBLOCK),
-    )
+    return Cues(text)
 
 
 def actor_is_state(text: str, start: int, verb: int, end: int) -> bool | None:
