@@ -227,3 +227,21 @@ def test_a_pronoun_after_the_speaker_makes_the_speaker_the_subject():
     speaker = (0, text.index(" said") + 5)
     p = find_parties(text, (0, len(text)), (i, i + 8), resolutions(text), country="KE", exclude=[speaker])
     assert acled_fields(p, "Battles", "KE").actor1 == "Military Forces of Kenya"
+
+
+def test_the_noun_before_a_nominal_trigger_is_its_doer():
+    f = fields("Residents fled after Al Shabaab attacks on the town.", "attacks", "Battles", "SO")
+    assert f.actor1 == "Al Shabaab"
+    f = fields("A convoy hit a Taliban-planted roadside bomb.", "bomb", "Explosions/Remote violence", "AF")
+    assert f.actor1 == "Taliban"
+
+
+def test_verbs_joined_by_and_share_their_agent():
+    text = "Two farmers were kidnapped and killed by Al Shabaab militants."
+    f = fields(text, "kidnapped", "Violence against civilians", "SO")
+    assert (f.actor1, f.actor2) == ("Al Shabaab", "Civilians (Somalia)")
+
+
+def test_an_agent_with_a_hedged_count():
+    f = fields("A post was attacked by about 40 armed men at dawn.", "attacked", "Battles", "ML")
+    assert f.actor1 == "Unidentified Armed Group (Mali)"

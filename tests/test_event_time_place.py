@@ -161,3 +161,12 @@ def test_a_date_in_a_relative_clause_without_commas_is_background_too():
          "rallied for their release.")
     e = the_event(t, day(t, "11 June 2021", "2021-06-11"), month(t, "July 2016", "2016-07"))
     assert e.when.start == dt.date(2021, 6, 11)
+
+
+def test_a_country_that_only_qualifies_a_noun_is_no_place_of_the_article():
+    # "US dollar": the article is not about the United States, so the event is not put there
+    t = "On 12 June 2021, rioters protesting against the high US dollar rate burned tyres on the highway."
+    res = [Resolution(Mention(t.index("US"), t.index("US") + 2, "US", "toponym"),
+                      _p("geonames:6252001", "United States", "country", "US", 39.76, -98.5), 1.0)]
+    (e,) = [e for e in extract_events(Article("t", t, PUBLISHED), res, [day(t, "12 June 2021", "2021-06-12")])]
+    assert e.place_ids == () and e.actor1 == "Rioters"

@@ -163,8 +163,10 @@ def _groups() -> tuple[dict[str, _Group], dict[str, list[_Group]], re.Pattern[st
     fold = {k.translate(_ASCII_LOWER): v for k, v in fold.items()}
     # no assertion in front, so the regex engine can skip ahead to a possible first letter; the
     # letter before a match is checked by hand (:func:`_word_start`)
-    p_fold = re.compile(rf"(?:{alternation(list(fold))})(?![\w-])") if fold else None
-    p_exact = re.compile(rf"(?:{alternation(list(exact))})(?![\w-])") if exact else None
+    # a name may lead a compound of a participle ("Taliban-planted", "Houthi-led")
+    end = r"(?!\w|-(?![a-z]+ed\b))"
+    p_fold = re.compile(rf"(?:{alternation(list(fold))}){end}") if fold else None
+    p_exact = re.compile(rf"(?:{alternation(list(exact))}){end}") if exact else None
     return fold, exact, p_fold, p_exact
 
 

@@ -31,7 +31,8 @@ __all__ = [
 ]
 
 _F = re.IGNORECASE
-_BY = re.compile(r"\b(?:by|from)\s+(?:the\s+|a\s+|an\s+)?$", _F)
+_BY = re.compile(r"\b(?:by|from)\s+(?:the\s+|a\s+|an\s+)?(?:(?:about|around|some|nearly|over|more\s+than|at\s+least|"
+                 r"up\s+to|approximately|an\s+estimated)\s+)?$", _F)
 _UNDER_FIRE = re.compile(r"\b(?:came|come|comes|coming|were|was)\s+under\s+(?:heavy\s+)?(?:fire|attack|shelling)\b", _F)
 _PASSIVE = re.compile(
     r"^\s*(?:,[^,]{0,40},\s*)?(?:(?:have|has|had)\s+been|was|were|is|are|got|been|being)\s+(?:\w+ly\s+)?"
@@ -88,6 +89,7 @@ def _is_agent(text: str, m: ActorMention, lo: int) -> bool:
     return not _SUPPORTED.search(text, max(lo, m.start - 40), m.start)
 
 
+_MODIFIES = re.compile(r"(?:['’]s)?[\s-]*(?:\w+ed\s+)?(?:[a-z]+\s+)?")
 _PRONOUN_SUBJECT = re.compile(
     r"\b(?:it|they|we|he|she)\s+(?:(?:had|has|have|would|will|was|were|also|then)\s+)*(?:\w+ly\s+)?$", _F)
 _OTHER_VERB = re.compile(r"\b(?!(?:was|were|been|being|is|are|carried|conducted|reportedly|allegedly)\b)"
@@ -95,9 +97,16 @@ _OTHER_VERB = re.compile(r"\b(?!(?:was|were|been|being|is|are|carried|conducted|
 
 
 def _attached(text: str, trigger: tuple[int, int], m: ActorMention) -> bool:
-    """The agent ``m`` belongs to the trigger: no other verb stands between them."""
+    """The agent ``m`` belongs to the trigger: no other verb stands between them, unless joined
+    to the trigger ("kidnapped and killed by X")."""
     a, b = (trigger[1], m.start) if m.start >= trigger[1] else (m.end, trigger[0])
+    joined = _JOINED_VERBS.match(text, a)
+    if joined and m.start >= trigger[1]:
+        a = joined.end()
     return b - a <= 60 and not _OTHER_VERB.search(text, a, b)
+
+
+_JOINED_VERBS = re.compile(r"(?:\s*(?:,|and|or)\s+\w+ed)+", _F)
 
 
 def _patient_subject(text: str, m: ActorMention, trigger: tuple[int, int]) -> bool:
@@ -154,9 +163,13 @@ def find_parties(
     after = [m for m in ms if m.start >= te and m not in agents]
     inside = [m for m in ms if m.start < te and ts < m.end]  # "protesters" as its own trigger
     subject = None
+    nominal = not re.search(r"(?:ed|en)$", text[ts:te])  # "attacks", "shelling", not "killed", "taken"
     for m in reversed(before):
         if m.kind == "property":
             continue  # a building does not act
+        if nominal and _MODIFIES.fullmatch(text, m.end, ts) and m.kind not in ("people", "protesters", "rioters"):
+            subject = m  # "Taliban attacks", "a Taliban-planted bomb": the noun's doer
+            break
         if _GOVERNED.search(text, max(ss, m.start - 30), m.start) and not re.search(
                 r"^\s*(?:,\s*)?$", text[max(ss, m.start - 3):m.start]):
             continue

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from karamap.events.actors import qualifies_noun
 from karamap.model import Place, Resolution
 
 __all__ = [
@@ -127,8 +128,10 @@ def document_focus(text: str, resolutions: list[Resolution]) -> Resolution | Non
     'Nagorno-Karabakh'
     """
     # A facility is a point a story tells about, not the area it is about.
+    # a country that only qualifies a noun ("the US dollar") is no place the article is about
     located = [r for r in resolutions
-               if r.place is not None and r.mention.kind != "demonym" and r.place.feature != "facility"]
+               if r.place is not None and r.mention.kind != "demonym" and r.place.feature != "facility"
+               and not (r.place.feature in _WIDE and qualifies_noun(text, r.mention.end))]
     if not located:
         return None
     fine = [r for r in located if r.place.feature not in _WIDE]  # type: ignore[union-attr]
