@@ -8,19 +8,20 @@ from pathlib import Path
 
 import itertools
 
-from karamap.atomic import atomic_batch, check_output_file, check_writable_dir
 from karamap import progress
+from karamap.atomic import atomic_batch, atomic_write, check_output_file, check_writable_dir
 from karamap.config import Options
+from karamap.engine import BatchResult, Want, run
+from karamap.engine.worker import ensure_index
 from karamap.errors import ConfigurationError
 from karamap.gazetteer.index import index_file
-from karamap.gazetteer.open import open_gazetteer
-from karamap.jsonl import write_jsonl
-from karamap.layers import Layers, build_layers
+from karamap.layers import LayerParts, Layers
 from karamap.model import Document
 from karamap.names import check_file_name, check_output_name, check_title
 from karamap.paths import EXAMPLE_NAME, example_articles
-from karamap.pipeline import Source, annotate_article
-from karamap.read import ReadReport, read
+from karamap.jsonl import dumps_record
+from karamap.pipeline import Source
+from karamap.read import ReadReport
 from karamap.recognise.unknown import UnknownName, count_unknown, unknown_names
 
 __all__ = [
@@ -81,24 +82,33 @@ def annotate(
 ) -> Iterator[Document]:
     """Read ``sources`` and yield the :class:`Document` of each article, streaming.
 
+    With ``Options(workers=N)`` N processes annotate batches of articles; the
+    documents still come in input order.
+
     Examples
     --------
     >>> docs = list(annotate(example_articles()))
     >>> sorted({r.place.name for r in docs[0].places})[:3]
     ['Ankara', 'Armenia', 'Azerbaijan']
     """
+    for result in _run(sources, options, "documents", report):
+        yield from result.documents
+
+
+def _run(sources: Source, options: Options | None, want: Want,
+         report: ReadReport | None) -> Iterator[BatchResult]:
     options = options or Options()
-    building = not index_file(options.cache_dir).exists()
-    with progress.task("Building the place index (first run only, about 15 s)" if building
-                       else "Loading the place index"):
-        gazetteer = open_gazetteer(options)
-    try:
-        with progress.task("Articles") as advance:
-            for article in read(sources, strict=options.strict, report=report, text_column=options.text_column):
-                yield annotate_article(article, gazetteer, min_score=options.min_score)
-                advance(1)
-    finally:
-        gazetteer.close()
+    if options.engine == "local":
+        # the index is built here, once, before any worker process starts (Dask workers build
+        # their own, one at a time)
+        if not index_file(options.cache_dir).exists():
+            with progress.task("Building the place index (first run only, about 15 s)"):
+                ensure_index(options)
+    results = run(sources, options, want, report if report is not None else ReadReport())
+    with progress.task("Articles") as advance:
+        for result in results:
+            yield result
+            advance(result.count)
 
 
 def annotate_to_jsonl(sources: Source, path: str | Path, *, options: Options | None = None,
@@ -114,32 +124,52 @@ def annotate_to_jsonl(sources: Source, path: str | Path, *, options: Options | N
     path = check_file_name(path)
     check_output_file(path)
     report = ReadReport()
-    withheld = 0
+    count = withheld = 0
     unknown: list[UnknownName] = []
-
-    def counted() -> Iterator[Document]:
-        nonlocal withheld
-        for doc in annotate(sources, options=options, report=report):
-            withheld += _withheld(doc)
-            if report_unknown:
-                unknown.extend(unknown_names(doc))
-            yield doc
-
-    documents = counted()
+    # Unknown names are found in the documents themselves: then they come back whole.
+    results = _run(sources, options, "documents" if report_unknown else "jsonl", report)
     # The input is found readable (or its error raised) before any output exists.
-    first = next(documents, None)
-    count = write_jsonl(itertools.chain([] if first is None else [first], documents), path)
+    first = next(results, None)
+    with atomic_write(path) as fh:
+        for result in itertools.chain([] if first is None else [first], results):
+            if report_unknown:
+                for doc in result.documents:
+                    fh.write(dumps_record(doc) + "\n")
+                    unknown.extend(unknown_names(doc))
+            else:
+                fh.write(result.jsonl)
+            count += result.count
+            withheld += result.withheld
     return AnnotateResult(path, count, report, withheld, tuple(count_unknown(unknown)))
 
 
-def _withheld(doc: Document) -> int:
-    return sum(1 for r in doc.resolutions if r.withheld)
+@dataclass(slots=True)
+class _Tally:
+    """The layer parts of a whole run, merged batch by batch in input order, and its counts."""
+
+    parts: LayerParts = field(default_factory=LayerParts)
+    withheld: int = 0
+    first_title: str | None = None
+
+    def take(self, results: Iterator[BatchResult]) -> _Tally:
+        for result in results:
+            if self.parts.documents == 0:
+                self.first_title = result.first_title
+            assert result.parts is not None
+            self.parts.merge(result.parts)
+            self.withheld += result.withheld
+        return self
 
 
 def layers_of(sources: Source, *, options: Options | None = None,
               report: ReadReport | None = None) -> Layers:
-    """The GeoDataFrame layers (places, regions, events) of ``sources``."""
-    return build_layers(annotate(sources, options=options, report=report))
+    """The GeoDataFrame layers (places, regions, events) of ``sources``.
+
+    Documents are tallied as they stream (never held all at once); with
+    ``Options(workers=N)`` or ``Options(engine="dask")`` the tally is split
+    between processes and merged in input order, to the same layers.
+    """
+    return _Tally().take(_run(sources, options, "layers", report)).parts.finish()
 
 
 def build_map(
@@ -169,23 +199,26 @@ def build_map(
     out = Path(out_dir)
     check_writable_dir(out)
     report = ReadReport()
-    documents = list(annotate(sources, options=options, report=report))
-    layers = build_layers(documents)
+    tally = _Tally().take(_run(sources, options, "layers", report))
+    documents = tally.parts.documents
+    layers = tally.parts.finish()
+    tally.parts = LayerParts()  # let the tally go: the layers hold what the map needs
     attribution = _attribution(options)
     # The map and its layers are renamed into place together, after all were written.
     with progress.task("Writing the map and its layers"), atomic_batch():
-        map_path = write_map(layers, out / f"{name}.html", title=title or _title(documents, name),
+        map_path = write_map(layers, out / f"{name}.html",
+                             title=title or _title(documents, tally.first_title, name),
                              offline=offline, attribution=attribution)
         layer_paths = write_layers(layers, out, name)
     return BuildResult(
         map_path=map_path,
         layer_paths=tuple(layer_paths),
-        documents=len(documents),
+        documents=documents,
         places=len(layers.places),
         events=len(layers.events),
         report=report,
         attribution=attribution,
-        withheld=sum(_withheld(doc) for doc in documents),
+        withheld=tally.withheld,
     )
 
 
@@ -219,10 +252,10 @@ def export(
     return ExportResult(written, len(getattr(layers, layer)), report)
 
 
-def _title(documents: list[Document], name: str) -> str:
-    if len(documents) == 1 and documents[0].article.title:
-        return documents[0].article.title
-    return f"{name}: {len(documents)} articles"
+def _title(documents: int, first_title: str | None, name: str) -> str:
+    if documents == 1 and first_title:
+        return first_title
+    return f"{name}: {documents} articles"
 
 
 def _attribution(options: Options) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import platformdirs
 
 from karamap.errors import ConfigurationError
 
-__all__ = ["Options", "DEFAULT_CACHE_DIR", "DEFAULT_MIN_SCORE", "GEOCODERS"]
+__all__ = ["Options", "DEFAULT_CACHE_DIR", "DEFAULT_MIN_SCORE", "GEOCODERS", "ENGINES", "cpu_count"]
 
 DEFAULT_CACHE_DIR = Path(platformdirs.user_cache_dir("karamap"))
 #: names accepted by ``--geocoder``; "offline" is the embedded index alone
@@ -21,6 +22,16 @@ GEOCODERS = ("offline", "nominatim")
 #: off the map. On the geoparsing dev set, of the readings scored under it 79 were right, 117
 #: wrong and 145 not place names at all.
 DEFAULT_MIN_SCORE = 0.57
+#: names accepted by ``--engine``: processes on this machine, or a Dask distributed cluster
+ENGINES = ("local", "dask")
+
+
+def cpu_count() -> int:
+    """The cores this process may run on (the CLI's default ``--workers``)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on macOS or Windows
+        return max(1, os.cpu_count() or 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +64,12 @@ class Options:
     min_score: float = DEFAULT_MIN_SCORE
     #: the column of CSV and Parquet inputs the article text is read from (None: text, body or content)
     text_column: str | None = None
+    #: processes that annotate at once (1: this process alone; the CLI defaults to every core)
+    workers: int = 1
+    #: "local" (processes on this machine) or "dask" (a Dask distributed cluster)
+    engine: str = "local"
+    #: the Dask scheduler's address ("tcp://10.0.0.5:8786"); None starts a LocalCluster
+    scheduler: str | None = None
 
     def __post_init__(self) -> None:
         if self.geocoder not in GEOCODERS:
@@ -63,6 +80,12 @@ class Options:
             raise ConfigurationError("min_delay_seconds must not be negative")
         if not 0.0 <= self.min_score <= 1.0:
             raise ConfigurationError("min_score must lie between 0 and 1")
+        if isinstance(self.workers, bool) or not isinstance(self.workers, int) or self.workers < 1:
+            raise ConfigurationError(f"workers must be a whole number of at least 1, not {self.workers!r}")
+        if self.engine not in ENGINES:
+            raise ConfigurationError(f"unknown engine {self.engine!r} (choose from {', '.join(ENGINES)})")
+        if self.scheduler is not None and self.engine != "dask":
+            raise ConfigurationError("a scheduler address needs the Dask engine (--engine dask)")
         if self.geocoder != "offline" and not self.user_agent:
             raise ConfigurationError(
                 f"the {self.geocoder} geocoder needs a user agent naming you or your project "

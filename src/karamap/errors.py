@@ -20,6 +20,7 @@ __all__ = [
     "GeocoderRateLimited",
     "ConfigurationError",
     "AssetError",
+    "EngineError",
     "EXIT_CODES",
     "exit_code_for",
 ]
@@ -91,6 +92,10 @@ class GeocoderUnavailable(GeocoderError, ConnectionError):
 
 class AssetError(KaramapError, RuntimeError):
     """A script or style the map inlines is missing, of the wrong version or cannot be inlined."""
+
+
+class EngineError(KaramapError, RuntimeError):
+    """A worker process or the Dask cluster failed the run (a worker died, the scheduler is gone)."""
 
 
 class GeocoderRateLimited(GeocoderUnavailable):

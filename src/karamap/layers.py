@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
-
-import geopandas as gpd
-import pandas as pd
-from shapely.geometry import MultiPoint, Point
-from shapely.geometry.base import BaseGeometry
-from shapely.ops import unary_union
+from typing import TYPE_CHECKING, Any
 
 from karamap.errors import ConfigurationError
 from karamap.events.types import EVENT_TYPES
 from karamap.model import Document, Event, Place
-from karamap.outlines import country_outline
 
-__all__ = ["Layers", "build_layers", "PLACE_COLUMNS", "REGION_COLUMNS", "EVENT_COLUMNS", "CRS"]
+# geopandas, pandas and shapely cost about half a second to import: they are imported where
+# frames are built, so that `annotate` (and a worker that only accumulates) never pays for them.
+if TYPE_CHECKING:
+    import geopandas as gpd
+    from shapely.geometry.base import BaseGeometry
+
+__all__ = ["Layers", "LayerParts", "build_layers", "PLACE_COLUMNS", "REGION_COLUMNS", "EVENT_COLUMNS",
+           "CRS"]
 
 #: every layer is in WGS 84 longitude/latitude
 CRS = "EPSG:4326"
@@ -72,7 +72,7 @@ class Layers:
         return frame
 
 
-@dataclass
+@dataclass(slots=True)
 class _PlaceAcc:
     place: Place
     mentions: int = 0
@@ -80,13 +80,94 @@ class _PlaceAcc:
     docs: set[str] = field(default_factory=set)
     members: tuple[Place, ...] = ()
 
+    def merge(self, later: _PlaceAcc) -> None:
+        """Fold in the same place's tally from documents that come after this one's."""
+        self.mentions += later.mentions
+        self.names |= later.names
+        self.docs |= later.docs
+        if not self.members:
+            self.members = later.members
+
+
+@dataclass(slots=True)
+class LayerParts:
+    """The layers of some documents, not yet drawn up: a tally that streams and merges.
+
+    :meth:`add` takes one document at a time and keeps only what the layers need
+    (the per-place tally and one compact row per event), never the documents. Parts
+    tallied from consecutive runs of a corpus (batches in worker processes, a Dask
+    partition) :meth:`merge` in corpus order into exactly the parts one pass would
+    have tallied, so :meth:`finish` gives the same layers however the work was split.
+    Parts are plain data: they pickle, to travel between processes.
+
+    Examples
+    --------
+    >>> parts = LayerParts()
+    >>> parts.merge(LayerParts())
+    >>> layers = parts.finish()
+    >>> len(layers.events), layers.documents
+    (0, 0)
+    """
+
+    places: dict[str, _PlaceAcc] = field(default_factory=dict)
+    #: every place seen (members of groups too), first reading of an id wins
+    known: dict[str, Place] = field(default_factory=dict)
+    #: one tuple per event, in EVENT_COLUMNS order (place names and geometry filled by finish)
+    events: list[tuple[Any, ...]] = field(default_factory=list)
+    documents: int = 0
+
+    def add(self, doc: Document) -> None:
+        """Tally one document (after every document added or merged before it)."""
+        self.documents += 1
+        places, known = self.places, self.known
+        for res in doc.resolutions:
+            if res.place is None:
+                continue
+            acc = places.get(res.place.id)
+            if acc is None:
+                acc = places[res.place.id] = _PlaceAcc(res.place)
+            acc.mentions += 1
+            acc.names.add(res.mention.surface)
+            acc.docs.add(doc.id)
+            known.setdefault(res.place.id, res.place)
+            if res.members and not acc.members:
+                acc.members = res.members
+            for member in res.members:
+                known.setdefault(member.id, member)
+        for event in doc.events:
+            row = _event_row(doc, event, known)
+            self.events.append(tuple(row[c] for c in EVENT_COLUMNS))
+
+    def merge(self, later: LayerParts) -> None:
+        """Fold in the parts of the documents that come right after these ones."""
+        self.documents += later.documents
+        for place_id, acc in later.places.items():
+            mine = self.places.get(place_id)
+            if mine is None:
+                self.places[place_id] = acc
+            else:
+                mine.merge(acc)
+        for place_id, place in later.known.items():
+            self.known.setdefault(place_id, place)
+        self.events.extend(later.events)
+
+    def finish(self) -> Layers:
+        """The layers of every document tallied, as GeoDataFrames."""
+        return Layers(
+            places=_places_frame(self.places),
+            regions=_regions_frame(self.places, self.known),
+            events=_events_frame(self.events, self.known),
+            documents=self.documents,
+        )
+
 
 def build_layers(documents: Iterable[Document]) -> Layers:
     """The places, regions and events layers of ``documents``.
 
     Parameters
     ----------
-    documents : annotated documents (any iterable; consumed once).
+    documents : annotated documents (any iterable; consumed once, one at a time:
+        only the tally of :class:`LayerParts` is kept, never the documents).
 
     Returns
     -------
@@ -112,34 +193,10 @@ def build_layers(documents: Iterable[Document]) -> Layers:
     >>> layers.events.loc[0, "start_date"], layers.events.crs.to_string()
     ('2021-01-30', 'EPSG:4326')
     """
-    places: dict[str, _PlaceAcc] = {}
-    known: dict[str, Place] = {}
-    event_rows: list[dict[str, Any]] = []
-    count = 0
+    parts = LayerParts()
     for doc in documents:
-        count += 1
-        for res in doc.resolutions:
-            if res.place is None:
-                continue
-            acc = places.get(res.place.id)
-            if acc is None:
-                acc = places[res.place.id] = _PlaceAcc(res.place)
-            acc.mentions += 1
-            acc.names.add(res.mention.surface)
-            acc.docs.add(doc.id)
-            known.setdefault(res.place.id, res.place)
-            if res.members and not acc.members:
-                acc.members = res.members
-            for member in res.members:
-                known.setdefault(member.id, member)
-        for event in doc.events:
-            event_rows.append(_event_row(doc, event, known))
-    return Layers(
-        places=_places_frame(places),
-        regions=_regions_frame(places, known),
-        events=_events_frame(event_rows, known),
-        documents=count,
-    )
+        parts.add(doc)
+    return parts.finish()
 
 
 def _outline(place: Place) -> BaseGeometry | None:
@@ -148,11 +205,15 @@ def _outline(place: Place) -> BaseGeometry | None:
         geom: BaseGeometry = place.geometry
         return geom
     if place.feature == "country":
+        from karamap.outlines import country_outline
+
         return country_outline(place.country)
     return None
 
 
 def _places_frame(places: dict[str, _PlaceAcc]) -> gpd.GeoDataFrame:
+    from shapely.geometry import Point
+
     rows = []
     for acc in sorted(places.values(), key=lambda a: (-a.mentions, a.place.id)):
         p = acc.place
@@ -178,6 +239,8 @@ def _places_frame(places: dict[str, _PlaceAcc]) -> gpd.GeoDataFrame:
 
 
 def _regions_frame(places: dict[str, _PlaceAcc], known: dict[str, Place]) -> gpd.GeoDataFrame:
+    from shapely.geometry import Point
+
     rows = []
     for acc in sorted(places.values(), key=lambda a: a.place.id):
         member_ids = [m.id for m in acc.members] or list(acc.place.members)
@@ -198,6 +261,9 @@ def _regions_frame(places: dict[str, _PlaceAcc], known: dict[str, Place]) -> gpd
 
 def _gather(members: list[Place]) -> BaseGeometry:
     """The members drawn together: the union of their outlines where all have one, else their points."""
+    from shapely.geometry import MultiPoint
+    from shapely.ops import unary_union
+
     outlines = [_outline(m) for m in members]
     if all(o is not None for o in outlines):
         return unary_union(outlines)
@@ -205,14 +271,9 @@ def _gather(members: list[Place]) -> BaseGeometry:
 
 
 def _event_row(doc: Document, event: Event, known: dict[str, Place]) -> dict[str, Any]:
+    """One event's columns; its place names and geometry wait for every document's places."""
     kind = EVENT_TYPES.get(event.type)
     places = [known[i] for i in event.place_ids if i in known]
-    if event.lat is not None and event.lon is not None:
-        geometry: BaseGeometry | None = Point(event.lon, event.lat)
-    elif places:
-        geometry = _outline(places[0]) or Point(places[0].lon, places[0].lat)
-    else:
-        geometry = None
     article = doc.article
     first = places[0] if places else None
     return {
@@ -260,7 +321,6 @@ def _event_row(doc: Document, event: Event, known: dict[str, Place]) -> dict[str
         "source_url": article.url,
         "source_date": article.published.isoformat() if article.published else None,
         "source_name": article.source,
-        "geometry": geometry,
     }
 
 
@@ -274,16 +334,44 @@ def _division(place: Place | None, places: list[Place], level: str) -> str | Non
     return place.admin1 if level == "admin1" and place.feature not in ("country", "continent") else None
 
 
-def _events_frame(rows: list[dict[str, Any]], known: dict[str, Place]) -> gpd.GeoDataFrame:
-    # Place names are filled again at the end: a place may be resolved after an
-    # earlier document's event named it by id.
+_COLUMN = {name: i for i, name in enumerate(EVENT_COLUMNS)}
+
+
+def _event_geometry(row: tuple[Any, ...], known: dict[str, Place]) -> BaseGeometry | None:
+    """A point where the event has coordinates, else its first known place's outline or point.
+
+    An event's places are its own document's, which are known before its events are
+    tallied, so waiting for every document changes nothing: the first reading of an id wins.
+    """
+    from shapely.geometry import Point
+
+    lat, lon = row[_COLUMN["lat"]], row[_COLUMN["lon"]]
+    if lat is not None and lon is not None:
+        return Point(lon, lat)
+    places = [known[i] for i in row[_COLUMN["place_ids"]] if i in known]
+    if places:
+        return _outline(places[0]) or Point(places[0].lon, places[0].lat)
+    return None
+
+
+def _events_frame(rows: list[tuple[Any, ...]], known: dict[str, Place]) -> gpd.GeoDataFrame:
+    start, end, event_id = _COLUMN["start_date"], _COLUMN["end_date"], _COLUMN["event_id"]
+    names, ids = _COLUMN["place_names"], _COLUMN["place_ids"]
+    # A stable sort: events of equal dates and id keep the order of their documents.
+    rows.sort(key=lambda r: (r[start] or "9999", r[end] or "9999", r[event_id]))
+    full = []
     for row in rows:
-        row["place_names"] = [known[i].name if i in known else i for i in row["place_ids"]]
-    rows.sort(key=lambda r: (r["start_date"] or "9999", r["end_date"] or "9999", r["event_id"]))
-    return _frame(rows, EVENT_COLUMNS)
+        # Place names are filled at the end: a place may be resolved after an
+        # earlier document's event named it by id.
+        named = [known[i].name if i in known else i for i in row[ids]]
+        full.append((*row[:names], named, *row[names + 1:], _event_geometry(row, known)))
+    return _frame(full, EVENT_COLUMNS)
 
 
-def _frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> gpd.GeoDataFrame:
+def _frame(rows: list[dict[str, Any]] | list[tuple[Any, ...]], columns: tuple[str, ...]) -> gpd.GeoDataFrame:
+    import geopandas as gpd
+    import pandas as pd
+
     if not rows:
         empty = {c: [] for c in columns}
         return gpd.GeoDataFrame(empty, geometry=gpd.GeoSeries([], crs=CRS), crs=CRS)

@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from karamap import progress
-from karamap.config import DEFAULT_MIN_SCORE, GEOCODERS, Options
+from karamap.config import DEFAULT_MIN_SCORE, ENGINES, GEOCODERS, Options, cpu_count
 from karamap.errors import KaramapError, exit_code_for
 from karamap.terminal import printable
 
@@ -48,6 +48,13 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--min-score", type=click.FloatRange(0.0, 1.0), default=DEFAULT_MIN_SCORE,
                      show_default=True,
                      help="Withhold a place reading whose confidence is lower (0 maps every best guess)."),
+        click.option("--workers", type=click.IntRange(min=1), metavar="N",
+                     help="Processes that annotate at once (default: one per core; 1: this process "
+                          "alone). With --engine dask and no --scheduler: the LocalCluster's workers."),
+        click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
+                     help="Run on this machine, or on a Dask distributed cluster."),
+        click.option("--scheduler", metavar="ADDRESS",
+                     help="The Dask scheduler to use (tcp://HOST:8786; default: a LocalCluster)."),
     ]
     return functools.reduce(lambda f, d: d(f), reversed(decorators), func)
 
@@ -62,7 +69,11 @@ def options_from(kwargs: dict[str, Any]) -> Options:
         "overrides": kwargs.pop("overrides", None),
         "min_score": kwargs.pop("min_score", DEFAULT_MIN_SCORE),
         "text_column": kwargs.pop("text_column", None),
+        "engine": kwargs.pop("engine", "local"),
+        "scheduler": kwargs.pop("scheduler", None),
     }
+    workers = kwargs.pop("workers", None)
+    changes["workers"] = workers if workers is not None else cpu_count()
     cache_dir = kwargs.pop("cache_dir", None)
     if cache_dir is not None:
         changes["cache_dir"] = cache_dir

@@ -1,0 +1,126 @@
+"""Annotate on every core of this machine: batches of articles to worker processes, results in order."""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import sys
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from itertools import chain, islice
+
+from karamap.config import Options
+from karamap.engine.batch import BatchResult, Want, annotate_batch
+from karamap.engine.worker import ensure_index, worker_gazetteer
+from karamap.errors import EngineError
+from karamap.gazetteer.open import open_gazetteer
+from karamap.model import Article
+
+__all__ = ["run_local", "BATCH_SIZE", "IN_FLIGHT"]
+
+#: articles sent to a worker at once: about a third of a second of work, so that sending
+#: them and their results back costs little beside it
+BATCH_SIZE = 32
+#: batches queued or running per worker: enough to keep every worker busy while the results
+#: of earlier ones are written, few enough that memory stays bounded whatever the corpus size
+IN_FLIGHT = 2
+
+# The options of this worker process, set once when it starts.
+_OPTIONS: Options | None = None
+
+
+def run_local(articles: Iterable[Article], options: Options, want: Want, *,
+              batch_size: int = BATCH_SIZE) -> Iterator[BatchResult]:
+    """Annotate ``articles`` with ``options.workers`` processes; yield each batch's result in input order.
+
+    With one worker (or an online geocoder, whose one-request-a-second policy a single
+    process keeps), or with fewer articles than two batches, everything runs in this
+    process. The results are the same whatever the number of workers: batches are
+    consecutive runs of articles and come back in order.
+
+    Raises
+    ------
+    EngineError : a worker process died (killed, out of memory).
+
+    Examples
+    --------
+    >>> from karamap.paths import example_articles
+    >>> from karamap.read import read
+    >>> [r.count for r in run_local(read(example_articles()), Options(workers=2), "jsonl")]
+    [1]
+    """
+    if options.workers <= 1 or options.geocoder != "offline":
+        yield from _inline(articles, options, want, batch_size=1 if want == "documents" else batch_size)
+        return
+    batches = _batches(articles, batch_size)
+    head = list(islice(batches, 2))
+    if len(head) < 2:  # a handful of articles: starting processes would cost more than it gives
+        yield from _inline(chain.from_iterable(head), options, want, batch_size=batch_size)
+        return
+    yield from _pooled(chain(head, batches), options, want)
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(articles)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def _inline(articles: Iterable[Article], options: Options, want: Want, *,
+            batch_size: int) -> Iterator[BatchResult]:
+    gazetteer = open_gazetteer(options)
+    try:
+        for batch in _batches(articles, batch_size):
+            yield annotate_batch(batch, gazetteer, options, want)
+    finally:
+        gazetteer.close()
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # fork starts a worker in milliseconds with karamap already imported; it is unsafe in a
+    # process that runs threads (a lock held by another thread stays held in the child).
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def _pooled(batches: Iterator[list[Article]], options: Options, want: Want) -> Iterator[BatchResult]:
+    ensure_index(options)  # built once here, so that the workers only load it
+    pool = ProcessPoolExecutor(max_workers=options.workers, mp_context=_context(),
+                               initializer=_start_worker, initargs=(options,))
+    pending: deque[Future[BatchResult]] = deque()
+    limit = IN_FLIGHT * options.workers
+    try:
+        for batch in batches:  # the articles are read here, in this process, in order
+            pending.append(pool.submit(_work, batch, want))
+            if len(pending) >= limit:
+                yield _result(pending.popleft())
+        while pending:
+            yield _result(pending.popleft())
+    finally:
+        # An error or an interrupt: drop the batches not started; the running ones end soon.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _result(future: Future[BatchResult]) -> BatchResult:
+    try:
+        return future.result()
+    except BrokenProcessPool as err:
+        raise EngineError("a worker process died (killed, or out of memory?); "
+                          "nothing was written; try again, or with fewer --workers") from err
+
+
+def _start_worker(options: Options) -> None:
+    global _OPTIONS
+    # Ctrl-C is the parent's to handle: it stops the pool and reports the interrupt once.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _OPTIONS = options
+    worker_gazetteer(options)  # loaded once per worker, before its first batch
+
+
+def _work(batch: list[Article], want: Want) -> BatchResult:
+    assert _OPTIONS is not None
+    return annotate_batch(batch, worker_gazetteer(_OPTIONS), _OPTIONS, want)
