@@ -235,10 +235,13 @@ def export(
     ``format`` None takes the format from ``path``'s extension (``.geojson``,
     ``.parquet``, ``.csv``, ``.jsonl``; ``-`` is standard output, as GeoJSON); an
     extension that names no format is a :class:`ConfigurationError` raised before
-    any work.
+    any work. With ``Options(engine="dask")`` and the Parquet format, ``path`` is a
+    folder: the layer is written as a partitioned GeoParquet dataset
+    (see :func:`karamap.dataset.write_dataset`).
     """
     from karamap.export import export_layer, format_for_path
 
+    options = options or Options()
     path = check_file_name(path)
     if format is None:
         format = format_for_path(path)
@@ -248,7 +251,13 @@ def export(
     report = ReadReport()
     layers = layers_of(sources, options=options, report=report)
     with progress.task(f"Writing the {layer} layer"):
-        written = export_layer(layers, layer, path, format=format)
+        if options.engine == "dask" and format == "parquet":
+            # a cluster's output: a folder of GeoParquet parts (part.0.parquet, ...), in layer order
+            from karamap.dataset import write_dataset
+
+            written = write_dataset(layers.layer(layer), path)
+        else:
+            written = export_layer(layers, layer, path, format=format)
     return ExportResult(written, len(getattr(layers, layer)), report)
 
 

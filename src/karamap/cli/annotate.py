@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from karamap import api
-from karamap.cli.common import input_options, options_from, progress_shown
+from karamap.cli.common import SOURCE, input_options, options_from, progress_shown
 from karamap.cli.summary import print_report, print_withheld
 
 __all__ = ["annotate_command"]
@@ -25,7 +25,7 @@ Examples:
 Formats and exit codes: docs/format.md (karamap formats lists the fields).
 """,
 )
-@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("sources", nargs=-1, required=True, type=SOURCE)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), required=True,
               help="The JSONL file to write (one JSON object per article); - for standard output.")
 @click.option("--report-unknown", is_flag=True,

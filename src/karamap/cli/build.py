@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from karamap import api
-from karamap.cli.common import input_options, options_from, progress_shown
+from karamap.cli.common import SOURCE, input_options, options_from, progress_shown
 from karamap.cli.summary import print_report, print_withheld
 
 __all__ = ["build_command"]
@@ -24,7 +24,7 @@ Examples:
 Formats and exit codes: docs/format.md (karamap formats lists the fields).
 """,
 )
-@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("sources", nargs=-1, type=SOURCE)
 # No file_okay=False: click would call a file here a usage error (exit 2); the library's check
 # (atomic.check_writable_dir) makes it the documented output error (exit 5).
 @click.option("-o", "--output", "--out-dir", "output", type=click.Path(path_type=Path), default=Path("maps"),

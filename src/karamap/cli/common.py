@@ -17,13 +17,28 @@ from karamap.config import DEFAULT_MIN_SCORE, ENGINES, GEOCODERS, Options, cpu_c
 from karamap.errors import KaramapError, exit_code_for
 from karamap.terminal import printable
 
-__all__ = ["input_options", "options_from", "run_guarded", "echo_error", "progress_shown", "EXIT_INTERRUPTED",
+__all__ = ["SOURCE", "input_options", "options_from", "run_guarded", "echo_error", "progress_shown", "EXIT_INTERRUPTED",
            "EXIT_INTERNAL"]
 
 #: exit code after Ctrl-C (128 + SIGINT), as shells report it
 EXIT_INTERRUPTED = 130
 #: exit code of an unexpected error, a bug (EX_SOFTWARE of sysexits.h)
 EXIT_INTERNAL = 70
+
+
+class _Source(click.ParamType):
+    """A source argument: a local path, or a URL kept as it is (``s3://``, ``https://``: fsspec reads it)."""
+
+    name = "source"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and "://" in value:
+            return value  # a Path would fold "s3://bucket" into "s3:/bucket"
+        return Path(value)
+
+
+#: the type of the SOURCES argument of every command
+SOURCE = _Source()
 
 
 def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
