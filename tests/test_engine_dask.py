@@ -108,22 +108,26 @@ def test_export_on_a_cluster_writes_a_partitioned_geoparquet_dataset_equal_to_th
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
-def test_parquet_articles_read_in_row_partitions_give_the_jsonl_results(local_cluster, tmp_path, capsys,
+def test_parquet_articles_read_in_row_partitions_give_the_results_of_one_process(local_cluster, tmp_path, capsys,
                                                                         monkeypatch):
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     monkeypatch.setattr(partitions, "ITEMS_PER_PARTITION", 10)
-    records = corpus_records(120, seed=3)
+    # no id column (ids are FILE-ROW), and two bad rows: no text, an impossible date
+    records = [{k: v for k, v in r.items() if k != "id"} for r in corpus_records(120, seed=3)]
+    records[30]["text"] = ""
+    records[77]["date"] = "2021-02-30"
     pq.write_table(pa.Table.from_pylist(records), tmp_path / "news.parquet", row_group_size=50)
-    write_corpus(tmp_path / "news.jsonl", 120, seed=3)
-    code, _ = _karamap(capsys, "annotate", str(tmp_path / "news.jsonl"), "-o", str(tmp_path / "a.jsonl"),
-                       "--workers", "1")
+    code, local_err = _karamap(capsys, "annotate", str(tmp_path / "news.parquet"), "-o",
+                               str(tmp_path / "a.jsonl"), "--workers", "1")
     assert code == 0
     code, err = _karamap(capsys, "annotate", str(tmp_path / "news.parquet"), "-o", str(tmp_path / "b.jsonl"),
                          "--engine", "dask", "--scheduler", local_cluster)
     assert code == 0, err
     assert (tmp_path / "b.jsonl").read_bytes() == (tmp_path / "a.jsonl").read_bytes()
+    assert err.replace("b.jsonl", "X") == local_err.replace("a.jsonl", "X")
+    assert "news.parquet:row 31" in err and "news.parquet:row 78" in err
 
 
 def test_strict_stops_the_job_at_the_first_bad_line_and_writes_nothing(corpus, local_cluster, small_blocks,

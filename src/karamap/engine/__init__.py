@@ -34,4 +34,5 @@ def run(sources: Any, options: Options, want: Want, report: ReadReport) -> Itera
         from karamap.engine.cluster import run_cluster
 
         return run_cluster(sources, options, want, report)
-    return run_local(read(sources, strict=options.strict, report=report), options, want)
+    return run_local(read(sources, strict=options.strict, report=report, text_column=options.text_column),
+                     options, want)

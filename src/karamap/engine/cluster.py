@@ -70,7 +70,8 @@ def annotate_partition(part: Partition, options: Options, want: Want,
     ids: list[tuple[str, str]] = []
 
     def tracked() -> Iterator[Any]:
-        for article in read_partition(part, strict=options.strict, report=report, seen=seen):
+        for article in read_partition(part, strict=options.strict, report=report, seen=seen,
+                                      text_column=options.text_column):
             ids.append((article.id, article.origin or article.id))
             yield article
 

@@ -9,9 +9,7 @@ that one process reading it whole gives. Paths may be any URL fsspec opens (``s3
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-import json
 import os
 import posixpath
 from collections.abc import Iterable, Iterator
@@ -35,19 +33,16 @@ from karamap.read.files import (
     read_text_stream,
 )
 from karamap.read.report import ReadReport
+from karamap.read.tables import CSV_SUFFIXES, PARQUET_SUFFIXES, _columns, _row_article, iter_table
 
-__all__ = ["Partition", "BlockCount", "plan_partitions", "count_block", "place_lines", "read_partition",
-           "PARQUET_SUFFIXES"]
-
-#: Parquet files of articles: columns ``id, text, date?, title?, url?, source?``
-PARQUET_SUFFIXES = (".parquet",)
+__all__ = ["Partition", "BlockCount", "plan_partitions", "count_block", "place_lines", "read_partition"]
 #: text files and Parquet rows per partition
 ITEMS_PER_PARTITION = 256
 #: JSONL bytes per partition, at most and at least (between them: about 8 partitions a worker)
 MAX_BLOCK = 16 * 1024 * 1024
 MIN_BLOCK = 256 * 1024
 
-Kind = Literal["jsonl", "text", "parquet", "articles", "failure"]
+Kind = Literal["jsonl", "text", "parquet", "csv", "articles", "failure"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +173,9 @@ def _file(url: str, stem: str, origin: str, size: int) -> Partition:
         # a JSONL file's default ids are named after the file itself, wherever it lies
         return Partition(0, "jsonl", url=url, origin=origin, stem=PurePosixPath(url).stem, length=size)
     if suffix in PARQUET_SUFFIXES:
-        return Partition(0, "parquet", url=url, origin=origin, stem=Path(url).stem)
+        return Partition(0, "parquet", url=url, origin=origin, stem=stem)
+    if suffix in CSV_SUFFIXES:  # read whole by one worker: a CSV row may span lines
+        return Partition(0, "csv", url=url, origin=origin, stem=stem)
     return Partition(0, "text", files=((url, stem, origin),))
 
 
@@ -201,12 +198,6 @@ def _expand_path(path: Path, origin: str) -> Iterator[Partition]:
 
 def _folder_files(path: Path, origin: str) -> Iterator[tuple[Path, str, str]]:
     yield from iter_folder(path, origin=origin)
-    # Parquet files of a folder come after its text and JSONL files, sorted.
-    found = sorted(p for p in path.rglob("*") if p.suffix.lower() in PARQUET_SUFFIXES and p.is_file()
-                   and not any(part.startswith(".") for part in p.relative_to(path).parts))
-    for file in found:
-        relative = file.relative_to(path).as_posix()
-        yield file, relative.rsplit(".", 1)[0], os.path.join(origin, relative)
 
 
 def _size(path: Path) -> int:
@@ -237,10 +228,8 @@ def _expand_url(url: str) -> Iterator[Partition]:
                 relative = posixpath.relpath(found, root)
                 if any(part.startswith(".") for part in relative.split("/")):
                     continue
-                if relative.lower().endswith(TEXT_SUFFIXES + JSONL_SUFFIXES):
+                if relative.lower().endswith(TEXT_SUFFIXES + JSONL_SUFFIXES + CSV_SUFFIXES + PARQUET_SUFFIXES):
                     files.append((0, relative, found))
-                elif relative.lower().endswith(PARQUET_SUFFIXES):
-                    files.append((1, relative, found))
             files.sort()
             if not files:
                 yield _failed(url, NoArticlesError(f"{url}: folder holds no .txt or .jsonl file"))
@@ -361,17 +350,17 @@ class _Reader:
 
 
 def read_partition(part: Partition, *, strict: bool, report: ReadReport,
-                   seen: dict[str, str] | None = None) -> Iterator[Article]:
+                   seen: dict[str, str] | None = None, text_column: str | None = None) -> Iterator[Article]:
     """The articles of one partition; bad inputs skipped into ``report`` (raised with ``strict``).
 
     ``seen`` holds ids earlier partitions read that this one repeats, with where they were
     first read: those are skipped as duplicates, as one pass over the input skips them.
     """
     reader = _Reader(strict, report, dict(seen or {}))
-    return reader.articles(_items(part, report))
+    return reader.articles(_items(part, report, text_column))
 
 
-def _items(part: Partition, report: ReadReport) -> Iterator[Article | Failure]:
+def _items(part: Partition, report: ReadReport, text_column: str | None) -> Iterator[Article | Failure]:
     if part.kind == "failure":
         assert part.failure is not None
         yield part.failure
@@ -382,8 +371,10 @@ def _items(part: Partition, report: ReadReport) -> Iterator[Article | Failure]:
             yield _text_file(url, stem, origin, report)
     elif part.kind == "jsonl":
         yield from _jsonl_items(part, report)
+    elif part.kind == "csv":
+        yield from _csv_items(part, report, text_column)
     else:
-        yield from _parquet_items(part, report)
+        yield from _parquet_items(part, report, text_column)
 
 
 def _text_file(url: str, stem: str, origin: str, report: ReadReport) -> Article | Failure:
@@ -434,34 +425,60 @@ def _jsonl_items(part: Partition, report: ReadReport) -> Iterator[Article | Fail
         yield Failure(origin, NoArticlesError(f"{origin}: empty (no JSON line)"))
 
 
-def _parquet_items(part: Partition, report: ReadReport) -> Iterator[Article | Failure]:
+def _csv_items(part: Partition, report: ReadReport, text_column: str | None) -> Iterator[Article | Failure]:
+    if not _is_url(part.url):
+        yield from iter_table(Path(part.url), origin=part.origin, stem=part.stem, report=report,
+                              text_column=text_column)
+        return
+    import tempfile
+
+    # the table reader wants a file: a remote CSV is copied to a local one first
+    with tempfile.TemporaryDirectory() as folder:
+        local = Path(folder) / PurePosixPath(part.url).name
+        try:
+            with _open(part.url) as src, open(local, "wb") as dst:
+                dst.write(src.read())
+        except OSError as err:
+            yield Failure(part.origin, ReadError(f"{part.origin}: cannot read: {err}"))
+            return
+        yield from iter_table(local, origin=part.origin, stem=part.stem, report=report, text_column=text_column)
+
+
+def _parquet_items(part: Partition, report: ReadReport, text_column: str | None) -> Iterator[Article | Failure]:
+    """Rows ``start`` to ``start + length`` of a Parquet table, read as karamap.read reads the table whole."""
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     origin = part.origin or part.url
     try:
         with _open(part.url) as fh:
-            pfile = pq.ParquetFile(fh)
-            columns = [c for c in ("id", "text", "date", "title", "url", "source")
-                       if c in pfile.schema_arrow.names]
-            if "text" not in columns:
-                if part.first_block:
-                    yield Failure(origin, ReadError(f'{origin}: a Parquet file of articles needs a "text" column'))
-                return
-            table = _rows(pfile, columns, part.start, part.length)
-    except (OSError, ValueError) as err:
-        if part.first_block:
-            yield Failure(origin, ReadError(f"{origin}: not a Parquet file of articles ({err})"))
+            try:
+                pfile = pq.ParquetFile(fh)
+            except (OSError, pa.ArrowException) as err:
+                raise ReadError(f"{origin}: not a readable Parquet file: {err}") from err
+            columns = _columns(list(pfile.schema_arrow.names), text_column, origin)
+            try:
+                table = _rows(pfile, sorted(set(columns.values())), part.start, part.length)
+            except (OSError, pa.ArrowException) as err:
+                raise ReadError(f"{origin}: not a readable Parquet file: {err}") from err
+    except InputError as err:
+        if part.first_block:  # the whole table is refused once
+            yield Failure(origin, err)
         return
-    for offset, row in enumerate(table.to_pylist()):
+    except OSError as err:
+        if part.first_block:
+            yield Failure(origin, ReadError(f"{origin}: cannot read: {err}"))
+        return
+    rows = table.to_pylist()
+    for offset, row in enumerate(rows):
         number = part.start + offset + 1
-        where = f"{origin}:{number}"
-        record = {k: _json_value(v) for k, v in row.items() if v is not None}
-        # the same checks and messages as a JSONL line of the same fields
-        raw = json.dumps(record, ensure_ascii=False).encode("utf-8")
+        where = f"{origin}:row {number}"
         try:
-            yield _record_article(raw, where, default_id=f"{part.stem}-{number}", origin=origin, report=report)
+            yield _row_article(row, columns, where, f"{part.stem}-{number}")
         except InputError as err:
             yield Failure(where, err)
+    if part.first_block and part.last_block and not rows:
+        yield Failure(origin, NoArticlesError(f"{origin}: a table with no rows"))
 
 
 def _rows(pfile: Any, columns: list[str], start: int, length: int) -> Any:
@@ -483,9 +500,3 @@ def _rows(pfile: Any, columns: list[str], start: int, length: int) -> Any:
     return pa.concat_tables(tables)
 
 
-def _json_value(value: Any) -> Any:
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
