@@ -20,7 +20,7 @@ from karamap.config import DEFAULT_CACHE_DIR, Options
 from karamap.engine.batch import BatchResult, Want, annotate_batch
 from karamap.engine.partitions import Partition, count_block, place_lines, plan_partitions, read_partition
 from karamap.engine.worker import worker_gazetteer
-from karamap.errors import ConfigurationError, EngineError, InputError
+from karamap.errors import ConfigurationError, EngineError, InputError, NoArticlesError
 from karamap.read import ReadReport
 from karamap.read.files import Failure
 from karamap.read.report import Skipped
@@ -94,11 +94,7 @@ class _FailureReport(ReadReport):
 
     def skip(self, origin: str, error: InputError) -> None:
         ReadReport.skip(self, origin, error)
-        from karamap.errors import NoArticlesError
-
-        if not self.failures or (len(self.failures) == 1 and isinstance(self.failures[0].error, NoArticlesError)
-                                 and not isinstance(error, NoArticlesError)):
-            self.failures.append(Failure(origin, error))
+        _keep_failure(self.failures, Failure(origin, error))
 
 
 def _dask() -> Any:
@@ -251,8 +247,8 @@ def _merge_report(report: ReadReport, result: PartitionResult) -> None:
 
 
 def _keep_failure(failures: list[Failure], item: Failure) -> None:
-    from karamap.errors import NoArticlesError
-
+    """Keep what :func:`karamap.read.read` keeps for its error when nothing was read:
+    the first failure, and the first real one after a first "nothing there"."""
     if not failures or (len(failures) == 1 and isinstance(failures[0].error, NoArticlesError)
                         and not isinstance(item.error, NoArticlesError)):
         failures.append(item)

@@ -12,6 +12,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 
+from karamap import progress
 from karamap.config import Options
 from karamap.engine.batch import BatchResult, Want, annotate_batch
 from karamap.engine.worker import ensure_index, worker_gazetteer
@@ -71,7 +72,8 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 def _inline(articles: Iterable[Article], options: Options, want: Want, *,
             batch_size: int) -> Iterator[BatchResult]:
-    gazetteer = open_gazetteer(options)
+    with progress.task("Loading the place index"):
+        gazetteer = open_gazetteer(options)
     try:
         for batch in _batches(articles, batch_size):
             yield annotate_batch(batch, gazetteer, options, want)
@@ -94,6 +96,8 @@ def _pooled(batches: Iterator[list[Article]], options: Options, want: Want) -> I
     pending: deque[Future[BatchResult]] = deque()
     limit = IN_FLIGHT * options.workers
     try:
+        with progress.task(f"Loading the place index in {options.workers} worker processes"):
+            _result(pool.submit(_ready))
         for batch in batches:  # the articles are read here, in this process, in order
             pending.append(pool.submit(_work, batch, want))
             if len(pending) >= limit:
@@ -119,6 +123,11 @@ def _start_worker(options: Options) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _OPTIONS = options
     worker_gazetteer(options)  # loaded once per worker, before its first batch
+
+
+def _ready() -> BatchResult:
+    """Nothing: returns once a worker has started (and so loaded its gazetteer)."""
+    return BatchResult()
 
 
 def _work(batch: list[Article], want: Want) -> BatchResult:

@@ -1,0 +1,179 @@
+"""Scale: the whole pipeline on a corpus of news, on 1 and 2 processes, on Dask, and its memory.
+
+The corpus is resampled at run time from the development sets in ../shared/eval (geoparsing
+news, ACLED notes, TimeBank articles), each copy under an id of its own; nothing of them is
+stored in the repository, and the benchmark stops (exit 0, saying so) where ../shared is
+absent. Every run is a separate ``karamap`` process; the figures are its wall time, the CPU
+time of it and its children, and the peak of the summed resident memory of its process tree
+(sampled every 50 ms).
+
+    python benchmarks/scale.py                        # 20,000 documents: speed-ups and memory
+    python benchmarks/scale.py --docs 20000 --only speed
+    python benchmarks/scale.py --only memory --memory-sizes 10000 100000
+    python benchmarks/scale.py --only sentence        # warm annotate of one sentence
+
+Figures are only meaningful on an idle machine: on a shared one, compare CPU times, and
+repeat (--repeat).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "eval"
+SETS = ("geoparse/dev.jsonl", "events/dev.jsonl", "temporal/dev_all.jsonl")
+SENTENCE = "Shelling was reported near the town on Sept. 27, 2020, officials in the capital said.\n"
+
+
+def _sources() -> list[dict[str, str | None]]:
+    docs = []
+    for name in SETS:
+        for line in open(SHARED / name, encoding="utf-8"):
+            record = json.loads(line)
+            date = record.get("date") or record.get("dct") or (record.get("meta") or {}).get("date")
+            docs.append({"text": record["text"], "date": (date or "")[:10] or None})
+    return docs
+
+
+def write_corpus(path: Path, n: int, seed: int = 14) -> Path:
+    """``n`` documents drawn with replacement from the dev sets, in a random order, each with its own id."""
+    pool = _sources()
+    rng = random.Random(seed)
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(n):
+            doc = pool[rng.randrange(len(pool))]
+            fh.write(json.dumps({"id": f"doc-{i:06d}", "text": doc["text"], "date": doc["date"]},
+                                ensure_ascii=False) + "\n")
+    return path
+
+
+def measure(args: list[str]) -> dict[str, float]:
+    """Run ``karamap ARGS``; its wall seconds, CPU seconds (children too) and peak tree RSS in MB."""
+    started = time.perf_counter()
+    proc = psutil.Popen([sys.executable, "-m", "karamap", *args], stdout=subprocess.DEVNULL,
+                        stderr=subprocess.PIPE, text=True)
+    peak = 0
+    cpu: dict[int, float] = {}
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            try:
+                tree = [proc, *proc.children(recursive=True)]
+                total = 0
+                for p in tree:
+                    try:
+                        total += p.memory_info().rss
+                        t = p.cpu_times()
+                        cpu[p.pid] = t.user + t.system
+                    except psutil.Error:
+                        pass
+                peak = max(peak, total)
+            except psutil.Error:
+                pass
+            time.sleep(0.05)
+
+    thread = threading.Thread(target=sample, daemon=True)
+    thread.start()
+    _, err = proc.communicate()
+    done.set()
+    thread.join()
+    wall = time.perf_counter() - started
+    if proc.returncode != 0:
+        raise SystemExit(f"karamap {' '.join(args)} failed ({proc.returncode}): {err[-2000:]}")
+    return {"wall_s": round(wall, 2), "cpu_s": round(sum(cpu.values()), 2), "peak_mb": round(peak / 2**20)}
+
+
+def _print(label: str, figures: dict[str, float]) -> None:
+    print(f"  {label:<42} wall {figures['wall_s']:>8.2f} s   cpu {figures['cpu_s']:>8.2f} s   "
+          f"peak {figures['peak_mb']:>6.0f} MB", flush=True)
+
+
+def best(args: list[str], repeat: int) -> dict[str, float]:
+    runs = [measure(args) for _ in range(repeat)]
+    return min(runs, key=lambda r: r["wall_s"])
+
+
+def speed(folder: Path, n: int, repeat: int) -> None:
+    corpus = write_corpus(folder / f"corpus-{n}.jsonl", n)
+    print(f"speed: annotate and build of {n:,} documents ({corpus.stat().st_size / 2**20:.0f} MB of JSONL)")
+    out = folder / "out"
+    for command in ("annotate", "build"):
+        target = ["-o", str(out / "a.jsonl")] if command == "annotate" else ["-o", str(out), "--name", "m"]
+        one = best([command, str(corpus), *target, "--workers", "1"], repeat)
+        _print(f"{command} --workers 1", one)
+        two = best([command, str(corpus), *target, "--workers", "2"], repeat)
+        _print(f"{command} --workers 2", two)
+        dask = best([command, str(corpus), *target, "--engine", "dask", "--workers", "2"], repeat)
+        _print(f"{command} --engine dask --workers 2 (LocalCluster)", dask)
+        print(f"  {command}: --workers 2 is {one['wall_s'] / two['wall_s']:.2f}x --workers 1; "
+              f"Dask on 2 workers is {one['wall_s'] / dask['wall_s']:.2f}x one process; "
+              f"{n / one['wall_s']:.0f} documents a second on one process", flush=True)
+
+
+def memory(folder: Path, sizes: list[int]) -> None:
+    print("memory: peak resident memory of the process tree, one process (--workers 1) and two")
+    peaks: dict[tuple[str, int], float] = {}
+    for n in sizes:
+        corpus = write_corpus(folder / f"corpus-{n}.jsonl", n)
+        for command in ("annotate", "build"):
+            target = ["-o", str(folder / "m.jsonl")] if command == "annotate" else ["-o", str(folder / "m")]
+            figures = measure([command, str(corpus), *target, "--workers", "1"])
+            peaks[(command, n)] = figures["peak_mb"]
+            _print(f"{command} {n:,} documents --workers 1", figures)
+        corpus.unlink()
+    low, high = min(sizes), max(sizes)
+    for command in ("annotate", "build"):
+        ratio = peaks[(command, high)] / peaks[(command, low)]
+        print(f"  {command}: peak at {high:,} documents is {ratio:.2f}x the peak at {low:,}", flush=True)
+
+
+def sentence(folder: Path, repeat: int) -> None:
+    path = folder / "sentence.txt"
+    path.write_text(SENTENCE, encoding="utf-8")
+    measure(["annotate", str(path), "-o", str(folder / "s.jsonl")])  # the index is built (once) and cached
+    runs = [measure(["annotate", str(path), "-o", str(folder / "s.jsonl")]) for _ in range(max(3, repeat))]
+    walls = sorted(r["wall_s"] for r in runs)
+    print(f"sentence: warm annotate of one sentence: median {walls[len(walls) // 2]:.2f} s wall "
+          f"(runs {', '.join(f'{w:.2f}' for w in walls)}), "
+          f"cpu {min(r['cpu_s'] for r in runs):.2f} s, peak {max(r['peak_mb'] for r in runs):.0f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=20_000, help="documents for the speed runs")
+    parser.add_argument("--memory-sizes", type=int, nargs="+", default=[10_000, 50_000, 100_000])
+    parser.add_argument("--only", choices=("speed", "memory", "sentence"), action="append")
+    parser.add_argument("--repeat", type=int, default=1)
+    args = parser.parse_args()
+    only = set(args.only or ("sentence", "speed", "memory"))
+    if "sentence" in only:
+        with tempfile.TemporaryDirectory() as tmp:
+            sentence(Path(tmp), args.repeat)
+    if only & {"speed", "memory"} and not SHARED.is_dir():
+        print(f"skipped: {SHARED} is not present (the corpus is resampled from it at run time)")
+        return
+    print(f"machine: {os.cpu_count()} cores, load average {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    with tempfile.TemporaryDirectory() as tmp:
+        if "speed" in only:
+            speed(Path(tmp), args.docs, args.repeat)
+        if "memory" in only:
+            memory(Path(tmp), sorted(args.memory_sizes))
+    print(f"load average after: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
+if __name__ == "__main__":
+    main()
