@@ -5,12 +5,13 @@ news, ACLED notes, TimeBank articles), each copy under an id of its own; nothing
 stored in the repository, and the benchmark stops (exit 0, saying so) where ../shared is
 absent. Every run is a separate ``karamap`` process; the figures are its wall time, the CPU
 time of it and its children, and the peak of the summed resident memory of its process tree
-(sampled every 50 ms).
+(sampled every 50 ms; PSS beside it, which counts a page shared by several processes once).
 
     python benchmarks/scale.py                        # 20,000 documents: speed-ups and memory
     python benchmarks/scale.py --docs 20000 --only speed
     python benchmarks/scale.py --only memory --memory-sizes 10000 100000
     python benchmarks/scale.py --only sentence        # warm annotate of one sentence
+    KARAMAP_SHARED_EVAL=/work/shared/eval python benchmarks/scale.py   # from a worktree elsewhere
 
 Figures are only meaningful on an idle machine: on a shared one, compare CPU times, and
 repeat (--repeat).
@@ -32,7 +33,7 @@ from pathlib import Path
 import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "eval"
+SHARED = Path(os.environ.get("KARAMAP_SHARED_EVAL", ROOT.parent / "shared" / "eval"))
 SETS = ("geoparse/dev.jsonl", "events/dev.jsonl", "temporal/dev_all.jsonl")
 SENTENCE = "Shelling was reported near the town on Sept. 27, 2020, officials in the capital said.\n"
 
@@ -64,24 +65,29 @@ def measure(args: list[str]) -> dict[str, float]:
     started = time.perf_counter()
     proc = psutil.Popen([sys.executable, "-m", "karamap", *args], stdout=subprocess.DEVNULL,
                         stderr=subprocess.PIPE, text=True)
-    peak = 0
+    peak = peak_pss = 0
     cpu: dict[int, float] = {}
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, peak_pss
         while not done.is_set():
             try:
                 tree = [proc, *proc.children(recursive=True)]
-                total = 0
+                total = total_pss = 0
                 for p in tree:
                     try:
-                        total += p.memory_info().rss
+                        # PSS shares a page between the processes that map it: the fair sum
+                        # for workers forked from one parent
+                        info = p.memory_full_info()
+                        total += info.rss
+                        total_pss += getattr(info, "pss", info.rss)
                         t = p.cpu_times()
                         cpu[p.pid] = t.user + t.system
                     except psutil.Error:
                         pass
                 peak = max(peak, total)
+                peak_pss = max(peak_pss, total_pss)
             except psutil.Error:
                 pass
             time.sleep(0.05)
@@ -94,12 +100,13 @@ def measure(args: list[str]) -> dict[str, float]:
     wall = time.perf_counter() - started
     if proc.returncode != 0:
         raise SystemExit(f"karamap {' '.join(args)} failed ({proc.returncode}): {err[-2000:]}")
-    return {"wall_s": round(wall, 2), "cpu_s": round(sum(cpu.values()), 2), "peak_mb": round(peak / 2**20)}
+    return {"wall_s": round(wall, 2), "cpu_s": round(sum(cpu.values()), 2), "peak_mb": round(peak / 2**20),
+            "peak_pss_mb": round(peak_pss / 2**20)}
 
 
 def _print(label: str, figures: dict[str, float]) -> None:
     print(f"  {label:<42} wall {figures['wall_s']:>8.2f} s   cpu {figures['cpu_s']:>8.2f} s   "
-          f"peak {figures['peak_mb']:>6.0f} MB", flush=True)
+          f"peak RSS {figures['peak_mb']:>6.0f} MB (PSS {figures['peak_pss_mb']:>5.0f} MB)", flush=True)
 
 
 def best(args: list[str], repeat: int) -> dict[str, float]:
@@ -132,13 +139,13 @@ def memory(folder: Path, sizes: list[int]) -> None:
         for command in ("annotate", "build"):
             target = ["-o", str(folder / "m.jsonl")] if command == "annotate" else ["-o", str(folder / "m")]
             figures = measure([command, str(corpus), *target, "--workers", "1"])
-            peaks[(command, n)] = figures["peak_mb"]
+            peaks[(command, n)] = figures["peak_pss_mb"]
             _print(f"{command} {n:,} documents --workers 1", figures)
         corpus.unlink()
     low, high = min(sizes), max(sizes)
     for command in ("annotate", "build"):
         ratio = peaks[(command, high)] / peaks[(command, low)]
-        print(f"  {command}: peak at {high:,} documents is {ratio:.2f}x the peak at {low:,}", flush=True)
+        print(f"  {command}: peak (PSS) at {high:,} documents is {ratio:.2f}x the peak at {low:,}", flush=True)
 
 
 def sentence(folder: Path, repeat: int) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import signal
 import sys
@@ -15,7 +16,7 @@ from itertools import chain, islice
 from karamap import progress
 from karamap.config import Options
 from karamap.engine.batch import BatchResult, Want, annotate_batch
-from karamap.engine.worker import ensure_index, worker_gazetteer
+from karamap.engine.worker import ensure_index, release_gazetteer, worker_gazetteer
 from karamap.errors import EngineError
 from karamap.gazetteer.open import open_gazetteer
 from karamap.model import Article
@@ -82,21 +83,35 @@ def _inline(articles: Iterable[Article], options: Options, want: Want, *,
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    # fork starts a worker in milliseconds with karamap already imported; it is unsafe in a
-    # process that runs threads (a lock held by another thread stays held in the child).
+    # fork starts a worker in milliseconds with karamap already imported and lets the workers
+    # share the parent's gazetteer; it is unsafe in a process that runs threads (a lock held by
+    # another thread stays held in the child, e.g. while a progress bar refreshes): then a
+    # fork server, started single-threaded, forks the workers instead.
     if sys.platform == "linux" and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["karamap.engine.local"])
+        return context
     return multiprocessing.get_context("spawn")
 
 
 def _pooled(batches: Iterator[list[Article]], options: Options, want: Want) -> Iterator[BatchResult]:
     ensure_index(options)  # built once here, so that the workers only load it
-    pool = ProcessPoolExecutor(max_workers=options.workers, mp_context=_context(),
+    context = _context()
+    shared = context.get_start_method() == "fork"
+    if shared:
+        # Loaded once, here, and inherited by every forked worker: their pages stay shared until
+        # written. Frozen, the garbage collector never walks (and so never copies) them.
+        with progress.task("Loading the place index"):
+            worker_gazetteer(options)
+        gc.freeze()
+    pool = ProcessPoolExecutor(max_workers=options.workers, mp_context=context,
                                initializer=_start_worker, initargs=(options,))
     pending: deque[Future[BatchResult]] = deque()
     limit = IN_FLIGHT * options.workers
     try:
-        with progress.task(f"Loading the place index in {options.workers} worker processes"):
+        with progress.task(f"Starting {options.workers} worker processes"):
             _result(pool.submit(_ready))
         for batch in batches:  # the articles are read here, in this process, in order
             pending.append(pool.submit(_work, batch, want))
@@ -107,6 +122,9 @@ def _pooled(batches: Iterator[list[Article]], options: Options, want: Want) -> I
     finally:
         # An error or an interrupt: drop the batches not started; the running ones end soon.
         pool.shutdown(wait=True, cancel_futures=True)
+        if shared:
+            gc.unfreeze()
+            release_gazetteer(options)
 
 
 def _result(future: Future[BatchResult]) -> BatchResult:

@@ -14,7 +14,7 @@ from karamap.gazetteer.index import build_index, index_file
 from karamap.gazetteer.open import open_gazetteer
 from karamap.paths import geodata_dir
 
-__all__ = ["ensure_index", "worker_gazetteer", "LOCK_NAME"]
+__all__ = ["ensure_index", "worker_gazetteer", "release_gazetteer", "LOCK_NAME"]
 
 #: the lock file, in the cache folder, that whoever builds the index holds
 LOCK_NAME = "gazetteer-index.lock"
@@ -81,3 +81,11 @@ def worker_gazetteer(options: Options) -> Gazetteer:
             ensure_index(options)
             found = _GAZETTEERS[key] = open_gazetteer(options)
     return found
+
+
+def release_gazetteer(options: Options) -> None:
+    """Close and forget the gazetteer :func:`worker_gazetteer` opened for ``options`` (if any)."""
+    with _LOADING:
+        found = _GAZETTEERS.pop(_key(options), None)
+    if found is not None:
+        found.close()
