@@ -25,7 +25,7 @@ _WHEN = ["on Monday", "last week", "on March 3", "in early May", "yesterday", "o
          "two days ago", "this morning"]
 
 
-def corpus_records(n: int, *, seed: int = 14) -> list[dict[str, object]]:
+def corpus_records(n: int, *, seed: int = 14, prefix: str = "item") -> list[dict[str, object]]:
     """``n`` JSONL records ``{"id", "text", "date", "title"}`` of one to three sentences each."""
     rng = random.Random(seed)
     records = []
@@ -35,15 +35,16 @@ def corpus_records(n: int, *, seed: int = 14) -> list[dict[str, object]]:
             what = rng.choice(_WHAT).format(place=rng.choice(_PLACES), when=rng.choice(_WHEN))
             sentences.append(f"{rng.choice(_WHO)} {what}")
         published = dt.date(2019, 1, 1) + dt.timedelta(days=rng.randrange(0, 1500))
-        records.append({"id": f"item-{i:05d}", "text": " ".join(sentences),
+        records.append({"id": f"{prefix}-{i:05d}", "text": " ".join(sentences),
                         "date": published.isoformat(), "title": f"Report {i}"})
     return records
 
 
-def write_corpus(path: Path, n: int, *, seed: int = 14, extra_lines: tuple[str, ...] = ()) -> Path:
+def write_corpus(path: Path, n: int, *, seed: int = 14, prefix: str = "item",
+                 extra_lines: tuple[str, ...] = ()) -> Path:
     """Write ``n`` records (then ``extra_lines`` as they are) to the JSONL file ``path``."""
     with open(path, "w", encoding="utf-8") as fh:
-        for record in corpus_records(n, seed=seed):
+        for record in corpus_records(n, seed=seed, prefix=prefix):
             fh.write(json.dumps(record) + "\n")
         for line in extra_lines:
             fh.write(line + "\n")

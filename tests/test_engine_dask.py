@@ -242,3 +242,22 @@ def test_a_worker_killed_mid_job_leaves_the_job_to_finish_on_the_other(real_clus
     assert victim.poll() is not None
     assert job.returncode == 0, err
     assert (tmp_path / "dask.jsonl").read_bytes() == (tmp_path / "local.jsonl").read_bytes()
+
+
+def test_a_folder_named_by_an_fsspec_url_is_read_as_the_same_folder_on_disk(local_cluster, small_blocks,
+                                                                             tmp_path, capsys):
+    folder = tmp_path / "news"
+    (folder / "more").mkdir(parents=True)
+    write_corpus(folder / "a.jsonl", 60, seed=8, prefix="a")
+    write_corpus(folder / "more" / "b.jsonl", 40, seed=9, prefix="b")
+    (folder / "more" / "brief.txt").write_text("date 2021-03-02 A brief\nTalks opened in Tbilisi on Monday.\n",
+                                               encoding="utf-8")
+    (folder / ".hidden.jsonl").write_text("not read\n", encoding="utf-8")
+    code, _ = _karamap(capsys, "annotate", str(folder), "-o", str(tmp_path / "local.jsonl"), "--workers", "1")
+    assert code == 0
+    # "local://" goes through fsspec (listing, ranged reads), as s3:// or gs:// would
+    code, err = _karamap(capsys, "annotate", f"local://{folder}", "-o", str(tmp_path / "dask.jsonl"),
+                         "--engine", "dask", "--scheduler", local_cluster)
+    assert code == 0, err
+    assert (tmp_path / "dask.jsonl").read_bytes() == (tmp_path / "local.jsonl").read_bytes()
+    assert len((tmp_path / "dask.jsonl").read_text().splitlines()) == 101

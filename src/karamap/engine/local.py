@@ -111,7 +111,8 @@ def _pooled(batches: Iterator[list[Article]], options: Options, want: Want) -> I
     pending: deque[Future[BatchResult]] = deque()
     limit = IN_FLIGHT * options.workers
     try:
-        with progress.task(f"Starting {options.workers} worker processes"):
+        with progress.task(f"Starting {options.workers} worker processes" if shared
+                           else f"Loading the place index in {options.workers} worker processes"):
             _result(pool.submit(_ready))
         for batch in batches:  # the articles are read here, in this process, in order
             pending.append(pool.submit(_work, batch, want))
