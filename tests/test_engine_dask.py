@@ -252,6 +252,11 @@ def test_a_folder_named_by_an_fsspec_url_is_read_as_the_same_folder_on_disk(loca
     write_corpus(folder / "more" / "b.jsonl", 40, seed=9, prefix="b")
     (folder / "more" / "brief.txt").write_text("date 2021-03-02 A brief\nTalks opened in Tbilisi on Monday.\n",
                                                encoding="utf-8")
+    (folder / "more" / "page.html").write_text(
+        "<html><head><title>Harbour reopens</title></head><body><nav>Home | World</nav><article>"
+        "<h1>Harbour reopens</h1><p>The harbour of Odesa reopened to grain ships on Tuesday, port "
+        "officials said, after repairs that took most of the summer.</p><p>Officials in Kyiv said "
+        "more ships were expected later in the week.</p></article></body></html>", encoding="utf-8")
     (folder / ".hidden.jsonl").write_text("not read\n", encoding="utf-8")
     code, _ = _karamap(capsys, "annotate", str(folder), "-o", str(tmp_path / "local.jsonl"), "--workers", "1")
     assert code == 0
@@ -260,4 +265,4 @@ def test_a_folder_named_by_an_fsspec_url_is_read_as_the_same_folder_on_disk(loca
                          "--engine", "dask", "--scheduler", local_cluster)
     assert code == 0, err
     assert (tmp_path / "dask.jsonl").read_bytes() == (tmp_path / "local.jsonl").read_bytes()
-    assert len((tmp_path / "dask.jsonl").read_text().splitlines()) == 101
+    assert len((tmp_path / "dask.jsonl").read_text().splitlines()) == 102

@@ -9,9 +9,11 @@ that one process reading it whole gives. Paths may be any URL fsspec opens (``s3
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import posixpath
+import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
@@ -29,11 +31,12 @@ from karamap.read.files import (
     Failure,
     _record_article,  # the one JSONL-record reader, shared so both engines read records alike
     iter_folder,
-    read_text_file,
-    read_text_stream,
 )
 from karamap.read.report import ReadReport
 from karamap.read.tables import CSV_SUFFIXES, PARQUET_SUFFIXES, _columns, _row_article, iter_table
+
+#: what a folder is searched for: the files karamap.read.files.iter_folder finds
+FOLDER_SUFFIXES = TEXT_SUFFIXES + JSONL_SUFFIXES + CSV_SUFFIXES + PARQUET_SUFFIXES + (".html", ".htm")
 
 __all__ = ["Partition", "BlockCount", "plan_partitions", "count_block", "place_lines", "read_partition"]
 #: text files and Parquet rows per partition
@@ -228,7 +231,7 @@ def _expand_url(url: str) -> Iterator[Partition]:
                 relative = posixpath.relpath(found, root)
                 if any(part.startswith(".") for part in relative.split("/")):
                     continue
-                if relative.lower().endswith(TEXT_SUFFIXES + JSONL_SUFFIXES + CSV_SUFFIXES + PARQUET_SUFFIXES):
+                if relative.lower().endswith(FOLDER_SUFFIXES):
                     files.append((0, relative, found))
             files.sort()
             if not files:
@@ -368,7 +371,7 @@ def _items(part: Partition, report: ReadReport, text_column: str | None) -> Iter
         yield from part.articles
     elif part.kind == "text":
         for url, stem, origin in part.files:
-            yield _text_file(url, stem, origin, report)
+            yield from _text_file(url, stem, origin, report, text_column)
     elif part.kind == "jsonl":
         yield from _jsonl_items(part, report)
     elif part.kind == "csv":
@@ -377,17 +380,33 @@ def _items(part: Partition, report: ReadReport, text_column: str | None) -> Iter
         yield from _parquet_items(part, report, text_column)
 
 
-def _text_file(url: str, stem: str, origin: str, report: ReadReport) -> Article | Failure:
-    try:
-        if not _is_url(url):
-            return read_text_file(Path(url), id=stem, origin=origin, report=report)
-        with _open(url) as fh:
-            data = fh.read(MAX_TEXT_BYTES + 1)
-        return read_text_stream(io.BytesIO(data), id=stem, origin=origin, report=report)
-    except InputError as err:
-        return Failure(origin, err)
-    except OSError as err:
-        return Failure(origin, ReadError(f"{origin}: cannot read: {err}"))
+def _text_file(url: str, stem: str, origin: str, report: ReadReport,
+               text_column: str | None) -> Iterator[Article | Failure]:
+    """One file that is one article (text, a saved web page), read by karamap.read's own rules."""
+    from karamap.read import _expand_file  # the per-file reader of karamap.read, by suffix
+
+    if not _is_url(url):
+        yield from _expand_file(Path(url), stem, origin, report, text_column)
+        return
+    with _local_copy(url, origin, limit=MAX_TEXT_BYTES + 1) as local:
+        if isinstance(local, Failure):
+            yield local
+        else:
+            yield from _expand_file(local, stem, origin, report, text_column)
+
+
+@contextlib.contextmanager
+def _local_copy(url: str, origin: str, *, limit: int | None = None) -> Iterator[Path | Failure]:
+    """A remote file copied into a temporary folder under its own name (readers that want a path)."""
+    with tempfile.TemporaryDirectory() as folder:
+        local = Path(folder) / (PurePosixPath(url).name or "file")
+        try:
+            with _open(url) as src, open(local, "wb") as dst:
+                dst.write(src.read() if limit is None else src.read(limit))
+        except OSError as err:
+            yield Failure(origin, ReadError(f"{origin}: cannot read: {err}"))
+            return
+        yield local
 
 
 def _jsonl_items(part: Partition, report: ReadReport) -> Iterator[Article | Failure]:
@@ -430,18 +449,13 @@ def _csv_items(part: Partition, report: ReadReport, text_column: str | None) -> 
         yield from iter_table(Path(part.url), origin=part.origin, stem=part.stem, report=report,
                               text_column=text_column)
         return
-    import tempfile
-
     # the table reader wants a file: a remote CSV is copied to a local one first
-    with tempfile.TemporaryDirectory() as folder:
-        local = Path(folder) / PurePosixPath(part.url).name
-        try:
-            with _open(part.url) as src, open(local, "wb") as dst:
-                dst.write(src.read())
-        except OSError as err:
-            yield Failure(part.origin, ReadError(f"{part.origin}: cannot read: {err}"))
-            return
-        yield from iter_table(local, origin=part.origin, stem=part.stem, report=report, text_column=text_column)
+    with _local_copy(part.url, part.origin) as local:
+        if isinstance(local, Failure):
+            yield local
+        else:
+            yield from iter_table(local, origin=part.origin, stem=part.stem, report=report,
+                                  text_column=text_column)
 
 
 def _parquet_items(part: Partition, report: ReadReport, text_column: str | None) -> Iterator[Article | Failure]:
