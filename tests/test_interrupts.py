@@ -62,7 +62,7 @@ INTERRUPT_AT = textwrap.dedent(
     ("import", "numpy", "once"),                      # pandas, shapely, geopandas load
     ("import", "karamap.api", "once"),
     ("import", "karamap.gazetteer.offline", "once"),  # the index is about to load
-    ("call", "karamap.api:annotate_article", "once"),  # reading and annotating
+    ("call", "karamap.engine.batch:annotate_article", "once"),  # reading and annotating
     ("import", "numpy", "again"),
 ])
 def test_ctrl_c_at_any_moment_start_up_included_exits_130_without_a_traceback(tmp_path, example_path,

@@ -149,6 +149,14 @@ def run_cluster(sources: Any, options: Options, want: Want, report: ReadReport) 
     if options.geocoder != "offline":
         raise ConfigurationError("an online geocoder asks one request a second from one process: "
                                  "it cannot be shared out to a cluster (use --engine local)")
+    if options.overrides is not None:
+        if not Path(options.overrides).is_file():
+            raise ConfigurationError(f"{options.overrides}: overrides for a cluster must be a file "
+                                     "every worker can read (not a pipe or a device)")
+        # a bad row is reported here, before any work, as one process reports it
+        from karamap.gazetteer.user import UserGazetteer
+
+        UserGazetteer.from_file(options.overrides)
     _dask()
     parts = plan_partitions(sources, workers=options.workers)
     with cluster_client(options) as client:

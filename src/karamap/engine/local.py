@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
+from pathlib import Path
 
 from karamap import progress
 from karamap.config import Options
@@ -54,15 +55,29 @@ def run_local(articles: Iterable[Article], options: Options, want: Want, *,
     >>> [r.count for r in run_local(read(example_articles()), Options(workers=2), "jsonl")]
     [1]
     """
-    if options.workers <= 1 or options.geocoder != "offline":
+    if options.workers <= 1 or options.geocoder != "offline" or not _rereadable(options.overrides):
         yield from _inline(articles, options, want, batch_size=1 if want == "documents" else batch_size)
         return
-    batches = _batches(articles, batch_size)
-    head = list(islice(batches, 2))
-    if len(head) < 2:  # a handful of articles: starting processes would cost more than it gives
-        yield from _inline(chain.from_iterable(head), options, want, batch_size=batch_size)
-        return
-    yield from _pooled(chain(head, batches), options, want)
+    ensure_index(options)  # built once here, so that the workers only load it
+    # Opened before any article is read (a bad overrides file is reported first, as in one
+    # process); forked workers inherit it.
+    with progress.task("Loading the place index"):
+        gazetteer = worker_gazetteer(options)
+    try:
+        batches = _batches(articles, batch_size)
+        head = list(islice(batches, 2))
+        if len(head) < 2:  # a handful of articles: starting processes would cost more than it gives
+            for batch in head:
+                yield annotate_batch(batch, gazetteer, options, want)
+            return
+        yield from _pooled(chain(head, batches), options, want)
+    finally:
+        release_gazetteer(options)
+
+
+def _rereadable(path: Path | None) -> bool:
+    """Whether every worker can read ``path`` again (no file, or a regular file: not a pipe)."""
+    return path is None or Path(path).is_file()
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -97,14 +112,11 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 def _pooled(batches: Iterator[list[Article]], options: Options, want: Want) -> Iterator[BatchResult]:
-    ensure_index(options)  # built once here, so that the workers only load it
     context = _context()
     shared = context.get_start_method() == "fork"
     if shared:
-        # Loaded once, here, and inherited by every forked worker: their pages stay shared until
-        # written. Frozen, the garbage collector never walks (and so never copies) them.
-        with progress.task("Loading the place index"):
-            worker_gazetteer(options)
+        # The gazetteer, loaded here, is inherited by every forked worker: its pages stay shared
+        # until written. Frozen, the garbage collector never walks (and so never copies) them.
         gc.freeze()
     pool = ProcessPoolExecutor(max_workers=options.workers, mp_context=context,
                                initializer=_start_worker, initargs=(options,))
@@ -125,7 +137,6 @@ def _pooled(batches: Iterator[list[Article]], options: Options, want: Want) -> I
         pool.shutdown(wait=True, cancel_futures=True)
         if shared:
             gc.unfreeze()
-            release_gazetteer(options)
 
 
 def _result(future: Future[BatchResult]) -> BatchResult:
