@@ -115,8 +115,8 @@ ANAPHORIC_KINDS = frozenset({"that_unit", "the_quarter"})
 #: third quarter"); readings that are themselves anaphoric ("a year ago") are left out
 REFERENCE_KINDS = frozenset(
     {
-        "quarter", "the_quarter", "year_period", "month_day_year", "month_day", "iso_date",
-        "month_year", "year", "fiscal_year", "month", "rel_unit", "weekday", "deictic_day",
+        "quarter", "the_quarter", "year_period", "month_day_year", "month_day", "day_range", "iso_date",
+        "month_year", "year", "fiscal_year", "month", "rel_unit", "weekday", "deictic_day", "next_day",
     }
 )
 #: a normaliser: the reading of a match, or None to reject it ("May" as a verb)

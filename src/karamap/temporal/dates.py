@@ -23,6 +23,7 @@ from karamap.temporal.context import (
 )
 from karamap.temporal.holidays import holiday_date
 from karamap.temporal.lexicon import ORDINALS, SEASONS, month_number
+from karamap.temporal.patterns import DAY, MONTH
 
 __all__ = ["DATE_NORMALISERS", "season_value"]
 
@@ -36,7 +37,7 @@ _COUNTED = re.compile(
 )
 _NOT_COUNTED = frozenset({"was", "has", "is", "as", "its", "his", "this", "plus", "versus", "vs"})
 _YEAR_CUE_BEFORE = re.compile(
-    r"(?i:\b(?:in|since|of|by|until|till|from|to|through|during|before|after|early|late|mid|"
+    r"(?i:\b(?:in|since|of|by|until|till|from|to|through|during|before|after|early|late|mid|pre|post|"
     r"fiscal|and|or|between|around|circa|year|spring|summer|fall|autumn|winter|the|"
     r"january|february|march|april|may|june|july|august|september|october|november|december)"
     r"[\s-]*)$"
@@ -73,6 +74,36 @@ def _month_day(m: re.Match[str], ctx: Context) -> Norm | None:
     if year is None:
         return None
     return Norm("DATE", f"{year:04d}-{month:02d}-{day:02d}")
+
+
+_MONTH_DAY_END = re.compile(rf"(?P<m>{MONTH})\s*{DAY}$")
+
+
+def _day_range(m: re.Match[str], ctx: Context) -> Norm | None:
+    """One day of "April 24 and 25" or "12-13 July": the month (and year) the pair shares."""
+    month_word = m["m"]
+    if month_word is None:  # "April 24 and 25": the month is written before the first day
+        before = _MONTH_DAY_END.search(ctx.text, max(0, m.start() - 20), m.start())
+        if before is None:
+            return None
+        month_word = before["m"]
+        if _COUNTED.match(ctx.text, m.end()):
+            return None  # "on April 24 and 25 soldiers were hurt": a count
+    month, day = month_number(month_word), day_number(m["d"])
+    if m["y"]:
+        date = valid_date(int(m["y"]), month, day)
+        norm = Norm("DATE", ymd(date)) if date else None
+    elif valid_date(2000, month, day) is None:
+        norm = None
+    elif ctx.dct is None:
+        norm = Norm("DATE", f"XXXX-{month:02d}-{day:02d}")
+    else:
+        year = nearest_year_for_day(month, day, ctx.dct, ctx.tense(m))
+        norm = Norm("DATE", f"{year:04d}-{month:02d}-{day:02d}") if year else None
+    if norm is None:
+        return None
+    # the expression is the day itself (and its month and year when written after it)
+    return Norm(norm.type, norm.value, start=m.start("d"))
 
 
 def _week_of(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -121,7 +152,7 @@ def _rel_month(m: re.Match[str], ctx: Context) -> Norm | None:
 
 # "May" and "March" are also verbs and nouns: alone they need a preposition before them.
 _MONTH_CUE_BEFORE = re.compile(
-    r"(?i:\b(?:in|since|of|by|until|till|from|to|through|during|before|after|early|late|mid|"
+    r"(?i:\b(?:in|since|of|by|until|till|from|to|through|during|before|after|early|late|mid|pre|post|"
     r"last|next|this|and|or|between|around|end|beginning|start|middle|for|the|on|throughout)[\s-]*)$"
 )
 
@@ -266,6 +297,7 @@ DATE_NORMALISERS: dict[str, Normaliser] = {
     "month_day": _month_day,
     "month_year": _month_year,
     "week_of": _week_of,
+    "day_range": _day_range,
     "month_rel_year": _month_rel_year,
     "rel_month": _rel_month,
     "month": _month,

@@ -60,8 +60,9 @@ def _set_every(m: re.Match[str], ctx: Context) -> Norm | None:
             n = parse_number(m["n"])
         except KeyError:
             return None
-    if n is None:
-        return None
+    if n is None:  # "every few weeks": a period of unspecified length
+        value = duration_value(None, m["u"])
+        return Norm("SET", value) if value else None
     if "other" in m.group().lower():
         n *= 2
     value = duration_value(n, m["u"])

@@ -136,6 +136,9 @@ RULES: tuple[Rule, ...] = (
     Rule("day_month_year", _r(rf"{_BOUND_L}(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH}),?\s+(?P<y>{YEAR})(?!\d)", first="A-Zt0-9", anchor=_A_MONTH), "month_day_year"),
     Rule("month_day", _r(rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s*(?P<d>{DAY})(?![\d:,]\d|\s*(?:%|percent|per\s*cent))", first="A-Z", anchor=_A_MONTH), "month_day"),
     Rule("day_month", _r(rf"{_BOUND_L}(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH})", first="A-Zt0-9", anchor=_A_MONTH), "month_day"),
+    # the other day of a pair or range: "April 24 and 25" (25), "12-13 July" (12 and 13)
+    Rule("range_first_day", _r(rf"{_BOUND_L}(?P<d>{DAY})(?=\s*(?:and|or|to|-|\u2013)\s*{DAY}\s+(?:of\s+)?(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR_DIGITS}))?)", first="0-9", anchor=_A_MONTH), "day_range"),
+    Rule("range_second_day", _r(rf"(?<=\d)(?:\s*(?:and|or|to|through|-|\u2013)\s*)(?P<d>{DAY})(?:\s+(?:of\s+)?(?P<m>{MONTH}))?(?:,?\s+(?P<y>{YEAR_DIGITS}))?(?![\d:.]\d|\s*(?:%|percent|per\s*cent))", first=" atoh\\-\u2013", anchor=_A_MONTH), "day_range"),
     Rule("week_of", _r(rf"(?i:\bthe\s+week\s+of\s+)(?P<m>{MONTH})\s*(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR_DIGITS}))?", first="tT", anchor=_A_MONTH), "week_of"),
     Rule("month_year", _r(rf"(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR}){_BOUND_R}", first="A-Z", anchor=_A_MONTH), "month_year"),
     Rule("month_rel_year", _r(rf"(?P<m>{MONTH}),?\s+(?:of\s+)?(?i:(?P<rel>this|last|next))\s+year(?![\w-])", first="A-Z", anchor=_A_MONTH), "month_rel_year"),
@@ -169,6 +172,10 @@ RULES: tuple[Rule, ...] = (
     Rule("the_full_year", _r(r"(?i:\bthe\s+(?:full|whole|entire|calendar)\s+year)(?![\w-])", first="tT", anchor=_A_YEAR), "rel_unit_year"),
     Rule("year_end", _r(r"(?i:\byear(?:[\s-]|['\u2019]s\s+)end)(?![\w-])", first="yY"), "year_end"),
     Rule("deictic_day", _r(rf"(?i:\b(?:(?P<mod>early|late|earlier|later)\s+)?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight|overnight)(?:\s+(?P<p>{PART}))?)(?![\w-])", first="eElLtTyYoO"), "deictic_day"),
+    # anaphoric days: the day after the one the story has just named. ("The previous day" is
+    # left out: in reports it dates a cause told in passing, which the events layer would take
+    # for the sentence's own event.)
+    Rule("next_day", _r(rf"(?i:\bthe\s+(?P<rel>next|following)\s+(?P<u>day|morning|afternoon|evening|night))(?![\w-])", first="tT"), "next_day"),
     Rule("this_part", _r(rf"(?i:\b(?:(?:later|earlier)\s+)?(?P<rel>this|last|the)\s+(?P<p>morning|afternoon|evening|night))(?![\w-])", first="tTlLeE"), "this_part"),
     Rule("weekday", _r(rf"(?:(?i:(?P<rel>this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next|last|next|this|early|late|earlier|later))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?i:(?P<p>{PART})))?", first="A-Ztlne", anchor=_A_WEEKDAY), "weekday"),
     Rule("ago", _r(rf"(?i:\b(?P<n>{NUM})[\s-]+(?P<u>{UNIT})(?:\s+or\s+(?:so|more|two|three))?\s+(?P<dir>ago|earlier|later|from\s+now|hence|back))(?![\w-])", first="0-9zZoOtTfFsSeEnNaAdDcChHmM", anchor=_A_AGO), "ago"),

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
-from karamap.temporal.calendar import quarter_of
+from karamap.temporal.calendar import nearest_year_for_day, quarter_of, valid_date
 from karamap.temporal.context import Context, Norm, Normaliser, full_year, rel_shift, year_str
-from karamap.temporal.lexicon import ORDINALS
+from karamap.temporal.lexicon import ORDINALS, month_number
 
 __all__ = ["QUARTER_NORMALISERS"]
 
@@ -75,6 +76,22 @@ def _year_ago_period(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", f"{ref[0] - 1:04d}-Q{ref[1]}")
 
 
+_ENDED = re.compile(
+    r"\s+(?:that\s+)?(?:ended|ending|ends|closed)\s+(?:on\s+)?(?P<m>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)"
+    r"\s*(?P<d>[0-3]?\d)(?!\d)(?:,?\s+(?P<y>(?:19|20)\d\d))?"
+)
+
+
+def _closing_date(m: re.Match[str], ctx: Context) -> dt.date | None:
+    """The stated last day of a period ("the quarter ended Sept. 30"), or None."""
+    stated = _ENDED.match(ctx.text, m.end())
+    if stated is None or ctx.dct is None:
+        return None
+    month, day = month_number(stated["m"]), int(stated["d"])
+    year = int(stated["y"]) if stated["y"] else nearest_year_for_day(month, day, ctx.dct, "past")
+    return valid_date(year, month, day) if year else None
+
+
 def _the_quarter(m: re.Match[str], ctx: Context) -> Norm | None:
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     word = "period" if "period" in m.group().lower() else "quarter"
@@ -82,6 +99,11 @@ def _the_quarter(m: re.Match[str], ctx: Context) -> Norm | None:
     if ctx.dct is None:
         return Norm("DATE", "XXXX-QX") if word == "quarter" else None
     current = (ctx.dct.year, quarter_of(ctx.dct))
+    closed = _closing_date(m, ctx)
+    if closed is not None and rel in ("the", "the latest", "the most recent", "the same", "the last", "the past"):
+        # "the quarter ended Sept. 30" is the calendar quarter holding most of its three months
+        middle = closed - dt.timedelta(days=45)
+        return Norm("DATE", f"{middle.year - back:04d}-Q{quarter_of(middle)}")
     ref = ctx.last_quarter_ref(m.start())
     if ref is not None and ref[0] < ctx.dct.year and rel in ("this", "the current"):
         ref = None  # "this quarter" is not the year-ago one just compared with

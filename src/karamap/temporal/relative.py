@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from karamap.model import TimexType
 from karamap.temporal.calendar import (
     add_days,
     add_months,
@@ -94,6 +95,11 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Norm | None:
             if month is not None:
                 y, mo = add_months(year, month, step)
                 return Norm("DATE", f"{y:04d}-{mo:02d}")
+    if unit in ("decade", "century") and rel in ("the past", "past") and not m.groupdict().get("pos") \
+            and not m["mod"]:
+        # "over the past decade" is the ten years up to now, as "the past ten years" is ("the
+        # last decade" may name the previous decade, "the last century" the previous century)
+        return Norm("DURATION", "P10Y" if unit == "decade" else "P100Y", relative="before")
     if rel == "the" and not m.groupdict().get("pos"):
         # "the year", "the decade": a length more often than a date in news
         if unit == "year":
@@ -138,6 +144,10 @@ _DEICTIC = {
 }
 
 
+# a capitalised word (not a sentence's first) right before: "USA Today", "VOA Today"
+_NAME_BEFORE = re.compile(r"(?<![.!?:\"\u201c]\s)(?<![.!?:\"\u201c])\b[A-Z][\w.&'-]*\s+$")
+
+
 def _deictic_day(m: re.Match[str], ctx: Context) -> Norm | None:
     word = re.sub(r"\s+", " ", m["w"].lower())
     part = PARTS_OF_DAY.get((m["p"] or "").lower()) or PARTS_OF_DAY.get(word)
@@ -146,6 +156,8 @@ def _deictic_day(m: re.Match[str], ctx: Context) -> Norm | None:
         after = ctx.text[m.end() : m.end() + 4]
         if word == "tomorrow" or re.match(r"['\u2019]s\s+[a-z]", after):
             return None  # generic: "in today's world", "the people of tomorrow"
+    if m.group() == "Today" and _NAME_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
+        return None  # a title: "USA Today", "Good Morning America Today"
     if ctx.dct is None:
         if word == "today":
             return Norm("DATE", "PRESENT_REF")
@@ -172,20 +184,37 @@ def _this_part(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("TIME", f"{ymd(date)}T{part}") if date else None
 
 
+def _next_day(m: re.Match[str], ctx: Context) -> Norm | None:
+    # TimeML anchors "the next day" on the story's time: the day last named, else the
+    # document date; "the next morning" is a part of that day (a TIME)
+    named = ctx.last_day_ref(m.start(), reach=1000)
+    anchor = dt.date.fromisoformat(named) if named else ctx.dct
+    part = PARTS_OF_DAY.get(m["u"].lower())
+    date = add_days(anchor, 1) if anchor else None
+    base = ymd(date) if date else "XXXX-XX-XX"
+    return Norm("TIME", f"{base}T{part}") if part else Norm("DATE", base)
+
+
 _WEEKDAY_DATE_AFTER = re.compile(
     r",?\s+(?P<m>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)\s*"
     r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y>\d{4}))?"
 )
 
 
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+_AHEAD_OF = re.compile(r"(?i:\b(?:ahead\s+of|awaiting|await|upcoming)\s+)$")
+
+
 def _weekday(m: re.Match[str], ctx: Context) -> Norm | None:
     wd = weekday_number(m["wd"])
     rel = (m["rel"] or "").lower()
     part = PARTS_OF_DAY.get((m["p"] or "").lower())
-    # TimeBank mostly writes "Friday night" as the day itself (DATE), not a part of day.
-    suffix = ""
+    # TimeML writes a weekday's part of the day as a TIME: "Friday night" is XXXX-XX-XXTNI
+    # (TimeBank follows it throughout; some AQUAINT files drop the part or call it a DATE).
+    kind: TimexType = "TIME" if part else "DATE"
+    suffix = f"T{part}" if part else ""
     if ctx.dct is None:
-        return Norm("DATE", f"XXXX-WXX-{wd}{suffix}")
+        return Norm(kind, f"XXXX-WXX-{wd}{suffix}")
     stated = _WEEKDAY_DATE_AFTER.match(ctx.text, m.end())
     if stated is not None and not part:
         # "Thursday, Jan. 6": the weekday names the date that follows
@@ -196,14 +225,27 @@ def _weekday(m: re.Match[str], ctx: Context) -> Norm | None:
         date = valid_date(year, month, day) if year else None
         if date is not None and date.isoweekday() == wd:
             return Norm("DATE", ymd(date))
+    rel = re.sub(r"\s+", " ", rel)
+    if rel in ("the previous", "the following", "the next"):
+        # anaphoric (TimeML): the weekday before or after the day the story has just named
+        # ("down from the previous Friday"), else before or after the document date
+        named = ctx.last_day_ref(m.start(), reach=1000)
+        anchor = dt.date.fromisoformat(named) if named else ctx.dct
+        date = weekday_date(wd, anchor, None, -1 if rel == "the previous" else 1)
+        return Norm(kind, ymd(date) + suffix) if date else None
     shift = {"last": -1, "this past": -1, "next": 1, "this coming": 1}.get(rel, 0)
     tense = ctx.tense(m)
+    if not rel and _POSSESSIVE.match(ctx.text, m.end()):
+        # "Wednesday's ruling" names an event by its day, reported once it has happened: the
+        # clause's verb ("would look for ways around Wednesday's ruling") does not date it
+        ahead = _AHEAD_OF.search(ctx.text, max(0, m.start() - 20), m.start())
+        tense = "future" if ahead else "past"
     if rel == "this":
         tense = "future" if wd >= ctx.dct.isoweekday() else "past"
     date = weekday_date(wd, ctx.dct, tense, shift)
     if date is None:
         return None
-    return Norm("DATE", ymd(date) + suffix)
+    return Norm(kind, ymd(date) + suffix)
 
 
 def _ago(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -219,12 +261,16 @@ def _ago(m: re.Match[str], ctx: Context) -> Norm | None:
             value = duration_value(None, m["u"])
             return Norm("DURATION", value) if value else None
         return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
-    if ctx.dct is None:
-        return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
-    if direction in ("earlier", "later") and (clock or code == "D"):
-        # "three days later", "an hour earlier": TimeBank keeps the length, not a date
+    year_ago = direction == "earlier" and code == "Y" and n * mult == 1
+    if direction in ("earlier", "later") and not year_ago:
+        # "three days later", "two months earlier": TimeML marks the length and reads the
+        # word after it as a signal that places it from the story's own time (not from the
+        # document date), so the value is the length. "A year earlier" names the period
+        # compared with (the same quarter or year before the one reported), a date.
         value = duration_value(n, m["u"])
         return Norm("DURATION", value) if value else None
+    if ctx.dct is None:
+        return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
     dct = ctx.dct
     amount = n * mult
     if amount != int(amount):
@@ -319,6 +365,7 @@ RELATIVE_NORMALISERS: dict[str, Normaliser] = {
     "year_end": _year_end,
     "deictic_day": _deictic_day,
     "this_part": _this_part,
+    "next_day": _next_day,
     "weekday": _weekday,
     "ago": _ago,
     "vague_ago": _vague_ago,
