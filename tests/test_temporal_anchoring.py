@@ -76,6 +76,17 @@ def test_an_anchoring_convention(text, surface, type_, value):
     assert (found[surface].type, found[surface].value) == (type_, value)
 
 
+def test_a_part_of_a_named_day_leaves_the_date_to_the_date():
+    # "the early morning of 5 June" is that day; the part alone must not fall on the document date
+    found = _tag("Gunmen struck in the early morning of 5 June 2020.")
+    assert [(t.text, t.type, t.value) for t in found] == [("5 June 2020", "DATE", "2020-06-05")]
+
+
+def test_a_modifier_before_ago_belongs_to_the_expression():
+    found = {t.text: t.value for t in _tag("The militia was founded more than a decade ago.")}
+    assert found == {"more than a decade ago": "2011"}
+
+
 @pytest.mark.parametrize("text, not_a_date", [
     ("The report first ran in USA Today on Monday.", "Today"),
     ("On April 24 and 25 soldiers were wounded.", "25"),

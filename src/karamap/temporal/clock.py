@@ -57,6 +57,8 @@ def _clock(m: re.Match[str], ctx: Context) -> Norm | None:
 
 
 def _part_of_day(m: re.Match[str], ctx: Context) -> Norm | None:
+    if not m["deictic"] and not m["wd"] and re.match(r"\s+of\b", ctx.text[m.end() : m.end() + 4]):
+        return None  # "in the early morning of 5 June": the date that follows is the expression
     code = PARTS_OF_DAY[m["p"].lower()]
     return Norm("TIME", f"{_clock_date(m, ctx)}T{code}")
 

@@ -81,9 +81,9 @@ class _Occupied:
         self.ends.insert(i, end)
 
 
-def _extend(text: str, start: int, norm: Norm, floor: int) -> int:
+def _extend(text: str, start: int, norm: Norm, floor: int, kind: str = "") -> int:
     """The start of the expression once a modifier written before it is included."""
-    if norm.type == "DURATION":
+    if norm.type == "DURATION" or kind == "ago":  # "nearly three decades", "almost two years ago"
         if text[start : start + 4].lower() == "the ":
             return start  # "over the past three months": the preposition governs the phrase
         pattern = DURATION_MODIFIER
@@ -132,7 +132,7 @@ def find(text: str, ctx: Context) -> list[Found]:
         elif norm.adjectival:
             start = cand.start
         else:
-            start = _extend(text, cand.start, norm, floor)
+            start = _extend(text, cand.start, norm, floor, cand.rule.kind)
         results.append(Found(start, cand.end, cand.rule.name, norm))
         if cand.rule.kind in REFERENCE_KINDS:
             ctx.previous.append((cand.start, norm.value))
