@@ -76,6 +76,15 @@ def test_an_anchoring_convention(text, surface, type_, value):
     assert (found[surface].type, found[surface].value) == (type_, value)
 
 
+def test_a_year_ago_compares_with_the_quarter_just_reported_not_one_told_in_passing():
+    text = (
+        "Harbour Freight posted higher third-quarter profit. After a weak second quarter, "
+        "shipments recovered. Margins were wider than in the year-earlier period."
+    )
+    found = {t.text: t.value for t in _tag(text, dt.date(2020, 11, 5))}
+    assert found["the year-earlier period"] == "2019-Q3"
+
+
 def test_a_part_of_a_named_day_leaves_the_date_to_the_date():
     # "the early morning of 5 June" is that day; the part alone must not fall on the document date
     found = _tag("Gunmen struck in the early morning of 5 June 2020.")
@@ -100,8 +109,8 @@ def test_today_opening_a_sentence_is_the_document_date():
     assert found["Today"] == "2021-01-30"
 
 
-def _tag(text: str):
-    article, view = view_article(Article("a", text, DCT))
+def _tag(text: str, dct: dt.date = DCT):
+    article, view = view_article(Article("a", text, dct))
     out = []
     for t in tag_times(article):
         start, end = view.span(t.start, t.end)

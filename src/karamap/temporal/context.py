@@ -89,6 +89,7 @@ class Context:
         ``reported``: only the four quarters closed before the document date (a year-ago
         comparison is made with a recently reported quarter, not a forecast or an old one).
         """
+        found: list[tuple[int, int]] = []
         for pos, value in reversed(self.previous):
             if before - pos > reach:
                 break
@@ -100,8 +101,15 @@ class Context:
                     now = self.dct.year * 4 + quarter_of(self.dct) - 1
                     if not now - 4 <= year * 4 + q - 1 < now:
                         continue
+                    found.append((year, q))
+                    continue
                 return year, q
-        return None
+        if not found:
+            return None
+        # the quarter just closed is the one being reported when it has been named ("a flat
+        # second quarter" told in a third-quarter report is background)
+        latest = (self.dct.year, quarter_of(self.dct) - 1) if quarter_of(self.dct) > 1 else (self.dct.year - 1, 4)
+        return latest if latest in found else found[0]
 
 
 #: a quarter value ("1989-Q3")
