@@ -38,6 +38,10 @@ CASES = [
     ("In December, the ministry announced new checkpoints.", "December", "DATE", "2020-12"),
     # a participle after "is" is a present passive, not a past tense
     ("Officials will decide whether the ban is lifted on Friday.", "Friday", "DATE", "2021-02-05"),
+    # a plan told in the pluperfect is over
+    ("The offer had been due to expire on Friday evening.", "Friday evening", "TIME", "2021-01-29TEV"),
+    # a clock time's day may follow a bracketed conversion
+    ("The blast came at 9:40 a.m. (0640 GMT) Thursday.", "9:40 a.m.", "TIME", "2021-01-28T09:40"),
     # the words of a proper name are not past-tense verbs
     ("The delegation would be flying to the United States on Thursday.", "Thursday", "DATE", "2021-02-04"),
     # anaphoric days: from the day the story has just named

@@ -11,8 +11,18 @@ from karamap.temporal.lexicon import PARTS_OF_DAY, month_number, weekday_number
 __all__ = ["CLOCK_NORMALISERS"]
 
 
+# the day a clock time is on, written after a bracketed conversion: "10:35 a.m. (0735 GMT) Friday"
+_DAY_AFTER_ASIDE = re.compile(
+    r"\s*\([^()]{1,24}\)\s*,?\s*(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![a-z])"
+)
+
+
 def _clock_date(m: re.Match[str], ctx: Context) -> str:
     groups = m.groupdict()
+    if not groups.get("wd") and not groups.get("d") and not groups.get("deictic"):
+        aside = _DAY_AFTER_ASIDE.match(ctx.text, m.end())
+        if aside is not None:
+            groups = {**groups, "wd": aside["wd"]}
     if groups.get("m") and groups.get("d"):
         month, day = month_number(m["m"]), day_number(m["d"])
         if ctx.dct is not None:
@@ -22,8 +32,8 @@ def _clock_date(m: re.Match[str], ctx: Context) -> str:
         return f"XXXX-{month:02d}-{day:02d}"
     if groups.get("wd"):
         if ctx.dct is None:
-            return f"XXXX-WXX-{weekday_number(m['wd'])}"
-        date = weekday_date(weekday_number(m["wd"]), ctx.dct, ctx.tense(m))
+            return f"XXXX-WXX-{weekday_number(groups['wd'])}"
+        date = weekday_date(weekday_number(groups["wd"]), ctx.dct, ctx.tense(m))
         if date is not None:
             return ymd(date)
     if groups.get("deictic"):  # "mid-afternoon yesterday"

@@ -39,6 +39,7 @@ _PLUPERFECT = re.compile(
     rf"(?<!which\s)(?<!who\s)(?<!that\s)\bhad\s+(?:(?:not|never|already|just|long|also|since)\s+)*{_PARTICIPLE}\b",
     re.IGNORECASE,
 )
+_PLAN_OVER = re.compile(r"\bhad\s+been\s+(?:scheduled|due|expected|set|planned)\b", re.IGNORECASE)
 _REPORTING = re.compile(
     r"said|says|told|added|reported|announced|stated|noted|claimed|confirmed|warned|wrote", re.IGNORECASE
 )
@@ -69,6 +70,8 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
         # "by February", "until Nov. 30", "effective June 1" look ahead, unless the clause is
         # told in the past perfect: "had filed reports by Wednesday" is over
         return "past" if _PLUPERFECT.search(text, lo, hi) else "future"
+    if _PLAN_OVER.search(text, lo, start):
+        return "past"  # a plan told in the pluperfect ("had been due to expire Friday") is over
     # The cue nearest the expression decides: "In September it announced plans to ..." is past.
     # An expression inside its clause ("will publish it on Monday, it said") is not dated by a
     # report after a comma; one that opens the clause ("In September, it announced") is.
