@@ -63,6 +63,9 @@ CASES = [
     ("The pre-2014 line was restored.", "pre-2014", "DATE", "2014"),
     # "the past decade" is the ten years up to the document date, like "the past ten years"
     ("Attacks on the road have grown over the past decade.", "the past decade", "DURATION", "P10Y"),
+    # a length with neither count nor unit
+    ("Residents will live without power for a while.", "a while", "DURATION", "PXX"),
+    ("Troops may stay in the valley for some time.", "some time", "DURATION", "PXX"),
     # a frequency with an unstated count
     ("Militants ambush the convoys every few weeks.", "every few weeks", "SET", "PXW"),
     # both days of a pair or a range

@@ -172,7 +172,12 @@ def _vague_duration(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DURATION", value)
 
 
+def _a_while(m: re.Match[str], ctx: Context) -> Norm | None:
+    return Norm("DURATION", "PXX")
+
+
 DURATION_NORMALISERS: dict[str, Normaliser] = {
+    "a_while": _a_while,
     "set_every": _set_every,
     "set_adverb": _set_adverb,
     "set_times": _set_times,

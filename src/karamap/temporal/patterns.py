@@ -201,5 +201,7 @@ RULES: tuple[Rule, ...] = (
     Rule("duration", _r(rf"(?i:\b(?:(?P<rel>the\s+(?:past|last|next|first|coming|previous|following|final|latest|remaining|initial|same)|(?:past|last|next|coming|previous|first|another|additional|further)|the)\s+)?(?P<n>{NUM})(?:\s+(?:more|additional|straight|consecutive|full|long|trading|working|business|calendar))?[\s-]+(?P<u>{UNIT})(?P<adj>-long)?(?P<half>\s+and\s+a\s+half)?)(?![\w-]|-old)", first="0-9zZoOtTfFsSeEnNaAdDcChHmMpPlLrRiI"), "duration"),
     Rule("duration_fraction", _r(rf"(?i:\b(?:(?P<pre>a|an|one)\s+)?half\s+(?:an?\s+)?(?P<u>{UNIT_SG}))(?![\w-])", first="aAoOhH", anchor=_A_HALF), "duration_half"),
     Rule("vague_duration", _r(rf"(?i:(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\btook\s)|(?<=\blast\s)|(?<=\blasted\s)|(?<=\bover\s)|(?<=\bspent\s))(?P<u>years|months|weeks|days|decades|hours|centuries|minutes)|\b(?P<u2>years|decades|centuries|months|weeks|days)-long|\bthe\s+(?P<u3>years|months|weeks|days)\s+ahead|(?<=\bover\s)the\s+(?P<u4>years|decades|centuries))(?![\w-])", first="yYmMwWdDhHcCtT", anchor=_A_PLURAL_UNIT), "vague_duration"),
+    # an unstated length: "for a while", "for some time" (TIMEX3 PXX: neither count nor unit)
+    Rule("a_while", _r(r"(?i:(?:(?<=\bfor\s)|(?<=\bafter\s)|(?<=\bin\s))(?:a\s+while|some\s+time))(?![\w-])", first="aAsS"), "a_while"),
     Rule("unit_long", _r(r"(?i:\b(?P<u>day|week|month|year|hour)-long)(?![\w-])", first="dDwWmMyYhH", anchor=_A_LONG), "unit_long"),
 )
