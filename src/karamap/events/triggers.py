@@ -9,6 +9,7 @@ import string
 from dataclasses import dataclass
 
 from karamap.model import TimeExpr
+from karamap.prefilter import CASE_EXCEPTIONS, WordIndex, lead_words
 
 __all__ = ["TriggerRule", "Trigger", "Candidate", "RULES", "PRIORITY", "scan", "find_triggers", "best_trigger"]
 
@@ -47,6 +48,9 @@ class TriggerRule:
     #: the same pattern for ASCII-lower-cased text, case-sensitive and without its leading
     #: ``\b`` (checked by hand): several times faster to scan (None: scan with ``pattern``)
     fast: re.Pattern[str] | None = None
+    #: keys of the words every match starts with (:func:`karamap.prefilter.lead_words`): the
+    #: rule is tried only where such a word starts (None: at every position)
+    words: frozenset[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,12 +101,16 @@ def _top_level_branches(pattern: str) -> list[str]:
 def _r(type_: str, pattern: str, *, nominal: bool = False, requires: str | None = None,
        near: str | None = None, place_after: bool = False, not_after: str | None = None,
        unless: str | None = None, not_before: str | None = None) -> TriggerRule:
+    fast = _fast(pattern)
+    words = lead_words(fast.pattern) if fast is not None else lead_words(pattern, _F)
+    if fast is None and not pattern.startswith(r"\b"):
+        words = None  # (matches at word starts only are looked for by the index)
     return TriggerRule(type_, re.compile(pattern, _F), nominal,
                        re.compile(requires, _F) if requires else None,
                        re.compile(near, _F) if near else None, place_after,
                        re.compile(not_after, _F) if not_after else None,
                        re.compile(unless, _F) if unless else None,
-                       re.compile(not_before + "$", _F) if not_before else None, _fast(pattern))
+                       re.compile(not_before + "$", _F) if not_before else None, fast, words)
 
 
 _CF = r"cease-?\s?fires?"
@@ -525,16 +533,38 @@ class Candidate:
 def scan(text: str, start: int = 0, end: int | None = None) -> list[Candidate]:
     """Every raw rule match in ``text[start:end]``, by start offset (one pass per rule).
 
+    A rule is tried only where a word it can start with starts (:mod:`karamap.prefilter`),
+    which finds what trying it at every position finds.
+
     >>> [c.rule.type for c in scan("Troops withdrew.")]
     ['withdrawal']
     """
     seg = text[start:end]
     low = seg.translate(_ASCII_LOWER)  # same length, so offsets hold
+    index = WordIndex(low)
+    # a case-blind pattern also matches a few letters outside ASCII to ASCII ones ("ſ" to "s")
+    folded = CASE_EXCEPTIONS.search(seg) is None
     out: list[Candidate] = []
     for rule in RULES:
         if rule.fast is None:
-            out.extend(Candidate(rule, start + m.start(), start + m.end(), m.group())
-                       for m in rule.pattern.finditer(seg))
+            if rule.words is None or not folded:
+                out.extend(Candidate(rule, start + m.start(), start + m.end(), m.group())
+                           for m in rule.pattern.finditer(seg))
+                continue
+            pos, match = 0, rule.pattern.match
+            for i in index.starts(rule.words):
+                if i >= pos and (m := match(seg, i)) is not None:
+                    out.append(Candidate(rule, start + i, start + m.end(), m.group()))
+                    pos = m.end() if m.end() > i else i + 1
+            continue
+        if rule.words is not None:
+            # every match the scan below keeps starts a word that opens with one of the rule's
+            # words: try the rule at those starts alone, in order, as the scan would meet them
+            pos, match = 0, rule.fast.match
+            for i in index.starts(rule.words):
+                if i >= pos and (m := match(low, i)) is not None:
+                    out.append(Candidate(rule, start + i, start + m.end(), seg[i:m.end()]))
+                    pos = m.end() if m.end() > i else i + 1
             continue
         pos, search = 0, rule.fast.search
         while (m := search(low, pos)) is not None:

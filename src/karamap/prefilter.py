@@ -1,0 +1,166 @@
+"""Cheap literal pre-tests for regular expressions: run a pattern only where it can match.
+
+Many rules (event triggers, date anchors, cue classes) are patterns that open with one of a few
+words ("withdr", "shell", "attack"). Python's ``re`` tries such a pattern at every character of
+a text; most texts contain none of the words. :func:`lead_words` reads a pattern's syntax tree
+for the words every match must start with, and :class:`WordIndex` lists where each word of a
+text starts, so a rule is tried only at the few places where it may match. The result is the
+same as scanning the whole text: every position skipped is one where no match can start.
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as _c
+import re._parser as _parser
+import string
+
+__all__ = ["lead_literals", "lead_words", "WordIndex", "ASCII_LOWER", "CASE_EXCEPTIONS", "KEY"]
+
+#: ASCII upper to lower case (same length, so offsets hold)
+ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+#: the characters outside ASCII that ``re.IGNORECASE`` matches to ASCII letters (dotted and
+#: dotless i, long s, the Kelvin sign): where a text holds one, a case-blind pattern's literals
+#: may not be in its ASCII-lower-cased form
+CASE_EXCEPTIONS = re.compile("[\u0130\u0131\u017f\u212a]")
+#: how many leading characters of a word the index keys it by
+KEY = 3
+_MAX_SET = 256
+_WORD = re.compile(r"\w+")
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what re's \w matches in a str pattern
+
+
+def _seq(items, fold: bool) -> tuple[set[str], bool]:
+    """The literal prefixes of a sequence of parsed items, and whether the whole sequence is
+    literal (so what follows it may extend them)."""
+    cur = {""}
+    for op, av in items:
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue  # zero width: says nothing of the characters
+        nxt: set[str] | None = None
+        whole = False
+        if op is _c.LITERAL:
+            ch = chr(av)
+            if fold and not ch.isascii() and ch.lower() != ch.upper():
+                return cur, False
+            nxt, whole = {ch.lower() if fold else ch}, True
+        elif op is _c.IN:
+            chars = set()
+            for iop, iav in av:
+                if iop is not _c.LITERAL:
+                    return cur, False
+                ch = chr(iav)
+                if fold and not ch.isascii() and ch.lower() != ch.upper():
+                    return cur, False
+                chars.add(ch.lower() if fold else ch)
+            nxt, whole = chars, True
+        elif op is _c.SUBPATTERN:
+            _group, add, remove, sub = av
+            if add or remove:
+                return cur, False  # a group that sets its own flags (case) is not read
+            nxt, whole = _seq(sub, fold)
+        elif op is _c.BRANCH:
+            nxt, whole = set(), True
+            for alt in av[1]:
+                s, w = _seq(alt, fold)
+                nxt |= s
+                whole = whole and w
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+            lo, hi, sub = av
+            s, w = _seq(sub, fold)
+            if lo == 0 and hi == 1 and w:
+                nxt, whole = s | {""}, True  # optional literal: both readings go on
+            elif lo == 0:
+                return cur, False
+            else:
+                nxt, whole = s, w and lo == hi == 1
+        else:
+            return cur, False
+        if len(cur) * len(nxt) > _MAX_SET:
+            return cur, False
+        cur = {a + b for a in cur for b in nxt}
+        if not whole:
+            return cur, False
+    return cur, True
+
+
+def lead_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Strings one of which every match of ``pattern`` starts with (lower-cased where
+    ``flags`` has IGNORECASE), or None where some match may start with any character.
+
+    >>> sorted(lead_literals(r"\\b(?:sign(?:ed|s)?|inked)\\b"))
+    ['inked', 'sign', 'signed', 'signs']
+    >>> lead_literals(r"(?:\\w+ )?troops") is None
+    True
+    """
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except (re.error, TypeError, ValueError):
+        return None
+    fold = bool((flags | parsed.state.flags) & re.IGNORECASE)
+    found, _ = _seq(list(parsed), fold)
+    if not found or "" in found:
+        return None
+    return frozenset(found)
+
+
+def lead_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The keys (:data:`KEY` characters, or a whole shorter word) of the words every match of
+    ``pattern`` starts with, for a pattern whose matches start at the start of a word; None
+    where some match may start otherwise (a non-word character, a class of letters, a word
+    shorter than its key). A match of ``pattern`` at a word start lies at a position that
+    :meth:`WordIndex.starts` gives for one of these keys.
+
+    >>> sorted(lead_words(r"\\b(?:withdr(?:ew|awn)|pull(?:ed)? out)\\b"))
+    ['pul', 'wit']
+    """
+    found = lead_literals(pattern, flags)
+    if found is None:
+        return None
+    keys = set()
+    for lit in found:
+        n = 0
+        while n < len(lit) and _is_word_char(lit[n]):
+            n += 1
+        if n == 0:
+            return None
+        if n < KEY and n < len(lit):
+            # a short word that ends in the literal ("al-", "un "): the index keys it whole
+            keys.add(lit[:n] + "\0")
+        elif n < KEY:
+            return None  # the literal may go on with any letters: its key is unknown
+        else:
+            keys.add(lit[:KEY])
+    return frozenset(keys)
+
+
+class WordIndex:
+    """Where each word of a (lower-cased) text starts, by its first :data:`KEY` characters
+    (a shorter word by itself, marked with a NUL)."""
+
+    __slots__ = ("_at",)
+
+    def __init__(self, text: str) -> None:
+        at: dict[str, list[int]] = {}
+        for m in _WORD.finditer(text):
+            s, e = m.span()
+            key = text[s:s + KEY] if e - s >= KEY else text[s:e] + "\0"
+            bucket = at.get(key)
+            if bucket is None:
+                at[key] = [s]
+            else:
+                bucket.append(s)
+        self._at = at
+
+    def starts(self, keys: frozenset[str]) -> list[int]:
+        """The start offsets of the words keyed by any of ``keys``, in order."""
+        at = self._at
+        found = [at[k] for k in keys if k in at]
+        if not found:
+            return []
+        if len(found) == 1:
+            return found[0]
+        return sorted(i for bucket in found for i in bucket)
