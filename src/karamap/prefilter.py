@@ -15,7 +15,7 @@ import re._constants as _c
 import re._parser as _parser
 import string
 
-__all__ = ["lead_literals", "lead_words", "WordIndex", "ASCII_LOWER", "CASE_EXCEPTIONS", "KEY"]
+__all__ = ["lead_literals", "lead_words", "starts_at_word", "WordIndex", "ASCII_LOWER", "CASE_EXCEPTIONS", "KEY"]
 
 #: ASCII upper to lower case (same length, so offsets hold)
 ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
@@ -33,9 +33,10 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"  # what re's \w matches in a str pattern
 
 
-def _seq(items, fold: bool) -> tuple[set[str], bool]:
+def _seq(items, fold: bool, blind: bool = False) -> tuple[set[str], bool]:
     """The literal prefixes of a sequence of parsed items, and whether the whole sequence is
-    literal (so what follows it may extend them)."""
+    literal (so what follows it may extend them). ``blind``: read every literal lower-cased,
+    whatever case the groups ask for (prefixes then hold for an ASCII-lower-cased text)."""
     cur = {""}
     for op, av in items:
         if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
@@ -59,18 +60,21 @@ def _seq(items, fold: bool) -> tuple[set[str], bool]:
             nxt, whole = chars, True
         elif op is _c.SUBPATTERN:
             _group, add, remove, sub = av
-            if add or remove:
+            if blind and not (add | remove) & ~_c.SRE_FLAG_IGNORECASE:
+                nxt, whole = _seq(sub, fold, blind)
+            elif add or remove:
                 return cur, False  # a group that sets its own flags (case) is not read
-            nxt, whole = _seq(sub, fold)
+            else:
+                nxt, whole = _seq(sub, fold, blind)
         elif op is _c.BRANCH:
             nxt, whole = set(), True
             for alt in av[1]:
-                s, w = _seq(alt, fold)
+                s, w = _seq(alt, fold, blind)
                 nxt |= s
                 whole = whole and w
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
             lo, hi, sub = av
-            s, w = _seq(sub, fold)
+            s, w = _seq(sub, fold, blind)
             if lo == 0 and hi == 1 and w:
                 nxt, whole = s | {""}, True  # optional literal: both readings go on
             elif lo == 0:
@@ -87,9 +91,10 @@ def _seq(items, fold: bool) -> tuple[set[str], bool]:
     return cur, True
 
 
-def lead_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
+def lead_literals(pattern: str, flags: int = 0, *, blind: bool = False) -> frozenset[str] | None:
     """Strings one of which every match of ``pattern`` starts with (lower-cased where
-    ``flags`` has IGNORECASE), or None where some match may start with any character.
+    ``flags`` has IGNORECASE, or everywhere with ``blind``: what an ASCII-lower-cased text
+    holds where the pattern matches), or None where some match may start with any character.
 
     >>> sorted(lead_literals(r"\\b(?:sign(?:ed|s)?|inked)\\b"))
     ['inked', 'sign', 'signed', 'signs']
@@ -100,14 +105,14 @@ def lead_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
         parsed = _parser.parse(pattern, flags)
     except (re.error, TypeError, ValueError):
         return None
-    fold = bool((flags | parsed.state.flags) & re.IGNORECASE)
-    found, _ = _seq(list(parsed), fold)
+    fold = blind or bool((flags | parsed.state.flags) & re.IGNORECASE)
+    found, _ = _seq(list(parsed), fold, blind)
     if not found or "" in found:
         return None
     return frozenset(found)
 
 
-def lead_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
+def lead_words(pattern: str, flags: int = 0, *, blind: bool = False) -> frozenset[str] | None:
     """The keys (:data:`KEY` characters, or a whole shorter word) of the words every match of
     ``pattern`` starts with, for a pattern whose matches start at the start of a word; None
     where some match may start otherwise (a non-word character, a class of letters, a word
@@ -117,7 +122,7 @@ def lead_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
     >>> sorted(lead_words(r"\\b(?:withdr(?:ew|awn)|pull(?:ed)? out)\\b"))
     ['pul', 'wit']
     """
-    found = lead_literals(pattern, flags)
+    found = lead_literals(pattern, flags, blind=blind)
     if found is None:
         return None
     keys = set()
@@ -135,6 +140,32 @@ def lead_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
         else:
             keys.add(lit[:KEY])
     return frozenset(keys)
+
+
+def _at_word(items) -> bool:
+    for op, av in items:
+        if op is _c.ASSERT and av[0] == 1:
+            continue  # a look-ahead consumes nothing
+        if op is _c.AT:
+            return av is _c.AT_BOUNDARY
+        if op is _c.SUBPATTERN:
+            return _at_word(av[3])
+        if op is _c.BRANCH:
+            return all(_at_word(alt) for alt in av[1])
+        return False
+    return False
+
+
+def starts_at_word(pattern: str, flags: int = 0) -> bool:
+    """Every match of ``pattern`` starts where a ``\\b`` holds (look-aheads aside).
+
+    >>> starts_at_word(r"(?=[a-z])(?i:\\b(?:last|next)\\s+week)"), starts_at_word(r"May|\\bJune")
+    (True, False)
+    """
+    try:
+        return _at_word(list(_parser.parse(pattern, flags)))
+    except (re.error, TypeError, ValueError):
+        return False
 
 
 class WordIndex:

@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from karamap.prefilter import ASCII_LOWER, CASE_EXCEPTIONS
 from karamap.temporal.normalise import ANAPHORIC_KINDS, NORMALISERS, REFERENCE_KINDS, Context, Norm
 from karamap.temporal.patterns import ANCHOR_AFTER, ANCHOR_BEFORE, DATE_MODIFIER, DURATION_MODIFIER, RULES, Rule
 
@@ -35,10 +36,26 @@ class _Candidate:
     match: re.Match[str]
 
 
-def _windows(anchor: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    """Merged stretches of ``text`` around the hits of ``anchor``."""
+def _lowered(anchor: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``anchor`` for ASCII-lower-cased text, case-sensitive: Python's ``re`` skips ahead to a
+    possible first letter only in a pattern that does not ignore case (None: keep ``anchor``)."""
+    if not anchor.flags & re.IGNORECASE or re.search(r"\\[A-Z]", anchor.pattern):
+        return None
+    return re.compile(anchor.pattern.lower())
+
+
+# each distinct anchor once, with its faster form for lower-cased text
+_ANCHORS: dict[int, re.Pattern[str] | None] = {id(r.anchor): _lowered(r.anchor) for r in RULES if r.anchor is not None}
+
+
+def _windows(anchor: re.Pattern[str], text: str, low: str | None = None) -> list[tuple[int, int]]:
+    """Merged stretches of ``text`` around the hits of ``anchor`` (found in ``low``, the text
+    ASCII-lower-cased, where the anchor has a lower-case form and the text no letter outside
+    ASCII that ignoring case would match to an ASCII one)."""
+    lowered = _ANCHORS.get(id(anchor)) if low is not None else None
+    hits = lowered.finditer(low) if lowered is not None else anchor.finditer(text)  # type: ignore[arg-type]
     windows: list[tuple[int, int]] = []
-    for hit in anchor.finditer(text):
+    for hit in hits:
         lo, hi = max(0, hit.start() - ANCHOR_BEFORE), min(len(text), hit.end() + ANCHOR_AFTER)
         if windows and lo <= windows[-1][1]:
             windows[-1] = (windows[-1][0], hi)
@@ -49,13 +66,16 @@ def _windows(anchor: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 
 def _candidates(text: str) -> list[_Candidate]:
     found = []
+    low = text.translate(ASCII_LOWER) if CASE_EXCEPTIONS.search(text) is None else None
+    windows: dict[int, list[tuple[int, int]]] = {}  # each distinct anchor is scanned once
     for order, rule in enumerate(RULES):
         if rule.anchor is None:
             matches = list(rule.regex.finditer(text))
         else:
-            matches = [
-                m for lo, hi in _windows(rule.anchor, text) for m in rule.regex.finditer(text, lo, hi)
-            ]
+            spans = windows.get(id(rule.anchor))
+            if spans is None:
+                spans = windows[id(rule.anchor)] = _windows(rule.anchor, text, low)
+            matches = [m for lo, hi in spans for m in rule.regex.finditer(text, lo, hi)]
         for m in matches:
             if m.end() > m.start():
                 found.append(_Candidate(m.start(), m.end(), order, rule, m))
