@@ -92,3 +92,56 @@ def test_word_index_keys_words_by_their_first_letters():
     assert index.starts(lead_words(r"\bal-?qaeda\b")) == [0]
     assert index.starts(lead_words(r"\ballian")) == [13]
     assert index.starts(frozenset({"zzz"})) == []
+
+
+# -- the temporal tagger: rules tried at their lead words and anchors scanned once find what
+#    every rule scanned over the whole text finds
+
+TIME_WORDS = [
+    "Jan.", "Sept.", "May", "March", "Friday", "today", "yesterday", "last", "next", "this", "the", "past",
+    "week", "month", "year", "quarter", "third", "half", "decade", "1991", "2020", "1990s", "'90s",
+    "nineteen", "ninety-six", "two", "thousand", "a", "an", "few", "several", "44-day", "nearly", "ago",
+    "earlier", "later", "since", "until", "by", "at", "on", "in", "10", "3:30", "p.m.", "0300", "GMT",
+    "noon", "midnight", "every", "daily", "summer", "early", "mid-", "now", "so", "far", "for", "while",
+    "some", "time", "Q3", "FY", "fiscal", "Christmas", "that", "same", "hours", "days", "years", "-long",
+    "2021-02-03", "3/4/2021", "twice", "once", "per", "Mondays", "YEAR", "Yesterday", "ſome", "İn",
+    "-", ",", ".", "'s", "\n", "27", "31,",
+]
+time_texts = st.one_of(
+    st.text(max_size=100),
+    st.lists(st.sampled_from(TIME_WORDS), max_size=40).map(" ".join),
+    st.lists(st.one_of(st.sampled_from(TIME_WORDS), st.text(max_size=3)), max_size=30).map("".join),
+)
+
+
+def _found(text: str):
+    import datetime as dt
+
+    from karamap.temporal.normalise import Context
+    from karamap.temporal.tagger import find
+
+    return [(f.start, f.end, f.rule, f.norm) for f in find(text, Context(text, dt.date(2021, 1, 30)))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(time_texts)
+def test_the_tagger_finds_what_a_scan_of_the_whole_text_finds(text):
+    from karamap.temporal import tagger
+
+    fast = _found(text)
+    words, anchors = dict(tagger._WORDS), dict(tagger._ANCHORS)
+    try:
+        tagger._WORDS.update(dict.fromkeys(words))  # every rule over the whole text again
+        tagger._ANCHORS.update(dict.fromkeys(anchors))  # anchors as written, case-blind
+        assert fast == _found(text)
+    finally:
+        tagger._WORDS.update(words)
+        tagger._ANCHORS.update(anchors)
+
+
+def test_most_unanchored_date_rules_are_tried_at_their_words_only():
+    from karamap.temporal import tagger
+
+    unanchored = [r.name for r in tagger.RULES if r.anchor is None]
+    indexed = [name for name in unanchored if tagger._WORDS[name] is not None]
+    assert len(indexed) >= len(unanchored) - 4, sorted(set(unanchored) - set(indexed))

@@ -15,7 +15,7 @@ import re._constants as _c
 import re._parser as _parser
 import string
 
-__all__ = ["lead_literals", "lead_words", "starts_at_word", "WordIndex", "ASCII_LOWER", "CASE_EXCEPTIONS", "KEY"]
+__all__ = ["lead_literals", "lead_words", "starts_at_word", "WordIndex", "ASCII_LOWER", "CASE_EXCEPTIONS", "KEY", "DIGIT", "ANY"]
 
 #: ASCII upper to lower case (same length, so offsets hold)
 ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
@@ -25,6 +25,10 @@ ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 CASE_EXCEPTIONS = re.compile("[\u0130\u0131\u017f\u212a]")
 #: how many leading characters of a word the index keys it by
 KEY = 3
+#: the key of every word that starts with a digit (and, in a literal, a digit of any kind)
+DIGIT = "\x01"
+#: a key that ends in this stands for every key that starts with what goes before it
+ANY = "\x02"
 _MAX_SET = 256
 _WORD = re.compile(r"\w+")
 
@@ -33,12 +37,27 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"  # what re's \w matches in a str pattern
 
 
+def _digits(av) -> bool:
+    """A character class of digits alone (``\\d``, ``[0-5]``, ``[12]``)."""
+    for op, a in av:
+        if op is _c.LITERAL and chr(a).isdecimal():
+            continue
+        if op is _c.RANGE and 0x30 <= a[0] <= a[1] <= 0x39:
+            continue
+        if op is _c.CATEGORY and a is _c.CATEGORY_DIGIT:
+            continue
+        return False
+    return True
+
+
 def _seq(items, fold: bool, blind: bool = False) -> tuple[set[str], bool]:
     """The literal prefixes of a sequence of parsed items, and whether the whole sequence is
     literal (so what follows it may extend them). ``blind``: read every literal lower-cased,
-    whatever case the groups ask for (prefixes then hold for an ASCII-lower-cased text)."""
+    whatever case the groups ask for (prefixes then hold for an ASCII-lower-cased text).
+    :data:`DIGIT` stands for a digit of a class (``\\d``, ``[0-9]``), and ends a prefix."""
+    items = list(items)
     cur = {""}
-    for op, av in items:
+    for n, (op, av) in enumerate(items):
         if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
             continue  # zero width: says nothing of the characters
         nxt: set[str] | None = None
@@ -48,6 +67,8 @@ def _seq(items, fold: bool, blind: bool = False) -> tuple[set[str], bool]:
             if fold and not ch.isascii() and ch.lower() != ch.upper():
                 return cur, False
             nxt, whole = {ch.lower() if fold else ch}, True
+        elif op is _c.IN and _digits(av) and not all(iop is _c.LITERAL for iop, _ in av):
+            nxt, whole = {DIGIT}, False
         elif op is _c.IN:
             chars = set()
             for iop, iav in av:
@@ -78,7 +99,9 @@ def _seq(items, fold: bool, blind: bool = False) -> tuple[set[str], bool]:
             if lo == 0 and hi == 1 and w:
                 nxt, whole = s | {""}, True  # optional literal: both readings go on
             elif lo == 0:
-                return cur, False
+                # an optional part: a match opens with it, or with what follows it
+                rest, _ = _seq(items[n + 1:], fold, blind)
+                nxt, whole = s | rest, False
             else:
                 nxt, whole = s, w and lo == hi == 1
         else:
@@ -115,8 +138,8 @@ def lead_literals(pattern: str, flags: int = 0, *, blind: bool = False) -> froze
 def lead_words(pattern: str, flags: int = 0, *, blind: bool = False) -> frozenset[str] | None:
     """The keys (:data:`KEY` characters, or a whole shorter word) of the words every match of
     ``pattern`` starts with, for a pattern whose matches start at the start of a word; None
-    where some match may start otherwise (a non-word character, a class of letters, a word
-    shorter than its key). A match of ``pattern`` at a word start lies at a position that
+    where some match may start otherwise (a non-word character, a class of letters). A word
+    shorter than the key has a key ending in :data:`ANY` (every word that starts with it). A match of ``pattern`` at a word start lies at a position that
     :meth:`WordIndex.starts` gives for one of these keys.
 
     >>> sorted(lead_words(r"\\b(?:withdr(?:ew|awn)|pull(?:ed)? out)\\b"))
@@ -127,6 +150,11 @@ def lead_words(pattern: str, flags: int = 0, *, blind: bool = False) -> frozense
         return None
     keys = set()
     for lit in found:
+        if lit[0] == DIGIT or lit[0].isdecimal():
+            keys.add(DIGIT)  # a word that starts with a digit
+            continue
+        if DIGIT in lit[:KEY]:
+            return None
         n = 0
         while n < len(lit) and _is_word_char(lit[n]):
             n += 1
@@ -136,16 +164,31 @@ def lead_words(pattern: str, flags: int = 0, *, blind: bool = False) -> frozense
             # a short word that ends in the literal ("al-", "un "): the index keys it whole
             keys.add(lit[:n] + "\0")
         elif n < KEY:
-            return None  # the literal may go on with any letters: its key is unknown
+            keys.add(lit[:n] + ANY)  # the word may go on with any letters: every key it may have
         else:
             keys.add(lit[:KEY])
     return frozenset(keys)
 
 
 def _at_word(items) -> bool:
+    """The sequence starts at a word boundary, or after a character that is no word's."""
     for op, av in items:
         if op is _c.ASSERT and av[0] == 1:
             continue  # a look-ahead consumes nothing
+        if op is _c.ASSERT_NOT and av[0] == -1:
+            # (?<![\\w...]): no word character before
+            behind = list(av[1])
+            if len(behind) == 1 and behind[0][0] is _c.IN and (_c.CATEGORY, _c.CATEGORY_WORD) in behind[0][1]:
+                return True
+            continue  # another look-behind ("(?<!high\\s)") consumes nothing either
+        if op is _c.ASSERT and av[0] == -1:
+            # (?<=\\bat\\s): a space before
+            behind = list(av[1])
+            last = behind[-1] if behind else None
+            if last is not None and (last == (_c.IN, [(_c.CATEGORY, _c.CATEGORY_SPACE)])
+                                     or last[0] is _c.LITERAL and chr(last[1]).isspace()):
+                return True
+            continue
         if op is _c.AT:
             return av is _c.AT_BOUNDARY
         if op is _c.SUBPATTERN:
@@ -157,7 +200,8 @@ def _at_word(items) -> bool:
 
 
 def starts_at_word(pattern: str, flags: int = 0) -> bool:
-    """Every match of ``pattern`` starts where a ``\\b`` holds (look-aheads aside).
+    """Every match of ``pattern`` starts where a ``\\b`` holds or after a character that no
+    word has (look-aheads aside): where it opens with a word character, at a word's start.
 
     >>> starts_at_word(r"(?=[a-z])(?i:\\b(?:last|next)\\s+week)"), starts_at_word(r"May|\\bJune")
     (True, False)
@@ -176,6 +220,7 @@ class WordIndex:
 
     def __init__(self, text: str) -> None:
         at: dict[str, list[int]] = {}
+        digits: list[int] = []
         for m in _WORD.finditer(text):
             s, e = m.span()
             key = text[s:s + KEY] if e - s >= KEY else text[s:e] + "\0"
@@ -184,12 +229,20 @@ class WordIndex:
                 at[key] = [s]
             else:
                 bucket.append(s)
+            if text[s].isdecimal():  # what re's \d matches
+                digits.append(s)
+        if digits:
+            at[DIGIT] = digits
         self._at = at
 
     def starts(self, keys: frozenset[str]) -> list[int]:
         """The start offsets of the words keyed by any of ``keys``, in order."""
         at = self._at
         found = [at[k] for k in keys if k in at]
+        for k in keys:
+            if k[-1] == ANY:
+                p = k[:-1]
+                found += [bucket for key, bucket in at.items() if key.startswith(p) and key != DIGIT]
         if not found:
             return []
         if len(found) == 1:

@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from karamap.prefilter import ASCII_LOWER, CASE_EXCEPTIONS
+from karamap.prefilter import ASCII_LOWER, CASE_EXCEPTIONS, WordIndex, lead_words, starts_at_word
 from karamap.temporal.normalise import ANAPHORIC_KINDS, NORMALISERS, REFERENCE_KINDS, Context, Norm
 from karamap.temporal.patterns import ANCHOR_AFTER, ANCHOR_BEFORE, DATE_MODIFIER, DURATION_MODIFIER, RULES, Rule
 
@@ -64,12 +64,32 @@ def _windows(anchor: re.Pattern[str], text: str, low: str | None = None) -> list
     return windows
 
 
+def _lead_words(rule: Rule) -> frozenset[str] | None:
+    """The keys of the words a match of an unanchored rule starts with, where every match starts
+    at a word's start (see :mod:`karamap.prefilter`; None: the rule scans the whole text)."""
+    if rule.anchor is not None or not starts_at_word(rule.regex.pattern):
+        return None
+    return lead_words(rule.regex.pattern, blind=True)
+
+
+_WORDS: dict[str, frozenset[str] | None] = {rule.name: _lead_words(rule) for rule in RULES}
+
+
 def _candidates(text: str) -> list[_Candidate]:
     found = []
     low = text.translate(ASCII_LOWER) if CASE_EXCEPTIONS.search(text) is None else None
+    index = WordIndex(low) if low is not None else None
     windows: dict[int, list[tuple[int, int]]] = {}  # each distinct anchor is scanned once
     for order, rule in enumerate(RULES):
-        if rule.anchor is None:
+        words = _WORDS[rule.name]
+        if words is not None and index is not None:
+            # tried only where a word it may open with starts: what a scan of the text finds
+            matches, pos, match = [], 0, rule.regex.match
+            for i in index.starts(words):
+                if i >= pos and (m := match(text, i)) is not None:
+                    matches.append(m)
+                    pos = m.end() if m.end() > i else i + 1
+        elif rule.anchor is None:
             matches = list(rule.regex.finditer(text))
         else:
             spans = windows.get(id(rule.anchor))
