@@ -145,3 +145,27 @@ def test_most_unanchored_date_rules_are_tried_at_their_words_only():
     unanchored = [r.name for r in tagger.RULES if r.anchor is None]
     indexed = [name for name in unanchored if tagger._WORDS[name] is not None]
     assert len(indexed) >= len(unanchored) - 4, sorted(set(unanchored) - set(indexed))
+
+
+# -- word lists as trees of letters match what the longest-first alternation matches
+
+alias_words = st.lists(st.text(alphabet="abn -'.", min_size=1, max_size=6), min_size=1, max_size=12, unique=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(alias_words, st.text(alphabet="abn -'.x", max_size=60))
+def test_a_tree_of_words_matches_as_their_longest_first_alternation(words, text):
+    from karamap.prefilter import trie_alternation
+
+    tail = r"(?!\w|-(?![a-z]+ed\b))"  # a pattern that goes on after the words backtracks alike
+    plain = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")" + tail)
+    tree = re.compile(trie_alternation(words) + tail)
+    assert [m.span() for m in plain.finditer(text)] == [m.span() for m in tree.finditer(text)]
+
+
+def test_armed_group_names_are_found_as_before():
+    from karamap.events.actors import group_spans
+
+    text = "Al-Shabaab fighters, Taliban-led units and the Islamic State in West Africa clashed; TTP denied it."
+    found = [text[a:b] for a, b in group_spans(text)]
+    assert found[:3] == ["Al-Shabaab", "Taliban", "Islamic State in West Africa"]

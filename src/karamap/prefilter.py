@@ -15,7 +15,7 @@ import re._constants as _c
 import re._parser as _parser
 import string
 
-__all__ = ["lead_literals", "lead_words", "starts_at_word", "WordIndex", "ASCII_LOWER", "CASE_EXCEPTIONS", "KEY", "DIGIT", "ANY"]
+__all__ = ["trie_alternation", "lead_literals", "lead_words", "starts_at_word", "WordIndex", "ASCII_LOWER", "CASE_EXCEPTIONS", "KEY", "DIGIT", "ANY"]
 
 #: ASCII upper to lower case (same length, so offsets hold)
 ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
@@ -210,6 +210,38 @@ def starts_at_word(pattern: str, flags: int = 0) -> bool:
         return _at_word(list(_parser.parse(pattern, flags)))
     except (re.error, TypeError, ValueError):
         return False
+
+
+def trie_alternation(words) -> str:
+    """A regex source that matches what ``|``-joining the escaped ``words``, longest first,
+    matches, as a tree of their letters: the engine reads each letter once at a position
+    instead of trying every word there (several times faster for hundreds of words).
+
+    At one position the words that match are prefixes of one another; the longest comes first
+    in both forms (the tree's optional ends are greedy), so a pattern that goes on after the
+    alternation backtracks through them in the same order.
+
+    >>> trie_alternation(["alshabaab", "al", "isis"])
+    '(?:al(?:shabaab)?|isis)'
+    """
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return (body if len(branches) > 1 else "(?:" + body + ")") + "?"
+        return body
+
+    body = emit(root)
+    return body if sum(1 for ch in root if ch) > 1 and "" not in root else "(?:" + body + ")"
 
 
 class WordIndex:

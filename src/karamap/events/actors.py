@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from karamap.model import Resolution
+from karamap.prefilter import trie_alternation
 
 __all__ = [
     "actors_in", "ORGANISATIONS", "ActorMention", "actor_mentions", "acled_name", "country_name", "social_label",
@@ -157,7 +158,8 @@ def _groups() -> tuple[dict[str, _Group], dict[str, list[_Group]], re.Pattern[st
                     fold.setdefault(alias, group)
 
     def alternation(keys: list[str]) -> str:
-        return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+        # longest first, as a tree of letters (see karamap.prefilter.trie_alternation)
+        return trie_alternation(keys)
 
     # aliases matched regardless of case are matched on ASCII-lower-cased text (the faster way)
     fold = {k.translate(_ASCII_LOWER): v for k, v in fold.items()}
@@ -243,7 +245,7 @@ people: civilian civilians resident residents villager villagers inhabitants loc
   politician politicians candidate candidates voter voters prisoner prisoners detainee detainees inmate inmates
   hostage hostages shopkeeper shopkeepers vendor vendors miner miners hunter hunters citizen citizens nationals
 """)
-_HEAD = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _HEAD_KIND), key=len, reverse=True)) + r")\b")
+_HEAD = re.compile(r"\b" + trie_alternation(_HEAD_KIND) + r"\b")
 # The words in front of a head that belong to its phrase ("heavily armed unidentified gunmen").
 _QUALIFIER_WORDS = (
     "armed military security government regime state defence defense special pro-government government-backed "
