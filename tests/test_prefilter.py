@@ -169,3 +169,44 @@ def test_armed_group_names_are_found_as_before():
     text = "Al-Shabaab fighters, Taliban-led units and the Islamic State in West Africa clashed; TTP denied it."
     found = [text[a:b] for a, b in group_spans(text)]
     assert found[:3] == ["Al-Shabaab", "Taliban", "Islamic State in West Africa"]
+
+
+# -- cue classes: a text scanned word by word yields every match a full scan yields
+
+CUE_WORDS = [
+    "police", "fired", "tear", "gas", "at", "protesters", "no", "casualties", "were", "reported", "gunmen",
+    "killed", "two", "civilians", "a", "roadside", "bomb", "IED", "mine", "gold", "air", "strike", "drone",
+    "without", "a", "fight", "clashes", "looted", "shops", "Taliban", "mob", "lynched", "the", "ſhot", "KILLED",
+    "-", ",", ".", "'", "\n", "3", "dozens", "of",
+]
+cue_texts = st.one_of(
+    st.text(max_size=80),
+    st.lists(st.sampled_from(CUE_WORDS), max_size=40).map(" ".join),
+    st.lists(st.one_of(st.sampled_from(CUE_WORDS), st.text(max_size=3)), max_size=30).map("".join),
+)
+
+
+def _cue_patterns():
+    from karamap.events import acled
+
+    return [v for k, v in sorted(vars(acled).items()) if isinstance(v, re.Pattern)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(cue_texts, st.integers(min_value=0, max_value=20), st.integers(min_value=0, max_value=20))
+def test_a_text_scan_yields_what_finditer_yields(text, cut_start, cut_end):
+    from karamap.prefilter import TextScan
+
+    scan = TextScan(text)
+    pos, endpos = min(cut_start, len(text)), max(0, len(text) - cut_end)
+    for pattern in _cue_patterns():
+        assert [m.span() for m in scan.finditer(pattern)] == [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in scan.finditer(pattern, pos, endpos)] == \
+            [m.span() for m in pattern.finditer(text, pos, endpos)]
+
+
+def test_most_cue_classes_have_lead_words():
+    from karamap.prefilter import pattern_words
+
+    patterns = _cue_patterns()
+    assert sum(pattern_words(p) is not None for p in patterns) >= len(patterns) - 8

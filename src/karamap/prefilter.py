@@ -15,7 +15,7 @@ import re._constants as _c
 import re._parser as _parser
 import string
 
-__all__ = ["trie_alternation", "lead_literals", "lead_words", "starts_at_word", "WordIndex", "ASCII_LOWER", "CASE_EXCEPTIONS", "KEY", "DIGIT", "ANY"]
+__all__ = ["TextScan", "pattern_words", "trie_alternation", "lead_literals", "lead_words", "starts_at_word", "WordIndex", "ASCII_LOWER", "CASE_EXCEPTIONS", "KEY", "DIGIT", "ANY"]
 
 #: ASCII upper to lower case (same length, so offsets hold)
 ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
@@ -280,3 +280,64 @@ class WordIndex:
         if len(found) == 1:
             return found[0]
         return sorted(i for bucket in found for i in bucket)
+
+
+_KEYS: dict[re.Pattern[str], frozenset[str] | None] = {}
+
+
+def pattern_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The lead-word keys of ``pattern`` (:func:`lead_words`, read case-blind) where every match
+    starts at a word's start, else None; worked out once a pattern."""
+    try:
+        return _KEYS[pattern]
+    except KeyError:
+        keys = None
+        if starts_at_word(pattern.pattern, pattern.flags):
+            keys = lead_words(pattern.pattern, pattern.flags, blind=True)
+        _KEYS[pattern] = keys
+        return keys
+
+
+class TextScan:
+    """One text to run many patterns over: :meth:`finditer` yields what ``pattern.finditer``
+    yields, trying a pattern only where a word it can open with starts (the index is built on
+    first use; a pattern without lead words, or a text with a letter that ignoring case matches
+    to an ASCII one, is scanned in full)."""
+
+    __slots__ = ("text", "_index", "_blind")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._index: WordIndex | None = None
+        self._blind: bool | None = None
+
+    def index(self) -> WordIndex | None:
+        """The word index of the text's ASCII-lower-cased form (None where it cannot serve)."""
+        if self._blind is None:
+            self._blind = CASE_EXCEPTIONS.search(self.text) is None
+            if self._blind:
+                self._index = WordIndex(self.text.translate(ASCII_LOWER))
+        return self._index
+
+    def finditer(self, pattern: re.Pattern[str], pos: int = 0, endpos: int | None = None):
+        """The matches of ``pattern`` in the text (from ``pos`` to ``endpos``), in order."""
+        keys = pattern_words(pattern)
+        index = self.index() if keys is not None else None
+        end = len(self.text) if endpos is None else endpos
+        if index is None:
+            yield from pattern.finditer(self.text, pos, end)
+            return
+        match, text = pattern.match, self.text
+        for i in index.starts(keys):  # type: ignore[arg-type]
+            if i < pos:
+                continue
+            if i >= end:
+                break
+            m = match(text, i, end)
+            if m is not None:
+                yield m
+                pos = m.end() if m.end() > i else i + 1
+
+    def search(self, pattern: re.Pattern[str], pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """The first match of ``pattern`` (as ``pattern.search``)."""
+        return next(self.finditer(pattern, pos, endpos), None)

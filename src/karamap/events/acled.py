@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from karamap.events.types import ACLED_SUB_EVENT_TYPES, EVENT_TYPES
+from karamap.prefilter import TextScan
 
 __all__ = ["Coding", "code_incident", "actor_is_state", "Cues", "cues_of"]
 
@@ -326,20 +327,22 @@ class Cues:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.negated = [(m.start(), m.end()) for m in _NEGATED.finditer(text)]
+        # each pattern tried only where a word it opens with starts (karamap.prefilter)
+        self.scan = TextScan(text)
+        self.negated = [(m.start(), m.end()) for m in self.scan.finditer(_NEGATED)]
         self._found: dict[str, bool | int] = {}
 
     def __getattr__(self, name: str) -> bool | int:
-        if name.startswith("_") or name in ("text", "negated"):
+        if name.startswith("_") or name in ("text", "negated", "scan"):
             raise AttributeError(name)
         found = self._found
         if name not in found:
-            text, negated = self.text, self.negated
+            text, negated = self.scan, self.negated
             if name == "ied":
                 found[name] = _unnegated(_IED, text, negated) or (
-                    _unnegated(_MINE, text, negated) and not _MINING.search(text))
+                    _unnegated(_MINE, text, negated) and not text.search(_MINING))
             elif name == "nonviolent":
-                found[name] = bool(_NONVIOLENT.search(text))
+                found[name] = bool(text.search(_NONVIOLENT))
             elif name == "civilian_at":
                 found[name] = _first(text, negated, _CIVILIAN_TARGET, _CIVILIAN_VICTIM, _CIVILIAN_SITE)
             elif name == "armed_at":
@@ -351,15 +354,15 @@ class Cues:
         return found[name]
 
 
-def _unnegated(pattern: re.Pattern[str], text: str, negated: list[tuple[int, int]]) -> bool:
-    for m in pattern.finditer(text):
+def _unnegated(pattern: re.Pattern[str], text: TextScan, negated: list[tuple[int, int]]) -> bool:
+    for m in text.finditer(pattern):
         if not any(a <= m.start() < b for a, b in negated):
             return True
     return False
 
 
-def _first(text: str, negated: list[tuple[int, int]], *patterns: re.Pattern[str]) -> int:
-    found = [m.start() for p in patterns for m in p.finditer(text)
+def _first(text: TextScan, negated: list[tuple[int, int]], *patterns: re.Pattern[str]) -> int:
+    found = [m.start() for p in patterns for m in text.finditer(p)
              if not any(a <= m.start() < b for a, b in negated)]
     return min(found) if found else -1
 
@@ -542,7 +545,7 @@ def code_incident(types: Sequence[str], text: str, *, state_actor: bool | None =
         sub = _demonstration(c)
         if type_ == "riot" and sub in ("Peaceful protest", "Protest with intervention"):
             sub = "Mob violence" if c.mob and not c.protest else "Violent demonstration"
-    elif (c.mob or (c.crowd and not _ORGANISED.search(text))) and (violent or present & {"looting", "riot", "arrest"}) \
+    elif (c.mob or (c.crowd and not c.scan.search(_ORGANISED))) and (violent or present & {"looting", "riot", "arrest"}) \
             and not c.protest and not _remote(c):
         type_, sub = "riot", "Mob violence"
     elif violent:
@@ -554,7 +557,7 @@ def code_incident(types: Sequence[str], text: str, *, state_actor: bool | None =
         sub = "Looting/property destruction"
     elif type_ == "weapons_seized":
         sub = "Disrupted weapons use"
-    elif type_ == "other_development" and _VIOLENT_DEATH.search(text) and not re.search(r"\bmass graves?\b", text, _I):
+    elif type_ == "other_development" and c.scan.search(_VIOLENT_DEATH) and not re.search(r"\bmass graves?\b", text, _I):
         type_, sub = "attack_on_civilians", "Attack"
     elif type_ == "deployment":
         sub = "Headquarters or base established" if c.base else "Change to group/activity"
