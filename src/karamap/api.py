@@ -9,7 +9,8 @@ from pathlib import Path
 import itertools
 
 from karamap import progress
-from karamap.atomic import atomic_batch, atomic_write, check_output_file, check_writable_dir
+from karamap.atomic import (atomic_batch, atomic_write, check_output_file, check_output_folder,
+                            check_writable_dir)
 from karamap.config import Options
 from karamap.engine import BatchResult, Want, run
 from karamap.engine.worker import ensure_index
@@ -247,11 +248,15 @@ def export(
         format = format_for_path(path)
     if format == "acled-csv" and layer != "events":
         raise ConfigurationError(f"the acled-csv format holds events, not {layer}: use the events layer")
-    check_output_file(path)
+    dataset = options.engine == "dask" and format == "parquet"
+    if dataset:
+        check_output_folder(path)  # a dataset replaces its folder as a whole: it may exist already
+    else:
+        check_output_file(path)
     report = ReadReport()
     layers = layers_of(sources, options=options, report=report)
     with progress.task(f"Writing the {layer} layer"):
-        if options.engine == "dask" and format == "parquet":
+        if dataset:
             # a cluster's output: a folder of GeoParquet parts (part.0.parquet, ...), in layer order
             from karamap.dataset import write_dataset
 

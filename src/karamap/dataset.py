@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import math
-import os
-import secrets
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from karamap.atomic import TEMP_MARKER
-from karamap.errors import OutputError
+from karamap.atomic import atomic_dir
+from karamap.errors import KaramapError, OutputError
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -25,8 +21,9 @@ ROWS_PER_PART = 20_000
 def write_dataset(frame: gpd.GeoDataFrame, directory: str | Path, *, rows_per_part: int | None = None) -> Path:
     """Write ``frame`` as the GeoParquet dataset ``directory/part.N.parquet``, in row order.
 
-    Written into a hidden folder beside ``directory``, which then
-    replaces ``directory`` (a previous dataset is kept until the new one is complete).
+    Written into a hidden folder beside ``directory``, which then replaces ``directory``
+    (:func:`karamap.atomic.atomic_dir`: a previous dataset is kept until the new one is
+    complete, and a kill while the two are swapped is undone by the next run).
     ``dask_geopandas.read_parquet(directory)`` or ``geopandas.read_parquet(directory)``
     read it back, rows in the same order.
 
@@ -47,7 +44,6 @@ def write_dataset(frame: gpd.GeoDataFrame, directory: str | Path, *, rows_per_pa
         raise OutputError(f"cannot write the dataset {target}: it is a file")
     rows_per_part = rows_per_part or ROWS_PER_PART
     parts = max(1, math.ceil(len(frame) / rows_per_part))
-    staging = target.parent / f".{target.name}{TEMP_MARKER}{os.getpid()}-{secrets.token_hex(4)}"
     try:
         # Written here, by this process: the client always sees its own folder (a cluster's
         # workers may not), and the rows are already gathered to build the layer. One Arrow
@@ -57,30 +53,12 @@ def write_dataset(frame: gpd.GeoDataFrame, directory: str | Path, *, rows_per_pa
         from geopandas.io.arrow import _geopandas_to_arrow
 
         table = _geopandas_to_arrow(frame, index=False)
-        staging.mkdir()
-        for n in range(parts):
-            pq.write_table(table.slice(n * rows_per_part, rows_per_part), staging / f"part.{n}.parquet",
-                           compression="snappy")
-        _swap(staging, target)
+        with atomic_dir(target) as staging:
+            for n in range(parts):
+                pq.write_table(table.slice(n * rows_per_part, rows_per_part), staging / f"part.{n}.parquet",
+                               compression="snappy")
     except (OSError, ValueError) as err:
+        if isinstance(err, KaramapError):
+            raise
         raise OutputError(f"cannot write the dataset {target}: {err.strerror or err}") from err
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
     return target
-
-
-def _swap(staging: Path, target: Path) -> None:
-    """Put ``staging`` in the place of ``target``; the old folder goes only once the new one is in."""
-    if not target.exists():
-        os.replace(staging, target)
-        return
-    old = target.parent / f".{target.name}{TEMP_MARKER}{os.getpid()}-old-{secrets.token_hex(4)}"
-    os.replace(target, old)
-    try:
-        os.replace(staging, target)
-    except OSError:
-        os.replace(old, target)
-        raise
-    with contextlib.suppress(OSError):
-        shutil.rmtree(old)
