@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from karamap.atomic import TEMP_MARKER, atomic_batch, atomic_dir, atomic_write, check_writable_dir, recover_output_sets
+from karamap.atomic import (TEMP_MARKER, atomic_batch, atomic_dir, atomic_write, check_writable_dir,
+                            recover_output_sets)
 from karamap.errors import ConfigurationError, OutputError
 
 SET = ("m.html", "m-places.geojson", "m-events.geojson")

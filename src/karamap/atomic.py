@@ -20,8 +20,9 @@ from typing import IO, Any, TypeGuard
 
 from karamap.errors import ConfigurationError, KaramapError, OutputError
 
-__all__ = ["atomic_write", "atomic_path", "atomic_dir", "atomic_batch", "check_writable_dir", "check_output_file",
-           "check_output_folder", "recover_output_sets", "sweep_stale_temps", "is_stream_target", "TEMP_MARKER", "STDOUT"]
+__all__ = ["atomic_write", "atomic_path", "atomic_dir", "atomic_batch", "check_writable_dir",
+           "check_output_file", "check_output_folder", "recover_output_sets", "sweep_stale_temps",
+           "is_stream_target", "TEMP_MARKER", "STDOUT"]
 
 #: the output name that means standard output
 STDOUT = "-"
