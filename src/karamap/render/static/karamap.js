@@ -147,11 +147,87 @@ window.karamapApp = function (map, data, opts) {
   map.createPane("kmPlaces").style.zIndex = 410;
   map.createPane("kmEvents").style.zIndex = 450;
   map.getPane("kmEvents").style.pointerEvents = "none";
+  // Events come from gazetteer points, so many share a location: each distinct point is
+  // projected once, and aggregation counts locations, not events, wherever it can.
+  var LOC = new Int32Array(n), locIds = new Map(), nloc = 0, LOCX0 = [], LOCY0 = [];
   var PX = new Float64Array(n), PY = new Float64Array(n), SX = new Float32Array(n), SY = new Float32Array(n);
   for (i = 0; i < n; i++) {
-    var p0 = map.project([LAT[i], LON[i]], 0);
-    PX[i] = p0.x; PY[i] = p0.y;
+    var lkey = Math.round(LAT[i] * 1e4) * 4e6 + Math.round(LON[i] * 1e4), l0 = locIds.get(lkey);
+    if (l0 === undefined) {
+      var p0 = map.project([LAT[i], LON[i]], 0);
+      l0 = nloc++; locIds.set(lkey, l0); LOCX0.push(p0.x); LOCY0.push(p0.y);
+    }
+    LOC[i] = l0; PX[i] = LOCX0[l0]; PY[i] = LOCY0[l0];
   }
+  locIds = null;
+  var LOCX = Float64Array.from(LOCX0), LOCY = Float64Array.from(LOCY0);
+  var LSX = new Float64Array(nloc), LSY = new Float64Array(nloc), LKEY = new Float64Array(nloc), KEYS = new Float64Array(n);
+  LOCX0 = LOCY0 = null;
+
+  /* ---------- aggregation: clusters on a grid fixed to the world, of the events that pass the filter ---------- */
+  // With many events shown and the map zoomed out, events are counted in cells of CELL px
+  // (a cluster: its number, a ring of its types' shares, at its events' mean position);
+  // from SINGLE_ZOOM on, or with fewer than AGGREGATE_FROM events shown, every event is drawn.
+  // The grid is fixed to the world, so panning moves clusters with the map and never regroups them.
+  var CELL = 64, SINGLE_ZOOM = 10, AGGREGATE_FROM = 2000;
+  var grids = {}, agg = null, aggDirty = true, aggZoom = null;
+  function gridAt(zoom) {
+    var g = grids[zoom];
+    if (g) return g;
+    var scale = Math.pow(2, zoom) / CELL, cellOf = new Int32Array(nloc), ids = new Map(), m = 0;
+    for (var l = 0; l < nloc; l++) {
+      var key = Math.floor(LOCX[l] * scale) * 67108864 + Math.floor(LOCY[l] * scale), c = ids.get(key);
+      if (c === undefined) { c = m++; ids.set(key, c); }
+      cellOf[l] = c;
+    }
+    var nt = types.length;
+    g = grids[zoom] = {zoom: zoom, cellOf: cellOf, ncells: m, count: new Int32Array(m), first: new Int32Array(m),
+      byType: new Int32Array(m * nt), locN: new Int32Array(nloc), cx: new Float64Array(m), cy: new Float64Array(m),
+      x0: new Float64Array(m), x1: new Float64Array(m), y0: new Float64Array(m), y1: new Float64Array(m), cells: []};
+    return g;
+  }
+  function aggregate() {
+    // The clusters of the events shown now (time filter and legend), at the map's zoom; null: single events.
+    aggDirty = false;
+    var zoom = aggZoom = Math.round(map.getZoom());
+    if (nvisible < AGGREGATE_FROM || zoom >= SINGLE_ZOOM) { agg = null; return; }
+    var g = gridAt(zoom), nt = types.length, cellOf = g.cellOf, count = g.count, byType = g.byType, locN = g.locN;
+    count.fill(0); byType.fill(0); locN.fill(0);
+    var j, e, l, c;
+    for (j = 0; j < nvisible; j++) {
+      e = visible[j]; l = LOC[e]; c = cellOf[l];
+      if (count[c]++ === 0) g.first[c] = e;
+      byType[c * nt + T[e]]++;
+      locN[l]++;
+    }
+    g.cx.fill(0); g.cy.fill(0); g.x0.fill(Infinity); g.y0.fill(Infinity); g.x1.fill(-Infinity); g.y1.fill(-Infinity);
+    for (l = 0; l < nloc; l++) {
+      if (!locN[l]) continue;
+      c = cellOf[l];
+      g.cx[c] += LOCX[l] * locN[l]; g.cy[c] += LOCY[l] * locN[l];
+      if (LOCX[l] < g.x0[c]) g.x0[c] = LOCX[l];
+      if (LOCX[l] > g.x1[c]) g.x1[c] = LOCX[l];
+      if (LOCY[l] < g.y0[c]) g.y0[c] = LOCY[l];
+      if (LOCY[l] > g.y1[c]) g.y1[c] = LOCY[l];
+    }
+    var cells = [];
+    for (c = 0; c < g.ncells; c++) {
+      if (!count[c]) continue;
+      g.cx[c] /= count[c]; g.cy[c] /= count[c];
+      cells.push(c);
+    }
+    // The smaller clusters first: a big one drawn last stays whole where two touch.
+    cells.sort(function (a, b) { return count[a] - count[b]; });
+    g.cells = cells;
+    agg = g;
+  }
+  function clusterRadius(count) { return 9 + 5 * Math.log10(count); }
+  function shortCount(k) {
+    if (k < 1000) return String(k);
+    if (k < 10000) return (Math.floor(k / 100) / 10) + "k";
+    return Math.floor(k / 1000) + "k";
+  }
+  var drawnClusters = [];   // [x, y, radius, cell] on the screen, top last
   var RADIUS = 5.5, stacks = [], stackGrid = null, stackFirst = null, touched = [];
   var badges = {};
   function badge(label, ratio) {
@@ -171,6 +247,18 @@ window.karamapApp = function (map, data, opts) {
     g.font = "600 10px system-ui, sans-serif"; g.textAlign = "center"; g.textBaseline = "middle";
     g.fillStyle = "#ffffff"; g.fillText(label, 1 + w / 2, 1 + h / 2 + 0.5);
     return (badges[key] = c);
+  }
+  function drawOne(ctx, e, x, y) {
+    // One event as the single-event view draws it: solid (a day), faded (a week or a range), hollow (coarser).
+    var t = tp(e), color = types[T[e]].color;
+    ctx.beginPath(); ctx.arc(x, y, RADIUS, 0, 2 * Math.PI);
+    if (t >= 3) {
+      ctx.lineWidth = 2.2; ctx.strokeStyle = color; ctx.globalAlpha = 0.95; ctx.stroke();
+    } else {
+      ctx.globalAlpha = t === 2 ? 0.45 : 0.9; ctx.fillStyle = color; ctx.fill();
+      ctx.globalAlpha = t === 2 ? 0.6 : 1; ctx.lineWidth = 1; ctx.strokeStyle = "#ffffff"; ctx.stroke();
+    }
+    ctx.globalAlpha = 1;
   }
   var EventsLayer = L.Layer.extend({
     onAdd: function (m) {
@@ -201,18 +289,62 @@ window.karamapApp = function (map, data, opts) {
       var scale = map.getZoomScale(map.getZoom(), 0), origin = map.getPixelOrigin();
       var tl = map.containerPointToLayerPoint([0, 0]);
       var ox = origin.x + tl.x, oy = origin.y + tl.y, w = c.width / r, h = c.height / r;
-      var buckets = [], k, j, b, seen = new Set(), topSolid = new Map(), keys = new Float64Array(nvisible);
+      if (aggDirty || aggZoom !== Math.round(map.getZoom())) aggregate();
+      stacks = [];
+      drawnClusters = [];
+      if (agg) this._clusters(ctx, scale, ox, oy, w, h);
+      else this._events(ctx, r, scale, ox, oy, w, h);
+      this._selected(ctx, scale, ox, oy);
+    },
+    _clusters: function (ctx, scale, ox, oy, w, h) {
+      var g = agg, nt = types.length, cells = g.cells;
+      ctx.textAlign = "center"; ctx.textBaseline = "middle";
+      for (var k = 0; k < cells.length; k++) {
+        var cell = cells[k], count = g.count[cell], x = g.cx[cell] * scale - ox, y = g.cy[cell] * scale - oy;
+        var rad = count === 1 ? RADIUS : clusterRadius(count);
+        if (x < -rad || y < -rad || x > w + rad || y > h + rad) continue;
+        drawnClusters.push([x, y, rad, cell]);
+        if (count === 1) { drawOne(ctx, g.first[cell], x, y); continue; }
+        // A ring in the shares of the event types, a white disc with the number inside.
+        var a = -Math.PI / 2;
+        for (var t = 0; t < nt; t++) {
+          var part = g.byType[cell * nt + t];
+          if (!part) continue;
+          var sweep = 2 * Math.PI * part / count;
+          ctx.beginPath();
+          ctx.moveTo(x, y);
+          ctx.arc(x, y, rad, a, a + sweep);
+          ctx.closePath();
+          ctx.fillStyle = types[t].color; ctx.fill();
+          a += sweep;
+        }
+        ctx.beginPath(); ctx.arc(x, y, rad - 4.5, 0, 2 * Math.PI);
+        ctx.fillStyle = "rgba(255,255,255,0.93)"; ctx.fill();
+        ctx.beginPath(); ctx.arc(x, y, rad, 0, 2 * Math.PI);
+        ctx.lineWidth = 1; ctx.strokeStyle = "#ffffff"; ctx.stroke();
+        ctx.font = (count >= 1000 ? "700 12px" : "700 11px") + " system-ui, sans-serif";
+        ctx.fillStyle = "#1d2731"; ctx.fillText(shortCount(count), x, y + 0.5);
+      }
+    },
+    _events: function (ctx, r, scale, ox, oy, w, h) {
+      var buckets = [], k, j, b, seen = new Set(), topSolid = new Map(), keys = KEYS, l;
       for (k = 0; k < types.length * 3; k++) buckets.push([]);
+      // Where each location falls on the screen, once per location (-1: off the screen).
+      for (l = 0; l < nloc; l++) {
+        var lx = LOCX[l] * scale - ox, ly = LOCY[l] * scale - oy;
+        LSX[l] = lx; LSY[l] = ly;
+        LKEY[l] = lx < -10 || ly < -10 || lx > w + 10 || ly > h + 10 ? -1 : (Math.round(lx) + 16) * 8192 + Math.round(ly) + 16;
+      }
       // Many events share a place. A marker identical to one already on the same pixel, or
       // under a solid marker drawn later on that pixel, adds nothing to the picture, only to
       // the time the browser takes to paint: the first pass finds the top solid marker of
       // each pixel, the second draws what can still be seen.
       for (j = 0; j < nvisible; j++) {
-        var e = visible[j], x = PX[e] * scale - ox, y = PY[e] * scale - oy;
-        SX[j] = x; SY[j] = y;
-        if (x < -10 || y < -10 || x > w + 10 || y > h + 10) { keys[j] = -1; continue; }
-        var t = tp(e), pixel = (Math.round(x) + 16) * 8192 + Math.round(y) + 16;
+        var e = visible[j], le = LOC[e], pixel = LKEY[le];
+        SX[j] = LSX[le]; SY[j] = LSY[le];
         keys[j] = pixel;
+        if (pixel < 0) continue;
+        var t = tp(e);
         if (t <= 1) {
           var top = topSolid.get(pixel), bucket0 = T[e] * 3;
           if (top === undefined || bucket0 > top) topSolid.set(pixel, bucket0);
@@ -259,7 +391,6 @@ window.karamapApp = function (map, data, opts) {
         if (c0 === 0) { stackFirst[cell] = j; touched.push(cell); }
         else if (c0 === 1) multi.push(cell);
       }
-      stacks = [];
       // Each badge is a small image drawn once per number and then only copied: hundreds of
       // badges cost hundreds of copies, not hundreds of text layouts.
       multi.forEach(function (cell) {
@@ -270,6 +401,8 @@ window.karamapApp = function (map, data, opts) {
       });
       for (j = 0; j < touched.length; j++) stackGrid[touched[j]] = 0;
       touched.length = 0;
+    },
+    _selected: function (ctx, scale, ox, oy) {
       var sel = state.selected;
       if (sel >= 0 && isVisible(sel)) {
         var sx = PX[sel] * scale - ox, sy = PY[sel] * scale - oy;
@@ -283,7 +416,20 @@ window.karamapApp = function (map, data, opts) {
   function isVisible(e) {
     return types[T[e]].on && START[e] <= state.to && END[e] >= state.from;
   }
+  function clusterAt(point) {
+    // The cluster under ``point`` (the top one): an index into drawnClusters, or -1.
+    for (var k = drawnClusters.length - 1; k >= 0; k--) {
+      var d = drawnClusters[k], dx = d[0] - point.x, dy = d[1] - point.y, reach = d[2] + 2;
+      if (dx * dx + dy * dy < reach * reach) return k;
+    }
+    return -1;
+  }
   function hitTest(point) {
+    // The event under ``point``, -1 for none, -2 for a cluster of several (a click zooms into it).
+    if (agg) {
+      var k0 = clusterAt(point);
+      return k0 < 0 ? -1 : agg.count[drawnClusters[k0][3]] === 1 ? agg.first[drawnClusters[k0][3]] : -2;
+    }
     var best = -1, bestD = (RADIUS + 3) * (RADIUS + 3);
     for (var j = nvisible - 1; j >= 0; j--) {   // last drawn lies on top
       var dx = SX[j] - point.x, dy = SY[j] - point.y, d = dx * dx + dy * dy;
@@ -410,10 +556,19 @@ window.karamapApp = function (map, data, opts) {
           popup._adjustPan();
         }
       });
-      map.flyTo(ll, Math.max(map.getZoom(), 8), {duration: 0.6});
+      // Close enough to see the event itself, not the cluster it would be counted in.
+      map.flyTo(ll, Math.max(map.getZoom(), nvisible >= AGGREGATE_FROM ? SINGLE_ZOOM : 8), {duration: 0.6});
     }
     eventsLayer.redraw();
     list.markSelected();
+  }
+  function openCluster(cell) {
+    var g = agg;
+    if (g.count[cell] === 1) { openEvent(g.first[cell], false); return; }
+    var zoom = Math.round(map.getZoom());
+    var sw = map.unproject([g.x0[cell], g.y1[cell]], 0), ne = map.unproject([g.x1[cell], g.y0[cell]], 0);
+    var target = Math.min(SINGLE_ZOOM, Math.max(zoom + 1, map.getBoundsZoom(L.latLngBounds(sw, ne).pad(0.2))));
+    map.setView(map.unproject([g.cx[cell], g.cy[cell]], 0), target);
   }
   map.on("popupclose", function (ev2) {
     if (ev2.popup === popup) { state.selected = -1; eventsLayer.redraw(); list.markSelected(); }
@@ -423,7 +578,7 @@ window.karamapApp = function (map, data, opts) {
   // (the map's own click handler opens it), else the place's popup opens.
   var infoPopup = L.popup(L.extend({maxWidth: 320, className: "km-popup"}, PAN));
   function openInfo(e, content) {
-    if (map.hasLayer(eventsLayer) && hitTest(e.containerPoint) >= 0) return;
+    if (map.hasLayer(eventsLayer) && hitTest(e.containerPoint) !== -1) return;
     fitPopup(infoPopup, 320);
     infoPopup.setLatLng(e.latlng).setContent(content).openOn(map);
   }
@@ -571,6 +726,12 @@ window.karamapApp = function (map, data, opts) {
 
   map.on("click", function (e) {
     if (!map.hasLayer(eventsLayer)) return;
+    if (agg) {
+      // A cluster opens into its events: the map zooms to them (a cluster of one opens its popup).
+      var k = clusterAt(e.containerPoint);
+      if (k >= 0) openCluster(drawnClusters[k][3]);
+      return;
+    }
     var hits = hitsAt(e.containerPoint);
     if (hits.length) openEvent(hits[0], false, hits);
   });
@@ -580,7 +741,7 @@ window.karamapApp = function (map, data, opts) {
     hoverPending = true;
     requestAnimationFrame(function () {
       hoverPending = false;
-      container.classList.toggle("km-over-event", map.hasLayer(eventsLayer) && hitTest(e.containerPoint) >= 0);
+      container.classList.toggle("km-over-event", map.hasLayer(eventsLayer) && hitTest(e.containerPoint) !== -1);
     });
   });
 
@@ -698,12 +859,15 @@ window.karamapApp = function (map, data, opts) {
     state.from = from; state.to = to;
     apply();
   }
+  var ON = new Uint8Array(types.length);
   function apply() {
     var f = state.from, t = state.to, m = 0;
+    for (var k = 0; k < types.length; k++) ON[k] = types[k].on ? 1 : 0;
     for (var e = 0; e < n; e++) {
-      if (types[T[e]].on && START[e] <= t && END[e] >= f) visible[m++] = e;
+      if (ON[T[e]] && START[e] <= t && END[e] >= f) visible[m++] = e;
     }
     nvisible = m;
+    aggDirty = true;
     if (state.selected >= 0 && !isVisible(state.selected)) map.closePopup(popup);
     eventsLayer.redraw();
     drawFilter();
@@ -971,6 +1135,18 @@ window.karamapApp = function (map, data, opts) {
     playing: function () { return state.playing; },
     selected: function () { return state.selected >= 0 ? ev.q[state.selected] : null; },
     placeCount: function () { return data.places.length; },
+    mode: function () { return agg ? "clusters" : "events"; },
+    aggregation: {cell: CELL, singleZoom: SINGLE_ZOOM, from: AGGREGATE_FROM},
+    // The clusters drawn on the screen: [x, y, number of events, [events of each type in the legend's order]].
+    clusters: function () {
+      if (!agg) return [];
+      return drawnClusters.map(function (d) {
+        var nt = types.length, c = d[3], parts = [];
+        for (var t = 0; t < nt; t++) parts.push(agg.byType[c * nt + t]);
+        return [Math.round(d[0]), Math.round(d[1]), agg.count[c], parts];
+      });
+    },
+    listRows: function () { return ui.spacer.childElementCount; },
     stacks: function () { return stacks.map(function (st) { return [Math.round(st[0]), Math.round(st[1]), st[2]]; }); },
     note: function () { return ui.note ? ui.note.textContent : ""; },
     listShown: function () { return !document.body.classList.contains("km-list-hidden"); },
