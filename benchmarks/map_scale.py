@@ -4,10 +4,11 @@ Reports build time (layers + render + write), HTML size (target: at most 300 byt
 time to first paint and to the map being drawn with its events (targets: at most 1.5 s),
 the time a step of the time filter takes to the next frame (target: at most 50 ms median),
 and frame times (requestAnimationFrame deltas) while a script zooms the map in from the
-first view (clusters) to single events and out again, and pans it at both levels.
+first view (clusters) to single events and out again, and pans it at both levels, with the
+script time a move ends with at each zoom (every layer redrawn; the least load-bound figure).
 Measured in Debian's Chromium through Playwright; the machine's load is printed with the figures.
 
-    python benchmarks/map_scale.py [--events 200000] [--out /tmp/karamap-scale] [--reuse]
+    python benchmarks/map_scale.py [--events 200000] [--places 400] [--out /tmp/karamap-scale] [--reuse]
 
 The synthetic documents are generated from a seeded random source: places scattered over
 the South Caucasus, three years of dates (80 % day, 10 % week, 10 % month precision),
@@ -43,11 +44,11 @@ _TAILS = ("late on Tuesday", "after a week of tension", "according to a statemen
           "in the early morning", "despite earlier promises", "as talks continued", "for the second time")
 
 
-def synthetic_documents(n_events: int, *, seed: int = 7, per_doc: int = 5) -> list[Document]:
-    """``n_events`` events in documents of ``per_doc``, reproducible from ``seed``."""
+def synthetic_documents(n_events: int, *, seed: int = 7, per_doc: int = 5, places: int = 400) -> list[Document]:
+    """``n_events`` events at ``places`` places in documents of ``per_doc``, reproducible from ``seed``."""
     rng = random.Random(seed)
-    places = [Place(f"synthetic:{k}", f"Place {k}", "city", "AZ", round(rng.uniform(38.5, 42.0), 4),
-                    round(rng.uniform(43.5, 50.0), 4)) for k in range(400)]
+    where = [Place(f"synthetic:{k}", f"Place {k}", "city", "AZ", round(rng.uniform(38.5, 42.0), 4),
+                   round(rng.uniform(43.5, 50.0), 4)) for k in range(places)]
     types = list(EVENT_TYPES)
     start = dt.date(2019, 1, 1)
     docs = []
@@ -57,7 +58,7 @@ def synthetic_documents(n_events: int, *, seed: int = 7, per_doc: int = 5) -> li
         events = []
         resolutions = []
         for k in range(min(per_doc, n_events - d)):
-            place = rng.choice(places)
+            place = rng.choice(where)
             roll = rng.random()
             day = published - dt.timedelta(days=rng.randrange(0, 10))
             if roll < 0.8:
@@ -90,19 +91,29 @@ _ZOOM_PAN = """async () => {
     function tick(t) { if (last !== null) deltas.push(t - last); last = t; if (running) requestAnimationFrame(tick); }
     requestAnimationFrame(tick);
     const settle = () => Promise.race([new Promise(r => m.once('moveend', r)), wait(2000)]).then(() => wait(120));
-    const modes = {};
+    const modes = {}, work = {};
     const z0 = m.getZoom();
+    // The script a move ends with (every layer redrawn), timed alone: the fastest of 7 is the
+    // figure least bent by other work on the machine.
+    const redraw = z => {
+        let best = Infinity;
+        for (let k = 0; k < 7; k++) { const t0 = performance.now(); m.fire('moveend'); best = Math.min(best, performance.now() - t0); }
+        work[z] = best;
+    };
     const pan = async () => {
         for (const [dx, dy] of [[240, 0], [0, 160], [-240, 0], [0, -160]]) {
             const done = settle(); m.panBy([dx, dy], {duration: 0.3}); await done;
         }
     };
     await pan();
-    for (let z = z0 + 1; z <= 12; z++) { const done = settle(); m.setZoom(z); await done; modes[z] = karamap.mode(); }
+    redraw(z0);
+    for (let z = z0 + 1; z <= 12; z++) {
+        const done = settle(); m.setZoom(z); await done; modes[z] = karamap.mode(); redraw(z);
+    }
     await pan();
     for (let z = 11; z >= z0; z--) { const done = settle(); m.setZoom(z); await done; modes[z] = karamap.mode(); }
     running = false;
-    return {deltas, modes, z0};
+    return {deltas, modes, work, z0};
 }"""
 
 
@@ -110,8 +121,9 @@ def _load() -> str:
     return "load average " + " ".join(f"{v:.2f}" for v in os.getloadavg())
 
 
-def measure_browser(path: Path, runs: int = 10) -> dict[str, float]:
-    """First paint, drawn-and-ready time, range-change times and zoom/pan frame times of the map at ``path``."""
+def measure_browser(path: Path, runs: int = 10, loads: int = 3) -> dict[str, float]:
+    """First paint and drawn-and-ready time (over ``loads`` page loads), range-change times and zoom/pan
+    frame times of the map at ``path``."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -119,14 +131,19 @@ def measure_browser(path: Path, runs: int = 10) -> dict[str, float]:
         context = browser.new_context(viewport={"width": 1280, "height": 800})
         context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:"))
                       else r.abort())
-        page = context.new_page()
-        page.goto(path.as_uri())
-        page.wait_for_function("window.karamapReady === true", timeout=60000)
-        timing = page.evaluate("""() => {
-            const paint = performance.getEntriesByName('first-contentful-paint')[0];
-            const ready = performance.getEntriesByName('karamap-ready')[0];
-            return {fcp: paint ? paint.startTime : null, ready: ready ? ready.startTime : null};
-        }""")
+        timings = []
+        for k in range(loads):
+            # The fastest of a few loads is the figure least bent by other work on the machine.
+            page = context.new_page()
+            page.goto(path.as_uri())
+            page.wait_for_function("window.karamapReady === true", timeout=60000)
+            timings.append(page.evaluate("""() => {
+                const paint = performance.getEntriesByName('first-contentful-paint')[0];
+                const ready = performance.getEntriesByName('karamap-ready')[0];
+                return {fcp: paint ? paint.startTime : null, ready: ready ? ready.startTime : null};
+            }"""))
+            if k < loads - 1:
+                page.close()
         first_mode = page.evaluate("karamap.mode()")
         lo, hi = page.evaluate("karamap.domain()")
         changes = page.evaluate("""async ([lo, hi, runs]) => {
@@ -149,10 +166,14 @@ def measure_browser(path: Path, runs: int = 10) -> dict[str, float]:
         browser.close()
     deltas = sorted(frames["deltas"])
     return {
-        "first_contentful_paint_ms": timing["fcp"],
-        "ready_ms": timing["ready"],
+        "first_contentful_paint_ms": min(t["fcp"] for t in timings),
+        "first_contentful_paint_median_ms": statistics.median(t["fcp"] for t in timings),
+        "ready_ms": min(t["ready"] for t in timings),
+        "ready_median_ms": statistics.median(t["ready"] for t in timings),
+        "loads": loads,
         "first_mode": first_mode,
         "range_change_script_ms": statistics.median(c[0] for c in changes),
+        "range_change_script_min_ms": min(c[0] for c in changes),
         "range_change_frame_ms": statistics.median(c[1] for c in changes),
         "range_change_frame_max_ms": max(c[1] for c in changes),
         "visible_in_last_range": changes[-1][2],
@@ -162,6 +183,7 @@ def measure_browser(path: Path, runs: int = 10) -> dict[str, float]:
         "frame_max_ms": deltas[-1],
         "frames_over_50ms": sum(d > 50 for d in deltas),
         "modes": frames["modes"],
+        "work": frames["work"],
         "z0": frames["z0"],
     }
 
@@ -169,6 +191,7 @@ def measure_browser(path: Path, runs: int = 10) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=200_000)
+    parser.add_argument("--places", type=int, default=400, help="distinct places the events fall on")
     parser.add_argument("--out", type=Path, default=Path("/tmp/karamap-scale"))
     parser.add_argument("--reuse", action="store_true",
                         help="measure the map already written to OUT/scale.html (its script swapped for "
@@ -178,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine:          {os.cpu_count()} cores, {_load()} (before)")
     if args.reuse:
         return _report_browser(_with_current_script(args.out / "scale.html"), args.events)
-    docs = synthetic_documents(args.events)
+    docs = synthetic_documents(args.events, places=args.places)
     t0 = time.perf_counter()
     layers = build_layers(docs)
     t1 = time.perf_counter()
@@ -210,16 +233,20 @@ def _report_browser(path: Path, events: int) -> int:
         print("browser:          skipped (/usr/bin/chromium is not installed)")
         return 0
     m = measure_browser(path)
-    print(f"first paint:      {m['first_contentful_paint_ms']:.0f} ms (first contentful paint; target <= 1500)")
-    print(f"map drawn:        {m['ready_ms']:.0f} ms (the {events} events drawn, as {m['first_mode']}; "
-          f"target <= 1500)")
+    print(f"first paint:      {m['first_contentful_paint_ms']:.0f} ms fastest of {m['loads']} loads, "
+          f"median {m['first_contentful_paint_median_ms']:.0f} (first contentful paint; target <= 1500)")
+    print(f"map drawn:        {m['ready_ms']:.0f} ms fastest, median {m['ready_median_ms']:.0f} "
+          f"(the {events} events drawn, as {m['first_mode']}; target <= 1500)")
     print(f"filter step:      {m['range_change_frame_ms']:.1f} ms median to the next frame "
-          f"(max {m['range_change_frame_max_ms']:.1f}; script {m['range_change_script_ms']:.1f}; target <= 50)")
+          f"(max {m['range_change_frame_max_ms']:.1f}; script median {m['range_change_script_ms']:.1f}, "
+          f"fastest {m['range_change_script_min_ms']:.1f}; target <= 50)")
     modes = ", ".join(f"{z}: {mode}" for z, mode in sorted(m["modes"].items(), key=lambda kv: int(kv[0])))
     print(f"zoom and pan:     {m['frames']} frames, median {m['frame_median_ms']:.1f} ms, "
           f"p95 {m['frame_p95_ms']:.1f} ms, max {m['frame_max_ms']:.1f} ms, {m['frames_over_50ms']} over 50 ms "
           f"(zoom {m['z0']} to 12 and back, pans at both ends)")
     print(f"drawn as:         {modes}")
+    work = ", ".join(f"{z}: {ms:.1f}" for z, ms in sorted(m["work"].items(), key=lambda kv: int(kv[0])))
+    print(f"end of a move:    {work} ms of script by zoom (fastest of 7 redraws of every layer)")
     print(f"machine:          {_load()} (after)")
     return 0
 

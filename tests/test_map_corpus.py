@@ -7,7 +7,7 @@ import datetime as dt
 import random
 
 import pytest
-from map_support import event, open_page, span
+from map_support import event, open_page, sample_documents, span
 
 from karamap.layers import build_layers
 from karamap.model import Article, Document, Place
@@ -75,6 +75,17 @@ def test_zoomed_out_the_events_are_counted_in_clusters_that_hold_every_event_sho
     assert sum(c[2] for c in clusters) == page.evaluate("karamap.visibleCount()") == 2 * PER_YEAR
     for _, _, count, parts in clusters:
         assert sum(parts) == count
+
+
+def test_the_legend_says_what_a_cluster_is_on_a_map_that_has_them(page, chromium, tmp_path):
+    assert "cluster" in page.locator(".km-legend-key").inner_text()
+    small = write_map(build_layers(sample_documents()), tmp_path / "small.html", offline=True)
+    few = open_page(chromium, small.as_uri())
+    try:
+        assert few.evaluate("karamap.mode()") == "events"
+        assert "cluster" not in few.locator(".km-legend-key").inner_text()
+    finally:
+        few.context.close()
 
 
 def test_clusters_follow_the_time_filter(page):

@@ -162,6 +162,9 @@ window.karamapApp = function (map, data, opts) {
   locIds = null;
   var LOCX = Float64Array.from(LOCX0), LOCY = Float64Array.from(LOCY0);
   var LSX = new Float64Array(nloc), LSY = new Float64Array(nloc), LKEY = new Float64Array(nloc), KEYS = new Float64Array(n);
+  // The top solid style at each location, and a stamp per location and style (up to 16 MB; else a Set).
+  var LTOP = new Int32Array(nloc), stamp = 0;
+  var STAMP = nloc * types.length * 3 <= (1 << 22) ? new Int32Array(nloc * types.length * 3) : null;
   LOCX0 = LOCY0 = null;
 
   /* ---------- aggregation: clusters on a grid fixed to the world, of the events that pass the filter ---------- */
@@ -327,38 +330,47 @@ window.karamapApp = function (map, data, opts) {
       }
     },
     _events: function (ctx, r, scale, ox, oy, w, h) {
-      var buckets = [], k, j, b, seen = new Set(), topSolid = new Map(), keys = KEYS, l;
-      for (k = 0; k < types.length * 3; k++) buckets.push([]);
+      var nb = types.length * 3, buckets = [], k, j, b, seen = new Set(), topSolid = new Map(), keys = KEYS, l;
+      for (k = 0; k < nb; k++) buckets.push([]);
       // Where each location falls on the screen, once per location (-1: off the screen).
       for (l = 0; l < nloc; l++) {
         var lx = LOCX[l] * scale - ox, ly = LOCY[l] * scale - oy;
-        LSX[l] = lx; LSY[l] = ly;
+        LSX[l] = lx; LSY[l] = ly; LTOP[l] = -1;
         LKEY[l] = lx < -10 || ly < -10 || lx > w + 10 || ly > h + 10 ? -1 : (Math.round(lx) + 16) * 8192 + Math.round(ly) + 16;
       }
       // Many events share a place. A marker identical to one already on the same pixel, or
       // under a solid marker drawn later on that pixel, adds nothing to the picture, only to
-      // the time the browser takes to paint: the first pass finds the top solid marker of
-      // each pixel, the second draws what can still be seen.
+      // the time the browser takes to paint. The first pass keeps the first event of each
+      // location and marker style (typed arrays: thousands of events a place cost no map
+      // lookups) and the top solid style of each location; then the top solid marker of
+      // each pixel is found, and the second pass draws what can still be seen.
+      var firsts = [], slotSeen = STAMP ? null : new Set();
+      stamp++;
       for (j = 0; j < nvisible; j++) {
         var e = visible[j], le = LOC[e], pixel = LKEY[le];
         SX[j] = LSX[le]; SY[j] = LSY[le];
         keys[j] = pixel;
         if (pixel < 0) continue;
-        var t = tp(e);
-        if (t <= 1) {
-          var top = topSolid.get(pixel), bucket0 = T[e] * 3;
-          if (top === undefined || bucket0 > top) topSolid.set(pixel, bucket0);
-        }
+        var t = tp(e), bucket = T[e] * 3 + (t >= 3 ? 2 : t === 2 ? 1 : 0), slot = le * nb + bucket;
+        if (t <= 1 && T[e] * 3 > LTOP[le]) LTOP[le] = T[e] * 3;
+        if (STAMP) { if (STAMP[slot] === stamp) continue; STAMP[slot] = stamp; }
+        else { if (slotSeen.has(slot)) continue; slotSeen.add(slot); }
+        firsts.push(j);
       }
-      for (j = 0; j < nvisible; j++) {
-        if (keys[j] < 0) continue;
-        var e2 = visible[j], t2 = tp(e2), bucket = T[e2] * 3 + (t2 >= 3 ? 2 : t2 === 2 ? 1 : 0);
+      for (l = 0; l < nloc; l++) {
+        if (LTOP[l] < 0) continue;
+        var top = topSolid.get(LKEY[l]);
+        if (top === undefined || LTOP[l] > top) topSolid.set(LKEY[l], LTOP[l]);
+      }
+      for (k = 0; k < firsts.length; k++) {
+        j = firsts[k];
+        var e2 = visible[j], t2 = tp(e2), bucket2 = T[e2] * 3 + (t2 >= 3 ? 2 : t2 === 2 ? 1 : 0);
         var cover = topSolid.get(keys[j]);
-        if (cover !== undefined && bucket < cover) continue;
-        var key = keys[j] * 64 + bucket;
+        if (cover !== undefined && bucket2 < cover) continue;
+        var key = keys[j] * 64 + bucket2;
         if (seen.has(key)) continue;
         seen.add(key);
-        buckets[bucket].push(j);
+        buckets[bucket2].push(j);
       }
       for (k = 0; k < buckets.length; k++) {
         b = buckets[k];
@@ -771,8 +783,12 @@ window.karamapApp = function (map, data, opts) {
       box.appendChild(b);
     });
     var key = el("div", "km-legend-key");
-    [["km-key-day", "exact day"], ["km-key-week", "week or a range (faded)"], ["km-key-month", "month or coarser (hollow)"],
-      ["km-key-place", "place (size: mentions)"], ["km-key-group", "group of places"]].forEach(function (k) {
+    var keys = [["km-key-day", "exact day"], ["km-key-week", "week or a range (faded)"],
+      ["km-key-month", "month or coarser (hollow)"], ["km-key-place", "place (size: mentions)"],
+      ["km-key-group", "group of places"]];
+    // A map that can aggregate says what a cluster is.
+    if (n >= AGGREGATE_FROM) keys.push(["km-key-cluster", "cluster: its number of events, ringed in their types"]);
+    keys.forEach(function (k) {
       var it = el("div", "km-key-item"); it.appendChild(el("span", "km-key " + k[0])); it.appendChild(el("span", null, k[1]));
       key.appendChild(it);
     });
