@@ -24,6 +24,7 @@ PLACES = {
     # a village the gazetteer misreads as a homonym in another country, far away
     "Dadaab": _p("geonames:9999001", "Dadaab", "city", "ZA", -26.0, 28.0),
     "Nairobi": _p("geonames:184745", "Nairobi", "city", "KE", -1.2833, 36.8167),
+    "Dadaab District": _p("geonames:9999002", "Dadaab District", "admin2", "KE", 0.06, 40.31),
 }
 DEMONYMS = {"Kenyan": PLACES["Kenya"]}
 
@@ -102,6 +103,47 @@ def test_the_place_the_clause_puts_the_event_in_wins_over_a_name_that_only_quali
     t = "On 4 June 2021, drivers protested on the Garissa-Mandera road in Mandera over fuel prices."
     e = the_event(t, day(t, "4 June 2021", "2021-06-04"))
     assert e.place_ids[0] == PLACES["Mandera"].id
+
+
+def test_a_division_named_after_a_place_as_the_one_it_lies_in_is_less_specific_than_that_place():
+    # "Ifo (Dadaab District, Garissa)": Garissa names the county here, though read as the town
+    t = "On 2 June 2021, gunmen attacked a police post at Ifo (Dadaab District, Garissa), killing one officer."
+    e = the_event(t, day(t, "2 June 2021", "2021-06-02"))
+    assert e.place_ids[0] == PLACES["Dadaab District"].id
+    # a direction from a town is no container: the town named after "south of" stays the place
+    t = "On 2 June 2021, gunmen attacked a police post in Ifo, south of Garissa, killing one officer."
+    assert the_event(t, day(t, "2 June 2021", "2021-06-02")).place_ids[0] == PLACES["Garissa"].id
+
+
+def test_a_town_abroad_far_from_every_division_the_clause_names_is_a_misreading():
+    t = "On 3 June 2021, two soldiers were killed in clashes in Dadaab (Ifo) and Hagadera camps, Garissa County."
+    e = the_event(t, day(t, "3 June 2021", "2021-06-03"))
+    assert e.place_ids[0] == "admin1:KE.garissa"
+
+
+def test_a_place_marked_as_coded_separately_is_another_events():
+    t = ("On 5 June 2021, Garissa traders protested in the streets over the killing of a trader in "
+         "Mandera (coded separately).")
+    evs = events_of(t, day(t, "5 June 2021", "2021-06-05"))
+    assert evs and all(PLACES["Mandera"].id not in e.place_ids for e in evs)
+    assert [e.place_ids[0] for e in evs if e.acled_event_type == "Protests"] == [PLACES["Garissa"].id]
+
+
+def test_an_event_told_at_province_level_is_put_at_the_town_the_province_is_named_after():
+    # ACLED codes a province-level event at the provincial capital; the division stays its place
+    county = _p("admin1:KE.kisumu", "Kisumu", "admin1", "KE", -0.2, 34.9)
+    t = "On 6 June 2021, farmers in Kisumu province held a protest over the price of maize."
+    start = t.index("Kisumu")
+    for town, at_town in ((_p("geonames:191245", "Kisumu", "city", "KE", -0.1022, 34.7617), True),
+                          (_p("geonames:9999003", "Kisumu", "city", "KE", 0.3, 35.2), False)):
+        town = Place(town.id, town.name, "city", "KE", town.lat, town.lon, population=400000 if at_town else 900,
+                     admin1="Kisumu")
+        seat_of = Place(county.id, county.name, "admin1", "KE", county.lat, county.lon, population=1100000,
+                        admin1="Kisumu")
+        res = [Resolution(Mention(start, start + 6, "Kisumu", "toponym"), seat_of, 1.0, (seat_of, town))]
+        (e,) = extract_events(Article("t", t, PUBLISHED), res, [day(t, "6 June 2021", "2021-06-06")])
+        assert e.place_ids == (county.id,) and e.geo_precision == 3
+        assert (e.lat, e.lon) == ((town.lat, town.lon) if at_town else (county.lat, county.lon))
 
 
 # -- actors and the dead, across the sentences of one report ---------------------------------

@@ -20,7 +20,7 @@ from karamap.events.roles import Parties, acled_fields, find_parties, with_parti
 from karamap.events.triggers import PRIORITY, Trigger, best_trigger, find_triggers, scan
 from karamap.events.types import INCIDENT_TYPES, STATEMENT_TYPES, event_type
 from karamap.events.when import When, event_time
-from karamap.events.where import Where, dateline_span, document_focus, event_place, event_places
+from karamap.events.where import Where, dateline_span, document_focus, elsewhere_spans, event_place, event_places
 from karamap.model import Article, Event, Resolution, TimeExpr, TimeSpan
 from karamap.sentences import split_sentences
 
@@ -149,6 +149,8 @@ class _Reader:
         self.place_starts = [r.mention.start for r in self.res
                              if r.place is not None and r.mention.kind != "demonym"]
         self.dateline = dateline_span(self.text)
+        # places a note says belong to another event ("in X (coded separately)")
+        self.elsewhere = elsewhere_spans(self.text)
         self.places = {r.place.id: r.place for r in self.res if r.place is not None}
         # the country the article is about, where nothing locates an event: the one its places lie
         # in most (not a demonym's: "the Armenian army attacked civilians" says nothing of theirs)
@@ -317,7 +319,7 @@ class _Reader:
         )
         actors = self.actors(clause, sentence, trigger, attribution)
         hidden = ([(attribution.start, attribution.end)] if attribution is not None else []) + (
-            [self.dateline] if self.dateline else [])
+            [self.dateline] if self.dateline else []) + self.elsewhere
         # a verb phrase coordinated with the one before ("blocked the road in X and protested") shares
         # its place
         before = (ss, clause.start) if clause.lead == "and" else None

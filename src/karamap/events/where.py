@@ -13,6 +13,7 @@ from karamap.model import Place, Resolution
 
 __all__ = [
     "Where", "document_focus", "dateline_span", "event_place", "event_places", "SPECIFICITY", "acled_geo_precision",
+    "elsewhere_spans",
 ]
 
 #: lower is more specific
@@ -201,7 +202,10 @@ def _consistent(text: str, fine: list[Resolution], cands: list[Resolution]) -> l
     """``fine`` without the readings that disagree with the division named right after them as
     the one they lie in: a town 900 km from the province named with it ("X, Y province", "X (Y
     district, Z)") or in another country is a misreading of a village the gazetteer does not
-    know, and the division is the better location. Where every reading disagrees, all stay."""
+    know, and the division is the better location. A town in another country, far from every
+    division the clause names ("in X and Y districts, Z province"), is such a misreading too.
+    Where every reading disagrees, all stay."""
+    divisions = [c.place for c in cands if c.place is not None and c.place.feature in _CONTAINER_KM]
     kept = []
     for r in fine:
         container = _container(text, r, cands)
@@ -209,8 +213,87 @@ def _consistent(text: str, fine: list[Resolution], cands: list[Resolution]) -> l
                 (not (r.place.country and container.country) or r.place.country == container.country)  # type: ignore[union-attr]
                 and _km(r.place, container) <= _CONTAINER_KM[container.feature]):  # type: ignore[arg-type]
             continue
+        place = r.place
+        assert place is not None
+        if (place.feature in ("city", "facility") and place.country and divisions
+                and all(d.country and d.country != place.country and _km(place, d) > _CONTAINER_KM[d.feature]
+                        for d in divisions)):
+            continue
         kept.append(r)
     return kept or fine
+
+
+# "X, Y", "X (Y, Z)", "X in Y": the name after such a gap may be where the one before it lies
+_CONTAINED_GAP = re.compile(r"\s*(?:,|\(|\bin\b)\s*(?:the\s+)?")
+_DIVISION_WORD = re.compile(r"\s*(?:\)|(?:province|district|region|oblast|governorate|state|county|prefecture|"
+                            r"department|raion|rayon)\b)", re.IGNORECASE)
+
+
+def _containers(text: str, fine: list[Resolution]) -> set[int]:
+    """The mention starts of the readings in ``fine`` that are named as the place another one
+    of ``fine`` lies in: "X (Y district, Z)" makes Y and Z containers of X, less specific than
+    X whatever their kind (a province named like its capital still reads as a town). After a
+    bare comma only a division, a name that closes the parenthesis or one a division word
+    follows is a container: "Tartar, Barda and Aghdam" is a list of towns. A town named after a
+    province says where in the province ("the X region (Y, Z)"), not the other way round."""
+    ordered = sorted(fine, key=lambda r: r.mention.start)
+    out = set()
+    for a, b in zip(ordered, ordered[1:]):
+        gap = _CONTAINED_GAP.fullmatch(text, a.mention.end, b.mention.start)
+        if gap is None or (a.place.feature in ("admin1", "region")  # type: ignore[union-attr]
+                           and b.place.feature in ("city", "facility", "admin2")):  # type: ignore[union-attr]
+            continue  # "in the X region (Y, Z)": the town in the parenthesis is where in X
+        if ("," not in gap.group() or b.place.feature in _CONTAINER_KM  # type: ignore[union-attr]
+                or _DIVISION_WORD.match(text, b.mention.end)):
+            out.add(b.mention.start)
+    return out
+
+
+def _seat(r: Resolution) -> Place | None:
+    """The town a first-level division is named after, its seat ("Kherson" for Kherson oblast):
+    ACLED codes an event told at province level at the provincial capital. Only a town the same
+    mention could name, in the division itself and holding a fair share of its people."""
+    division = r.place
+    if division is None or division.feature != "admin1" or r.members:
+        return None
+    towns = [c for c in r.candidates
+             if c.feature == "city" and c.country == division.country and c.admin1 == division.admin1
+             and c.population >= min(50000, 0.15 * division.population)]
+    return max(towns, key=lambda c: c.population) if towns else None
+
+
+# ACLED's notes mark a place that belongs to another event with "(coded separately)": "after the
+# clashes in X (coded separately)", "and Y (in Z province) [coded separately]".
+_SEPARATELY = re.compile(r"[(\[]\s*(?:coded|recorded|reported)\s+(?:separately|as\s+a\s+separate\s+event)\s*[)\]]",
+                         re.IGNORECASE)
+# where the name phrase before such a mark begins: after a preposition or a comma
+_PHRASE_START = re.compile(r"(?:\b(?:in|at|near|of|to|from|on|into)\s|[,;.:])(?!.*(?:\b(?:in|at|near|of|to|from|on|into)\s|[,;.:]))",
+                           re.DOTALL)
+
+
+def elsewhere_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` that name the place of another event: the name phrase before a
+    "(coded separately)" mark, with the parenthesis that locates it.
+
+    >>> t = "Youths burned tyres in Kisumu after a killing in Siaya (coded separately)."
+    >>> [t[a:b] for a, b in elsewhere_spans(t)]
+    ['Siaya (coded separately)']
+    """
+    spans = []
+    for m in _SEPARATELY.finditer(text):
+        end = m.start()
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end > 0 and text[end - 1] == ")":  # "Y (in Z province) [coded separately]"
+            opened = text.rfind("(", max(0, end - 80), end - 1)
+            end = opened if opened >= 0 else end
+        lo = max(0, end - 60)
+        lead = _PHRASE_START.search(text, lo, end)
+        start = lead.end() if lead else lo
+        while start < end and text[start].isspace():
+            start += 1
+        spans.append((start, m.end()))
+    return spans
 
 
 def _party(text: str, r: Resolution, lo: int) -> bool:
@@ -257,13 +340,16 @@ def event_place(
     ]
     fine = _consistent(text, [r for r in cands if r.place.feature not in _WIDE], cands)  # type: ignore[union-attr]
     if fine:
-        primary = min(fine, key=lambda r: (_rank(r), not _locative(text, r, cs), r.mention.start))
+        contained_in = _containers(text, fine)
+        primary = min(fine, key=lambda r: (r.mention.start in contained_in, _rank(r), not _locative(text, r, cs),
+                                           r.mention.start))
         ids: list[str] = []
         for r in [primary] + sorted(fine, key=lambda r: (_rank(r), r.mention.start)):
             for pid in _ids(r):
                 if pid not in ids:
                     ids.append(pid)
-        lat, lon = _point(primary)
+        seat = _seat(primary)
+        lat, lon = (seat.lat, seat.lon) if seat is not None else _point(primary)
         precision = acled_geo_precision(primary.place, group=_is_group(primary))  # type: ignore[arg-type]
         if precision == 1 and _NEAR.search(text, max(cs, primary.mention.start - 40), primary.mention.start):
             precision = 2  # "near X", "on the outskirts of X": ACLED codes the town, at precision 2
@@ -328,7 +414,9 @@ def event_places(
     cands = [r for r in resolutions if r.place is not None and r.mention.kind != "demonym"
              and cs <= r.mention.start < ce]
     kept = _consistent(text, list(points.values()), cands)
-    points = {r.place.id: r for r in kept}  # type: ignore[union-attr]
+    # "X (Y district, Z)": Y and Z say where X lies, they are no locations of their own
+    contained_in = _containers(text, [r for r in cands if r.place.feature not in _WIDE])  # type: ignore[union-attr]
+    points = {r.place.id: r for r in kept if r.mention.start not in contained_in}  # type: ignore[union-attr]
     if len(points) < 2:
         return [where]
     return [
