@@ -161,3 +161,17 @@ def test_an_english_preposition_is_no_arabic_article(gazetteer):
     # "at Thay ..." is not "Thai": "at", "as" and "an" stay English words before a name
     found = places_of(gazetteer, "Myanmar jets fired at Thay Kaw Hta camp near the border.")
     assert all("Thay" not in s for s, _ in found)
+
+
+def test_a_widely_known_town_is_read_by_its_romanisation_where_the_text_puts_something_in_it(gazetteer):
+    # Nasiriyah (over half a million people, one country): "in X" or "X city" is enough
+    assert ("Nassriya", "IQ") in places_of(gazetteer, "Hundreds of students rallied in Nassriya on Monday.")
+    assert ("Nassriya", "IQ") in places_of(gazetteer, "Hundreds of students rallied in the streets of Nassriya city.")
+    # without a placing word the spelling is no evidence of the town
+    assert all(s != "Nassriya" for s, _ in places_of(gazetteer, "Nassriya officials said the rally was calm."))
+
+
+def test_a_spelling_shared_by_places_of_several_countries_needs_the_country_named(gazetteer):
+    # "Dalee" folds like a Yemeni province's name and like Chinese and Cypriot towns
+    assert all(s != "Dalee" for s, _ in places_of(gazetteer, "Shells fell in Dalee town overnight."))
+    assert ("Dalee", "YE") in places_of(gazetteer, "Yemeni forces said shells fell in Dalee town overnight.")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from karamap.config import DEFAULT_MIN_SCORE
 from karamap.gazetteer.base import Gazetteer
+from karamap.gazetteer.romanise import stands_alone
 from karamap.model import Article, Mention, Place, Resolution
 from karamap.named_divisions import (
     FIRST_LEVEL_WORDS,
@@ -563,7 +564,9 @@ def _drop_foreign_small(slots: list[_Slot]) -> tuple[list[_Slot], list[Resolutio
 
 def _settle_romanised(slots: list[_Slot]) -> list[_Slot]:
     """A romanised reading keeps only the candidates in a country the other names of the text
-    name: a spelling close to a distant place's name is no evidence of that place."""
+    name: a spelling close to a distant place's name is no evidence of that place. A reading
+    that :func:`~karamap.gazetteer.romanise.stands_alone` (one country, a widely known place)
+    keeps its candidates."""
     if not any(s.mention.key.startswith("~") for s in slots):
         return slots
     countries: set[str] = set()
@@ -578,6 +581,8 @@ def _settle_romanised(slots: list[_Slot]) -> list[_Slot]:
     for s in slots:
         if s.mention.key.startswith("~"):
             cands = tuple(c for c in s.candidates if c.country in countries)
+            if not cands and stands_alone(s.candidates):
+                cands = s.candidates  # a widely known place of one country ("Ar-Raqqa city")
             if not cands:
                 continue
             s = _Slot(s.mention, cands, cands[0] if len(cands) == 1 else None)

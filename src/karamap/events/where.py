@@ -367,7 +367,8 @@ def event_place(
         if around.stated and around.precision < 3:
             return around
     if focus is not None and focus.place is not None:
-        lat, lon = _point(focus)
+        seat = _seat(focus)
+        lat, lon = (seat.lat, seat.lon) if seat is not None else _point(focus)
         return Where(_ids(focus), lat, lon, max(2, acled_geo_precision(focus.place, group=_is_group(focus))), False,
                      _country(focus))
     return Where((), None, None, 0, False)

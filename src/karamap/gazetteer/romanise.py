@@ -26,8 +26,14 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
-__all__ = ["romanised_key", "cyrillic_readings", "romanised_keys_of"]
+from karamap.model import Place
+
+__all__ = ["romanised_key", "cyrillic_readings", "romanised_keys_of", "stands_alone", "WELL_KNOWN_POPULATION"]
+
+#: a town this large is named widely enough for its spellings to stand alone (see stands_alone)
+WELL_KNOWN_POPULATION = 50000
 
 # -- Cyrillic ---------------------------------------------------------------------------------
 _COMMON = {
@@ -150,3 +156,24 @@ def romanised_keys_of(name_key: str) -> tuple[str, ...]:
     else:
         keys = [romanised_key(name_key)]
     return tuple(dict.fromkeys(k for k in keys if k))
+
+
+def stands_alone(places: Sequence[Place]) -> bool:
+    """Whether a name read by its romanisation key may be taken without the text naming the
+    country of its places: when every place bearing the key lies in one country and one of
+    them is a first-level division or a town of :data:`WELL_KNOWN_POPULATION` people or more
+    ("Ar-Raqqa", "Nassriya"). A key shared across countries, or one only villages bear, needs
+    the text's country (a spelling close to a village's name is no evidence of that village).
+
+    >>> from karamap.model import Place
+    >>> raqqa = Place("geonames:163915", "Ar Raqqah", "city", "SY", 35.95, 39.01, population=531952)
+    >>> stands_alone([raqqa])
+    True
+    >>> stands_alone([raqqa, Place("geonames:1", "Raqa", "city", "IQ", 33.0, 44.0)])
+    False
+    """
+    countries = {p.country for p in places}
+    if len(countries) != 1 or None in countries:
+        return False
+    return any(p.feature == "admin1" or (p.feature == "city" and p.population >= WELL_KNOWN_POPULATION)
+               for p in places)

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 
 from karamap.gazetteer.base import Gazetteer, normalise_name
-from karamap.gazetteer.romanise import romanised_key
+from karamap.gazetteer.romanise import romanised_key, stands_alone
 from karamap.model import Article, Mention, Place
 from karamap.paths import geodata_dir
 from karamap.recognise.lexicon import (
@@ -614,12 +614,26 @@ def _evidence_around(doc: _Doc, i: int) -> bool:
     return nxt is not None and nxt.text.lower() in PLACE_CLASS_WORDS
 
 
+# prepositions that put what follows in a place ("of", "to", "from" also open other phrases)
+_PLACING = frozenset("in at near outside inside around across throughout towards toward within into".split())
+
+
+def _told_as_place(doc: _Doc, first: int, last: int) -> bool:
+    """Tokens first..last are told as a place: a placing preposition before them ("in X") or a
+    word of place after them ("X city", "X district")."""
+    toks = doc.tokens
+    if first > 0 and not toks[first - 1].cap and toks[first - 1].text.lower() in _PLACING:
+        return True
+    return last + 1 < len(toks) and toks[last + 1].text.lower() in PLACE_CLASS_WORDS
+
+
 def _romanised(doc: _Doc, mentions: list[Mention]) -> tuple[list[Mention], set[Mention]]:
     """Names no exact key places here, read through their romanisation key ("Maarat al-Numan" for
     GeoNames' "Ma'arrat an Nu'man", "al Tabqa" for "Al-Tabqa", "Ras al Ain" for "Ra's al 'Ayn").
 
     A romanised reading is weaker than an exact one: it is tried for capitalised words that no
-    mention covers, and kept only for a place in a country the text names otherwise;
+    mention covers, and kept only for a place in a country the text names otherwise, or for a
+    widely known place of one country (:func:`~karamap.gazetteer.romanise.stands_alone`);
     recognition's other tests (people, organisations, common
     words, headlines) apply as to any name. It replaces an exact mention only when it is longer
     ("Tall Refaat" over "Tall") or when none of the exact mention's places lies in a country the
@@ -700,8 +714,10 @@ def _romanised(doc: _Doc, mentions: list[Mention]) -> tuple[list[Mention], set[M
                     rkey = romanised_key(key)
                     if not rkey:
                         continue
-                    places = tuple(p for p in doc.gaz.lookup_romanised(rkey)
-                                   if p.feature in _ROMANISED_ALONE or p.country in countries)
+                    every = doc.gaz.lookup_romanised(rkey)
+                    places = tuple(p for p in every if p.feature in _ROMANISED_ALONE or p.country in countries)
+                    if not places and exact is None and stands_alone(every) and _told_as_place(doc, first, j - 1):
+                        places = tuple(every)  # "in Ar-Raqqa city": a widely known place in one country
                     mkey = "~" + rkey
                 if not places:
                     continue
