@@ -191,3 +191,16 @@ def test_the_people_of_a_state_or_province(gazetteer):
     assert got == [("Ohioans", "demonym"), ("Ontarians", "demonym")]
     assert gazetteer.demonym("ohioans").name == "Ohio" and gazetteer.demonym("ohioans").feature == "admin1"
     assert surfaces("The Houston Texans won on Sunday.", gazetteer) == []
+
+
+def test_a_bracket_that_locates_the_name_before_it_is_evidence_of_a_place(gazetteer):
+    # "Misrata" is only another name of GeoNames' Misratah: the bracket says it is a place here
+    assert "Misrata" in surfaces("Jets struck a depot at Tamzawa camp (Misrata) overnight.", gazetteer)
+    # a common word in brackets after a person's name is a party, not a town
+    assert "Green" not in surfaces("The plan was criticised by councillor Ann Byrne (Green) in Galway.", gazetteer)
+
+
+def test_a_sentence_full_of_names_is_prose_not_a_headline(gazetteer):
+    # most of its longer words are capitalised, but it ends in a full stop with verbs in it
+    found = surfaces("On 3 May, in Dalet Township, Kyaukphyu District, Chin State, the army and AA clashed.", gazetteer)
+    assert "Chin State" in found

@@ -13,6 +13,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from karamap.gazetteer.base import normalise_name
+from karamap.gazetteer.romanise import romanised_key
 from karamap.model import Mention, Place
 
 __all__ = ["Tie", "ties_of", "lies_within", "class_word_after", "FIRST_LEVEL_WORDS", "LOCAL_WORDS",
@@ -142,13 +144,17 @@ _RANK = {"continent": 5, "country": 4, "region": 3, "group": 3, "admin1": 2, "ad
 def lies_within(place: Place, division: Place) -> bool:
     """Whether ``place`` lies inside ``division`` as far as the gazetteer can tell: the same
     country, the division's name as its own first-level division, or (where none is recorded)
-    near enough to the division's point for its kind.
+    near enough to the division's point for its kind. A town named as the division whose name
+    is also its province's ("Misrata" for Misratah district) holds every town of that province.
 
     >>> province = Place("a", "Herat", "admin1", "AF", 34.3, 62.2)
     >>> lies_within(Place("b", "Obeh", "city", "AF", 34.37, 63.18, admin1="Herat"), province)
     True
     >>> lies_within(Place("c", "Obe", "city", "FR", 43.7, 4.1), province)
     False
+    >>> misrata = Place("d", "Misratah", "city", "LY", 32.38, 15.09, admin1="Misratah")
+    >>> lies_within(Place("e", "Bani Walid", "city", "LY", 31.75, 13.99, admin1="Misratah"), misrata)
+    True
     """
     if place.id == division.id:
         # a town named with the district of its own name ("Pyay town (Pyay township)") lies in it
@@ -169,4 +175,14 @@ def lies_within(place: Place, division: Place) -> bool:
         return _km(place, division) <= FIRST_LEVEL_KM
     if division.feature in ("region", "group"):
         return _km(place, division) <= REGION_KM
+    if division.feature == "city" and place.admin1 and place.admin1 == division.admin1 and _seat_of(division):
+        return True  # "Bani Walid (Misrata)": the town's name stands for its province
     return _km(place, division) <= LOCAL_KM
+
+
+def _seat_of(town: Place) -> bool:
+    """Whether ``town`` bears the name of its own first-level division (Misrata in Misratah)."""
+    if not town.admin1:
+        return False
+    keys = {romanised_key(normalise_name(n)) or normalise_name(n) for n in (town.name, *town.aliases)}
+    return (romanised_key(normalise_name(town.admin1)) or normalise_name(town.admin1)) in keys

@@ -257,6 +257,15 @@ def _state_after(doc: _Doc, j: int) -> bool:
 _PLACE_AFFIXES = frozenset("based born bound area native raised headquartered".split())
 _FIRM = re.compile(r"(?: [A-Z][\w.]*){0,3},? (?:LLC|LLP|Inc|Corp|Ltd|Co|Associates|Partners)\b| & [A-Z]")
 #: what follows a place's name in a currency ("US$") or a pathogen's name ("Marburg virus")
+# "Al Hishah (Misrata)", "Warshiikh town (Balcad, Middle Shabelle)": a bracket after a name that
+# says where it lies (ACLED's notes, "Kramatorsk (Donetsk oblast)"), up to the name looked at
+_LOCATING_BRACKET = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+[a-z]+)?\s*\(\s*(?:[A-Z][\w'\u2019 -]{0,40},\s*)?$")
+
+
+def _in_locating_bracket(doc: _Doc, start: int) -> bool:
+    return bool(_LOCATING_BRACKET.search(doc.text, max(0, start - 70), start))
+
+
 _NOT_PLACE_AFTER = re.compile(r"\$|\s+(?:virus|viruses|ebolavirus|fever|strain|strains)\b")
 #: what follows a person's name, not a town's ("Obama administration", "Smith took office")
 _PERSON_AFTER = re.compile(r"(?:['\u2019]s)? +(?:administration|took office|(?:wife|husband|widow|son|daughter|mother|father)\b)")
@@ -295,6 +304,8 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...], roman
     classed = nxt is not None and not nxt.cap and nxt.text.lower() in PLACE_CLASS_WORDS \
         and doc.gap(last_tok, nxt) == " "
     locative = locative or classed
+    # (not for a common word: "Cllr Meaney (Green)" names a party)
+    bracketed = _in_locating_bracket(doc, first.start)
 
     if single and (key in CALENDAR_WORDS or key in DIRECTION_WORDS or key in PEOPLE_AND_FAITH_WORDS):
         return False
@@ -399,11 +410,11 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...], roman
         if not (first.upper and _dateline(doc, i, j)):
             return False
     if romanised:
-        return not single or locative or state_after or strong
+        return not single or locative or bracketed or state_after or strong
     # a name GeoNames knows only as an alternate of a small town is weak evidence
     if not strong and top.feature in ("city", "admin2") and not top.source.startswith("karamap"):
         primary = any(key_of(p.name) == key for p in places)
-        if not primary and not (locative or state_after) and (
+        if not primary and not (locative or bracketed or state_after) and (
                 _biggest_city(places) < 500000 or " " in key):
             return False
     return True
@@ -619,10 +630,13 @@ _PLACING = frozenset("in at near outside inside around across throughout towards
 
 
 def _told_as_place(doc: _Doc, first: int, last: int) -> bool:
-    """Tokens first..last are told as a place: a placing preposition before them ("in X") or a
-    word of place after them ("X city", "X district")."""
+    """Tokens first..last are told as a place: a placing preposition before them ("in X"), a
+    bracket that locates the name before it ("Y (X)", "Y (Z, X)") or a word of place after them
+    ("X city", "X district")."""
     toks = doc.tokens
     if first > 0 and not toks[first - 1].cap and toks[first - 1].text.lower() in _PLACING:
+        return True
+    if _in_locating_bracket(doc, toks[first].start):
         return True
     return last + 1 < len(toks) and toks[last + 1].text.lower() in PLACE_CLASS_WORDS
 

@@ -42,14 +42,23 @@ def key_of(text: str) -> str:
 
 
 def title_lines(text: str) -> list[tuple[int, int]]:
-    """Spans of lines written in title case or capitals (headlines), where capitals prove nothing."""
+    """Spans of lines written in title case or capitals (headlines), where capitals prove nothing.
+
+    A line told as a sentence, ending in a full stop with two lower-case words of some length in
+    it, is prose however many names it holds ("In X Township, Y District, Z State, the army and
+    the AA clashed.").
+
+    >>> title_lines("Army Retakes Town Near Border\\nIn Paletwa Township, Mindat District, Chin State, troops clashed.")
+    [(0, 29)]
+    """
     spans = []
     pos = 0
     for line in text.split("\n"):
         words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", line) if len(w) > 3]
         if len(words) >= 3:
             caps = sum(1 for w in words if w[0].isupper())
-            if caps / len(words) >= 0.75:
+            prose = line.rstrip().endswith(".") and len(words) - caps >= 2
+            if caps / len(words) >= 0.75 and not prose:
                 spans.append((pos, pos + len(line)))
         pos += len(line) + 1
     return spans
