@@ -204,3 +204,10 @@ def test_a_sentence_full_of_names_is_prose_not_a_headline(gazetteer):
     # most of its longer words are capitalised, but it ends in a full stop with verbs in it
     found = surfaces("On 3 May, in Dalet Township, Kyaukphyu District, Chin State, the army and AA clashed.", gazetteer)
     assert "Chin State" in found
+
+
+def test_a_part_of_an_area_after_a_placing_word_is_evidence_of_a_place(gazetteer):
+    # "in rural X", "in northern X": the name is told as a place, as after "in" alone
+    assert "Deir-ez-Zor" in surfaces("A body was found in rural Deir-ez-Zor on Friday.", gazetteer)
+    assert "Ras al Ain" in surfaces("Crops were looted in rural Ras al Ain last week.", gazetteer)
+    assert "Deir-ez-Zor" not in surfaces("Deir-ez-Zor officials were rural people.", gazetteer)

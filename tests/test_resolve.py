@@ -164,3 +164,11 @@ def test_irish_counties_by_their_english_names(gazetteer):
     got = {r.mention.surface: r.place for r in resolve(art, recognise(art, gazetteer), gazetteer)}
     assert (got["County Clare"].country, got["County Clare"].feature) == ("IE", "admin2")
     assert got["Limerick"].country == "IE"
+
+
+def test_the_us_dollar_says_nothing_of_where_a_story_happens(gazetteer):
+    # Sidon (Lebanon) beside a small US namesake: a rate quoted in US dollars is no US context
+    text = "Traders angry at the high US dollar exchange rate blocked roads in Sidon on Monday."
+    assert place_of(text, "Sidon", gazetteer).country == "LB"
+    # the United States named as a place still pulls the namesake home
+    assert place_of("Floods closed roads around Sidon, US officials said.", "Sidon", gazetteer).country == "US"

@@ -349,7 +349,11 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer, *,
     votes: list[dict[str, float]] = []
     admin_votes: list[dict[tuple[str | None, str], float]] = []
     confidence: list[float] = []
-    for s in slots:
+    # the US dollar is the currency the world quotes rates in: "the US dollar exchange rate" tells
+    # nothing of where the story happens
+    muted = {k for k, s in enumerate(slots)
+             if _DOLLAR_AFTER.match(text, s.mention.end) and (s.fixed or s.candidates[0]).country == "US"}
+    for k_slot, s in enumerate(slots):
         top = sorted(s.candidates, key=lambda c: priors[id(c)], reverse=True)[:8]
         if s.fixed is not None:
             top = [s.fixed]
@@ -365,6 +369,8 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer, *,
             division = c.name if c.feature == "admin1" else c.admin1
             if division and c.feature in ("admin1", "city", "admin2"):
                 adm[(c.country, division)] = adm.get((c.country, division), 0.0) + share
+        if k_slot in muted:
+            vote, adm = {}, {}
         votes.append(vote)
         admin_votes.append(adm)
         confidence.append(weights[0] / total)
@@ -422,7 +428,7 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer, *,
             best, margins[k] = _choose(s, statics[k], slots, by_key[s.mention.key], votes, admin_votes,
                                        total_country, total_admin, first_pass, confidence)
             chosen[k] = best
-            if round_:
+            if round_ and k not in muted:
                 # from now on the others see this reading
                 first_pass[k] = best
                 confidence[k] = max(confidence[k], 0.5)
@@ -494,6 +500,9 @@ def _weak(s: _Slot) -> bool:
         return True
     return all(c.feature in _SMALL and c.population < 100_000 and key_of(c.name) != s.mention.key
                for c in s.candidates)
+
+
+_DOLLAR_AFTER = re.compile(r"[\s-]+dollars?\b", re.IGNORECASE)
 
 
 def _apply_ties(text: str, slots: list[_Slot]) -> tuple[list[_Slot], list[Tie], list[Resolution]]:

@@ -256,7 +256,6 @@ def _state_after(doc: _Doc, j: int) -> bool:
 
 _PLACE_AFFIXES = frozenset("based born bound area native raised headquartered".split())
 _FIRM = re.compile(r"(?: [A-Z][\w.]*){0,3},? (?:LLC|LLP|Inc|Corp|Ltd|Co|Associates|Partners)\b| & [A-Z]")
-#: what follows a place's name in a currency ("US$") or a pathogen's name ("Marburg virus")
 # "Al Hishah (Misrata)", "Warshiikh town (Balcad, Middle Shabelle)": a bracket after a name that
 # says where it lies (ACLED's notes, "Kramatorsk (Donetsk oblast)"), up to the name looked at
 _LOCATING_BRACKET = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+[a-z]+)?\s*\(\s*(?:[A-Z][\w'\u2019 -]{0,40},\s*)?$")
@@ -266,6 +265,7 @@ def _in_locating_bracket(doc: _Doc, start: int) -> bool:
     return bool(_LOCATING_BRACKET.search(doc.text, max(0, start - 70), start))
 
 
+#: what follows a place's name in a currency ("US$") or a pathogen's name ("Marburg virus")
 _NOT_PLACE_AFTER = re.compile(r"\$|\s+(?:virus|viruses|ebolavirus|fever|strain|strains)\b")
 #: what follows a person's name, not a town's ("Obama administration", "Smith took office")
 _PERSON_AFTER = re.compile(r"(?:['\u2019]s)? +(?:administration|took office|(?:wife|husband|widow|son|daughter|mother|father)\b)")
@@ -299,7 +299,7 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...], roman
     next_joined = nxt is not None and doc.joined(j - 1)
     prev_low = prev.text.lower() if prev else ""
     state_after = _state_after(doc, j)
-    locative = prev is not None and prev_low in LOCATIVE_CUES and not prev.cap
+    locative = prev is not None and ((prev_low in LOCATIVE_CUES and not prev.cap) or _area_before(doc, i))
     # a word of place after it says a place is named ("Obe district", "Daanyo village")
     classed = nxt is not None and not nxt.cap and nxt.text.lower() in PLACE_CLASS_WORDS \
         and doc.gap(last_tok, nxt) == " "
@@ -618,6 +618,8 @@ def _evidence_around(doc: _Doc, i: int) -> bool:
     prev = toks[i - 1] if i > 0 else None
     if prev is not None and not prev.cap and prev.text.lower() in (LOCATIVE_CUES | ARABIC_ARTICLES):
         return True
+    if _area_before(doc, i):
+        return True
     after = doc.text[toks[i].end : toks[i].end + 2]
     if after[:1] in (",", "(") or after == " (":
         return True
@@ -629,12 +631,27 @@ def _evidence_around(doc: _Doc, i: int) -> bool:
 _PLACING = frozenset("in at near outside inside around across throughout towards toward within into".split())
 
 
+# "in rural X", "in northern X", "across eastern X": a part of a place after a placing word
+_AREA_WORDS = frozenset(
+    "rural urban northern southern eastern western central north-eastern north-western south-eastern "
+    "south-western northeastern northwestern southeastern southwestern".split())
+
+
+def _area_before(doc: _Doc, i: int) -> bool:
+    """Token i follows a placing preposition and a word for part of an area ("in rural X")."""
+    toks = doc.tokens
+    return (i > 1 and not toks[i - 1].cap and toks[i - 1].text.lower() in _AREA_WORDS
+            and not toks[i - 2].cap and toks[i - 2].text.lower() in _PLACING)
+
+
 def _told_as_place(doc: _Doc, first: int, last: int) -> bool:
     """Tokens first..last are told as a place: a placing preposition before them ("in X"), a
     bracket that locates the name before it ("Y (X)", "Y (Z, X)") or a word of place after them
     ("X city", "X district")."""
     toks = doc.tokens
     if first > 0 and not toks[first - 1].cap and toks[first - 1].text.lower() in _PLACING:
+        return True
+    if _area_before(doc, first):
         return True
     if _in_locating_bracket(doc, toks[first].start):
         return True
