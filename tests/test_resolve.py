@@ -172,3 +172,8 @@ def test_the_us_dollar_says_nothing_of_where_a_story_happens(gazetteer):
     assert place_of(text, "Sidon", gazetteer).country == "LB"
     # the United States named as a place still pulls the namesake home
     assert place_of("Floods closed roads around Sidon, US officials said.", "Sidon", gazetteer).country == "US"
+
+
+def test_an_armed_group_of_one_country_tells_the_country_of_a_namesake(gazetteer):
+    # Qalat is a town in Afghanistan and a smaller one in Iran: the Taliban say which
+    assert place_of("Taliban gunmen shot two shopkeepers in Qalat city.", "Qalat", gazetteer).country == "AF"
