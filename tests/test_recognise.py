@@ -104,6 +104,7 @@ def test_acronyms_the_text_defines_for_a_place(gazetteer):
 def test_currencies_firms_and_pathogens_named_after_places(gazetteer):
     assert surfaces("A US$210 million claim was settled.", gazetteer) == []
     assert surfaces("Samples of Marburg virus were stored.", gazetteer) == []
+    assert surfaces("Youths threw Molotov cocktails at the police.", gazetteer) == []
     assert surfaces("Buyers can contact Metz Fresh LLC by phone.", gazetteer) == []
     assert surfaces("The firm Stevens & Wilkinson was paid.", gazetteer) == []
 
@@ -211,3 +212,15 @@ def test_a_part_of_an_area_after_a_placing_word_is_evidence_of_a_place(gazetteer
     assert "Deir-ez-Zor" in surfaces("A body was found in rural Deir-ez-Zor on Friday.", gazetteer)
     assert "Ras al Ain" in surfaces("Crops were looted in rural Ras al Ain last week.", gazetteer)
     assert "Deir-ez-Zor" not in surfaces("Deir-ez-Zor officials were rural people.", gazetteer)
+
+
+def test_the_generic_head_of_an_unknown_arabic_name_is_no_place(gazetteer):
+    # "Tall" (hill), "Bab" (gate), "Deir" (monastery) open longer names; alone they name towns elsewhere
+    assert surfaces("Gunmen looted a farm in Tall Hamdan on Sunday.", gazetteer) == []
+    assert surfaces("A shell fell in the Bab al Saghir quarter.", gazetteer) == []
+    # the known longer name is still read
+    assert "Ras al Ain" in surfaces("Syrian troops reached Ras al Ain.", gazetteer)
+
+
+def test_a_month_of_the_islamic_calendar_is_no_town(gazetteer):
+    assert surfaces("Prices of bread rose in Ramadan.", gazetteer) == []

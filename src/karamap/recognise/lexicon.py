@@ -7,6 +7,7 @@ from importlib import resources
 from pathlib import Path
 
 __all__ = [
+    "ARABIC_NAME_HEADS",
     "common_words",
     "first_names",
     "last_names",
@@ -175,7 +176,17 @@ CALENDAR_WORDS = frozenset(
     """
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
-    saturday sunday mon tue tues wed thu thur thurs fri sat sun christmas easter
+    saturday sunday mon tue tues wed thu thur thurs fri sat sun christmas easter ramadan
+    """.split()
+)
+
+#: generic words that open Arabic place names ("Tall Sakhr", "Deir Hafer", "Bab al Kabir": hill,
+#: monastery, gate ...); followed by more of the name, such a word alone names nothing
+#: (Wikipedia "Arabic toponymy"; "List of Arabic place names")
+ARABIC_NAME_HEADS = frozenset(
+    """
+    tall tell tel tal deir dayr dair kafr kfar ain ayn ein ras bir wadi jabal jebel jabel umm abu bani
+    beni beit bayt khirbet khirbat qasr sidi bab hay harat qaryat mazraat nahr jisr marj souq suq
     """.split()
 )
 

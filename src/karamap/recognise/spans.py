@@ -12,6 +12,7 @@ from karamap.gazetteer.romanise import romanised_key, stands_alone
 from karamap.model import Article, Mention, Place
 from karamap.paths import geodata_dir
 from karamap.recognise.lexicon import (
+    ARABIC_NAME_HEADS,
     CALENDAR_WORDS,
     CONNECTORS,
     DIRECTION_WORDS,
@@ -265,8 +266,9 @@ def _in_locating_bracket(doc: _Doc, start: int) -> bool:
     return bool(_LOCATING_BRACKET.search(doc.text, max(0, start - 70), start))
 
 
-#: what follows a place's name in a currency ("US$") or a pathogen's name ("Marburg virus")
-_NOT_PLACE_AFTER = re.compile(r"\$|\s+(?:virus|viruses|ebolavirus|fever|strain|strains)\b")
+#: what follows a place's name in a currency ("US$"), a pathogen's name ("Marburg virus") or a
+#: weapon named after a person ("Molotov cocktails": Molotov was also Perm's name)
+_NOT_PLACE_AFTER = re.compile(r"\$|\s+(?:virus|viruses|ebolavirus|fever|strain|strains|cocktails?)\b")
 #: what follows a person's name, not a town's ("Obama administration", "Smith took office")
 _PERSON_AFTER = re.compile(r"(?:['\u2019]s)? +(?:administration|took office|(?:wife|husband|widow|son|daughter|mother|father)\b)")
 _MODEL_YEAR = re.compile(r"\b(?:19|20)\d\d $")
@@ -308,6 +310,14 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...], roman
     bracketed = _in_locating_bracket(doc, first.start)
 
     if single and (key in CALENDAR_WORDS or key in DIRECTION_WORDS or key in PEOPLE_AND_FAITH_WORDS):
+        return False
+    # "Tall Sakhr", "Bab al Kabir": the generic head of a longer Arabic name the gazetteer lacks,
+    # or the word after its article ("Kabir", "Ain" of "Ras al Ain")
+    if single and key in ARABIC_NAME_HEADS and nxt is not None and next_joined and (
+            nxt.cap or (nxt.text.lower() in ARABIC_ARTICLES and j + 1 < len(toks) and toks[j + 1].cap)):
+        return False
+    if single and prev_joined and prev_low in ARABIC_ARTICLES and i > 1 and doc.joined(i - 2) \
+            and toks[i - 2].cap and toks[i - 2].text.lower() in ARABIC_NAME_HEADS:
         return False
     if key in NOT_PLACE_NAMES and not state_after:
         return False  # ("White House, Tenn." is the town)
