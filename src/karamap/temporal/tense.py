@@ -39,7 +39,29 @@ _PLUPERFECT = re.compile(
     rf"(?<!which\s)(?<!who\s)(?<!that\s)\bhad\s+(?:(?:not|never|already|just|long|also|since)\s+)*{_PARTICIPLE}\b",
     re.IGNORECASE,
 )
-_PLAN_OVER = re.compile(r"\bhad\s+been\s+(?:scheduled|due|expected|set|planned)\b", re.IGNORECASE)
+# A plan or a promise made looks ahead to the act it is about, told after it ("agreed to meet in
+# September"): as a cue it ends nearer that expression than the past verb it holds.
+_INTENT = re.compile(r"\b(?:agreed|agrees?|decided|planned|promised|pledged|vowed|arranged|resolved|"
+                     r"invited\s+\w+)\s+to\b", re.IGNORECASE)
+_PLAN_OVER = re.compile(r"\bhad\s+(?:been\s+(?:scheduled|due|expected|set|planned)|"
+                        r"(?:agreed|decided|planned|promised|pledged|vowed|arranged)\s+to)\b", re.IGNORECASE)
+# A date a plan is fixed for looks ahead ("elections were called for September", "the vote is set
+# for May"), unless the clause is told in the past perfect.
+_FIXED_FOR = re.compile(
+    r"\b(?:set|scheduled|slated|planned|pencil+ed\s+in|called|announced|fixed|due|postponed|"
+    r"delayed|moved|brought\s+forward)\s+(?:[\w-]+\s+){0,3}?(?:for|to|until)\s+(?:the\s+)?$", re.IGNORECASE)
+# What is set off from the clause that holds an expression and does not date it: a relative
+# clause or a report between commas ("..., which was named host of the talks, ...", "..., the
+# ministry said, ...", "..., where leaders gathered last year, ...").
+_ASIDE_LEAD = re.compile(r"\s*(?:who|whom|whose|which|where|when)\b", re.IGNORECASE)
+_REPORT_ASIDE = re.compile(
+    r"[^,;]{1,50}?\b(?:said|says|told|added|reported|announced|stated|noted|claimed|confirmed|wrote)\s*$",
+    re.IGNORECASE)
+# A past participle that qualifies a noun ("the stalled talks", "a summit hosted by Spain") is
+# no past tense of the clause.
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|these|those|newly|recently|"
+                                r"so-called|long-awaited|much-delayed)\s+$", re.IGNORECASE)
+_AGENT_AFTER = re.compile(r"\s+by\b", re.IGNORECASE)
 _REPORTING = re.compile(
     r"said|says|told|added|reported|announced|stated|noted|claimed|confirmed|warned|wrote", re.IGNORECASE
 )
@@ -72,19 +94,63 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
         return "past" if _PLUPERFECT.search(text, lo, hi) else "future"
     if _PLAN_OVER.search(text, lo, start):
         return "past"  # a plan told in the pluperfect ("had been due to expire Friday") is over
+    if _FIXED_FOR.search(text, max(lo, start - 60), start):
+        return "future"  # "elections were called for September"
+    asides, own = _asides(text, lo, hi, start)
     # The cue nearest the expression decides: "In September it announced plans to ..." is past.
     # An expression inside its clause ("will publish it on Monday, it said") is not dated by a
     # report after a comma; one that opens the clause ("In September, it announced") is.
     opens_nothing = len(text[lo:start].split()) > 3
-    best: tuple[int, Tense] | None = None
-    for pattern, tense in ((_FUTURE, "future"), (_PAST, "past")):
+    # A cue inside the expression's own stretch between commas goes before the others ("the
+    # rebels, who were defeated in September, will regroup").
+    best: tuple[bool, int, Tense] | None = None
+    for pattern, tense in ((_FUTURE, "future"), (_INTENT, "future"), (_PAST, "past")):
         for cue in pattern.finditer(text, lo, hi):
             if cue.start() >= start and cue.end() <= end:
+                continue
+            if pattern is _INTENT and cue.start() >= end:
+                continue  # "On Friday, the government planned to pay ...": the planning was on Friday
+            if any(a <= cue.start() < b for a, b in asides):
+                continue  # a relative clause or a report set off by commas dates another clause
+            if tense == "past" and _qualifies_noun(text, cue):
                 continue
             if opens_nothing and cue.start() >= end and "," in text[end : cue.start()] \
                     and _REPORTING.fullmatch(cue.group()):
                 continue  # "... will publish it on Monday, it said": the saying is another clause
             distance = start - cue.end() if cue.end() <= start else cue.start() - end
-            if best is None or distance < best[0]:
-                best = (distance, tense)
-    return best[1] if best else None
+            key = (not own[0] <= cue.start() < own[1], distance, tense)
+            if best is None or key[:2] < best[:2]:
+                best = key
+    return best[2] if best else None
+
+
+def _asides(text: str, lo: int, hi: int, start: int) -> tuple[list[tuple[int, int]], tuple[int, int]]:
+    """The stretches of ``text[lo:hi]`` set off by commas that do not hold ``start`` (relative
+    clauses anywhere, reports only between two commas), and the stretch that holds it."""
+    commas = [m.start() for m in re.finditer(r",\s", text[lo:hi])]
+    bounds = [lo - 1] + [lo + c for c in commas] + [hi]
+    out = []
+    own = (lo, hi)
+    for k in range(len(bounds) - 1):
+        a, b = bounds[k] + 1, bounds[k + 1]
+        if a <= start < b:
+            own = (a, b)
+        if a <= start < b or b <= a:
+            continue
+        seg = text[a:b]
+        if _ASIDE_LEAD.match(seg) or (0 < k < len(bounds) - 2 and _REPORT_ASIDE.fullmatch(seg)):
+            out.append((a, b))
+    return out, own
+
+
+_NOT_PARTICIPLES = frozenset({"was", "were", "had", "did", "said", "says", "ago", "last", "since", "earlier",
+                              "previously"})
+
+
+def _qualifies_noun(text: str, cue: re.Match[str]) -> bool:
+    """The past cue is a participle that qualifies a noun ("the stalled deal", "a summit hosted by
+    Spain"), not the tense of the clause."""
+    if cue.group().lower() in _NOT_PARTICIPLES:
+        return False
+    return bool(_DETERMINER_BEFORE.search(text, max(0, cue.start() - 16), cue.start())
+                or _AGENT_AFTER.match(text, cue.end()))
