@@ -391,13 +391,22 @@ def test_aims_denials_and_undated_mentions_are_not_events(text):
 
 def test_a_sentence_without_a_date_goes_on_in_the_time_of_its_paragraph():
     t = ("Azerbaijani forces shelled Tartar on Oct. 4, 2020, killing two civilians. "
-         "Armenian troops withdrew from Kalbajar.\n\nArmenian troops withdrew from Aghdam.")
+         "The two defence ministers held talks.\n\nArmenian troops withdrew from Aghdam.")
     evs = events_of(t, day(t, "Oct. 4, 2020", "2020-10-04"))
     # The civilians killed by the shelling are its victims, not an incident of their own.
-    assert [e.type for e in evs] == ["shelling_air_strike", "withdrawal", "withdrawal"]
+    assert [e.type for e in evs] == ["shelling_air_strike", "meeting", "withdrawal"]
     assert evs[0].quote == "Azerbaijani forces shelled Tartar on Oct. 4, 2020, killing two civilians."
     assert evs[1].when.start == dt.date(2020, 10, 4) and evs[1].time_inferred  # the same paragraph
     assert evs[2].when.start == DOC_DATE  # a new paragraph
+
+
+def test_a_sentence_told_in_another_town_does_not_take_the_paragraphs_date():
+    # (issue 13: an event takes its date from its own clause or sentence, never a neighbour's)
+    t = ("Azerbaijani forces shelled Tartar on Oct. 4, 2020, killing two civilians. "
+         "Armenian troops withdrew from Kalbajar.")
+    evs = events_of(t, day(t, "Oct. 4, 2020", "2020-10-04"))
+    assert [e.type for e in evs] == ["shelling_air_strike", "withdrawal"]
+    assert (evs[1].when.start, evs[1].time_inferred, evs[1].place_ids) == (DOC_DATE, True, ("geonames:586268",))
 
 
 def test_violence_in_several_towns_is_one_event_per_town():

@@ -14,7 +14,8 @@ import pytest
 from karamap.events import extract_events
 from karamap.events.acled import actor_is_state, code_incident, cues_of
 from karamap.events.types import (
-    ACLED_EVENT_TYPES, ACLED_SUB_EVENT_TYPES, DISORDER_TYPES, EVENT_TYPES, INCIDENT_TYPES, STATEMENT_TYPES,
+    ACLED_EVENT_TYPES, ACLED_SUB_EVENT_TYPES, DISORDER_TYPES, EVENT_TYPES, HAZARD_TYPES, INCIDENT_TYPES,
+    STATEMENT_TYPES,
 )
 from karamap.model import Article, Event, TimeExpr, TimeSpan
 
@@ -68,10 +69,16 @@ def test_each_sub_event_type_has_its_disorder_type_and_codes():
 def test_every_karamap_type_maps_into_the_taxonomy_or_stays_outside_it():
     for kind in EVENT_TYPES.values():
         if kind.acled_sub_event_type is None:
-            assert kind.acled_event_type is None and kind.name not in INCIDENT_TYPES
+            # outside ACLED: diplomacy, votes and statements, or a disaster or accident (an incident)
+            assert kind.acled_event_type is None and kind.disorder_type is None
+            assert (kind.name in INCIDENT_TYPES) == (kind.name in HAZARD_TYPES)
         else:
             assert kind.acled_sub_event_type in ACLED_EVENT_TYPES[kind.acled_event_type]
-    assert {"meeting", "phone_call", "statement"} == {k for k, t in EVENT_TYPES.items() if t.acled_event_type is None}
+            assert kind.name not in HAZARD_TYPES
+    assert {"meeting", "phone_call", "statement", "election", "summit"} | HAZARD_TYPES == {
+        k for k, t in EVENT_TYPES.items() if t.acled_event_type is None}
+    assert HAZARD_TYPES == {"earthquake", "storm", "flood", "landslide", "wildfire", "drought", "fire_explosion",
+                            "accident"}
     assert STATEMENT_TYPES == {"statement"}
 
 

@@ -26,7 +26,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from karamap.events.types import ACLED_SUB_EVENT_TYPES, EVENT_TYPES
+from karamap.events.types import ACLED_SUB_EVENT_TYPES, EVENT_TYPES, HAZARD_TYPES
 from karamap.prefilter import TextScan
 
 __all__ = ["Coding", "code_incident", "actor_is_state", "Cues", "cues_of"]
@@ -416,8 +416,8 @@ class Coding:
     disorder_type: str | None
     acled_event_type: str | None
     acled_sub_event_type: str | None
-    cameo: str
-    plover: str
+    cameo: str | None
+    plover: str | None
 
 
 _DEMONSTRATION_TYPES = frozenset({"protest", "riot"})
@@ -529,11 +529,17 @@ def code_incident(types: Sequence[str], text: str, *, state_actor: bool | None =
     ('Protests', 'Protest with intervention')
     >>> code_incident(["casualties"], "Gunmen shot dead two farmers.").acled_sub_event_type
     'Attack'
+    >>> c = code_incident(["earthquake", "attack_on_civilians"], "The earthquake killed 40 villagers.")
+    >>> (c.type, c.acled_event_type, c.disorder_type, c.cameo)
+    ('earthquake', None, None, None)
     """
     type_ = types[0]
     kind = EVENT_TYPES.get(type_)
     present = set(types)
-    if kind is None or all(EVENT_TYPES[t].acled_event_type is None for t in present if t in EVENT_TYPES):
+    if kind is None or type_ in HAZARD_TYPES or all(
+            EVENT_TYPES[t].acled_event_type is None for t in present if t in EVENT_TYPES):
+        # A disaster or an accident is outside ACLED's scope, whatever harm its words tell ("the
+        # quake killed 2,000 people" is no attack on civilians, "the fire gutted 40 shops" no looting).
         return _coding(type_, None)
     if kind.acled_event_type is None:
         type_ = next(t for t in types if t in EVENT_TYPES and EVENT_TYPES[t].acled_event_type is not None)

@@ -105,6 +105,11 @@ class Telling:
     trigger: int
     #: the types of the clause's other triggers (what else its words tell: "protesters" beside "arrested")
     also: frozenset[str] = frozenset()
+    #: the clause opens a scene of its own: others, elsewhere ("Thousands marched in the capital",
+    #: "Meanwhile, ...")
+    new_scene: bool = False
+    #: the clause's subject is a pronoun that refers back ("It killed 40 villagers")
+    pronoun_subject: bool = False
 
 
 @dataclass
@@ -157,9 +162,14 @@ def _times_agree(a: Event, b: Event) -> bool:
     return a.when.overlaps(b.when)
 
 
-def _joins(group: Incident, e: Event, t: Telling, places: Mapping[str, Place]) -> bool:
+def _joins(group: Incident, e: Event, t: Telling, places: Mapping[str, Place],
+           hazards: frozenset[str] = frozenset()) -> bool:
     main, first = group.events[0], group.tellings[0]
     if t.paragraph != first.paragraph or not _times_agree(main, e):
+        return False
+    if (main.type in hazards) != (e.type in hazards) and not (main.type in hazards and _harm_of(e, t)):
+        # a flood and a shelling told side by side are two incidents; the dead a disaster left
+        # ("..., killing two pilots", "It killed 40 villagers") are its own
         return False
     if any(t.trigger == u.trigger for u in group.tellings):
         # One clause that names several places: one event per place, unless one place is the
@@ -168,8 +178,20 @@ def _joins(group: Incident, e: Event, t: Telling, places: Mapping[str, Place]) -
     if _places_agree(main, e, places):
         return True
     # A later sentence that goes on telling the incident without a date of its own ("The
-    # protesters then marched to the governor's office") belongs to it wherever it went.
-    return t.sentence != first.sentence and e.time_inferred and _family(e.type) == _family(main.type)
+    # protesters then marched to the governor's office") belongs to it wherever it went; one that
+    # tells of others elsewhere ("Thousands marched in the capital") is an incident of its own.
+    return (t.sentence != first.sentence and e.time_inferred and _family(e.type) == _family(main.type)
+            and not t.new_scene)
+
+
+# What a disaster does, told as violence without an attacker of its own.
+_HARM = frozenset({"attack_on_civilians", "looting"})
+
+
+def _harm_of(e: Event, t: Telling) -> bool:
+    """The event tells the harm an incident told before did: the dead reported, or a killing or
+    destruction whose subject is a pronoun that refers back to it."""
+    return e.type == "casualties" or (e.type in _HARM and t.pronoun_subject)
 
 
 def _siblings(a: Event, b: Event, places: Mapping[str, Place]) -> bool:
@@ -187,14 +209,17 @@ def _rank(e: Event) -> tuple[int, int, int]:
 
 def group_incidents(
     events: list[Event], tellings: Mapping[str, Telling], places: Mapping[str, Place],
-    *, incident_types: frozenset[str], statement_types: frozenset[str],
+    *, incident_types: frozenset[str], statement_types: frozenset[str], hazard_types: frozenset[str] = frozenset(),
 ) -> list[Incident]:
     """The incidents ``events`` tell, in the order first told.
 
     Within a paragraph, events of ``incident_types`` join an incident told before when their
     times agree (one of them dated only by its context, or the dates overlap) and their places
     agree (one unstated, one the larger area of the other, or 25 km apart at most), or when a
-    later sentence goes on without a date of its own. Statements (``statement_types``) made in a
+    later sentence goes on telling it without a date of its own (unless it opens a scene of its
+    own, :attr:`Telling.new_scene`); a
+    disaster or an accident (``hazard_types``) never joins an incident of another kind. Statements
+    (``statement_types``) made in a
     paragraph that tells an incident are that incident's sources, not events of their own; other
     events (meetings, agreements) stay as they are.
     """
@@ -207,7 +232,7 @@ def group_incidents(
             continue
         if e.type in incident_types:
             g = next((g for g in reversed(groups) if g.paragraph == t.paragraph
-                      and g.events[0].type in incident_types and _joins(g, e, t, places)), None)
+                      and g.events[0].type in incident_types and _joins(g, e, t, places, hazard_types)), None)
             if g is None:
                 groups.append(Incident([e], [t]))
                 continue

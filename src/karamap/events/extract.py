@@ -18,10 +18,11 @@ from karamap.events.fatalities import fatalities_in
 from karamap.events.roles import DIPLOMACY as _DIPLOMACY
 from karamap.events.roles import Parties, acled_fields, find_parties, with_parties
 from karamap.events.triggers import PRIORITY, Trigger, best_trigger, find_triggers, scan
-from karamap.events.types import INCIDENT_TYPES, STATEMENT_TYPES, event_type
+from karamap.events.types import HAZARD_TYPES, INCIDENT_TYPES, STATEMENT_TYPES, event_type
 from karamap.events.when import When, event_time
 from karamap.events.where import Where, dateline_span, document_focus, elsewhere_spans, event_place, event_places
-from karamap.model import Article, Event, Resolution, TimeExpr, TimeSpan
+from karamap.model import Article, Event, Place, Resolution, TimeExpr, TimeSpan
+from karamap.resolve import distance_km
 from karamap.sentences import split_sentences
 
 __all__ = ["extract_events", "event_id"]
@@ -52,6 +53,22 @@ _ACTS_ON = re.compile(r"\b(?:fired|dispersed|arrested|detained|intervened|beat|c
 _SUBORDINATE = frozenset({"when", "while", "after", "before", "since", "as", "during", "despite", "although",
                           "though", "following", "amid", "until", "once", "where", "saying", "noting", "adding",
                           "but"})
+# Words before a clause's trigger that go on telling what was told before ("The protesters then
+# marched", "They later burned"): such a clause is the same incident, wherever it went.
+_GOES_ON = re.compile(
+    r"\b(?:they|them|then|later|afterwards|subsequently|thereafter|the (?:same )?(?:protesters|demonstrators|"
+    r"crowds?|marchers|rioters|mobs?|attackers|assailants|gunmen|militants|fighters|rebels|group|rally|march|"
+    r"protest|procession|quake|earthquake|tremor|storm|cyclone|hurricane|typhoon|floods?|floodwaters|waters|"
+    r"fire|blaze|wildfires?|landslide|avalanche))\b", re.IGNORECASE)
+# Words that open a clause on a scene of its own, with other people ("Thousands of people marched",
+# "Meanwhile, hundreds rallied", "A separate protest was held").
+_NEW_SCENE = re.compile(
+    r"\W*(?:(?:meanwhile|elsewhere|separately|in (?:the capital|another|a separate)[^,]{0,40}|"
+    r"in (?-i:[A-Z])[\w-]+(?: (?-i:[A-Z])[\w-]+)?),?\s+)?(?:(?:tens of )?thousands|hundreds|dozens|scores|"
+    r"several|some|many|more|other|another|an?(?: separate| second| further| similar| smaller| larger| new)?|"
+    r"\d[\d,]*|a group of|a crowd of|a number of)\b", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(r"\W*(?:it|which|that)\s+(?:(?:also|later|then|had|has|have)\s+)?", re.IGNORECASE)
+_FINE = frozenset({"facility", "city", "admin2"})
 _RECIPROCAL = re.compile(
     r"\b(?:both sides|each other|one another|the (?:two|warring) (?:sides|countries|parties)|the sides|"
     r"both countries|both parties)\b",
@@ -122,6 +139,7 @@ class _Story:
     """What reading an article remembers from one sentence to the next."""
 
     previous: TimeExpr | None = None  # the last date of the paragraph so far
+    previous_places: list[Place] = field(default_factory=list)  # the towns of the sentence that gave it
     parties: tuple[str, ...] = ()  # the actors of the paragraph's last event
     last_speaker: str | None = None  # the last source named (for "he said")
     speaker_side: list[str] = field(default_factory=list)  # the country of the last quoted official
@@ -169,14 +187,15 @@ class _Reader:
         sentences = split_sentences(self.text)
         for n, (ss, se) in enumerate(sentences):
             if n and _PARAGRAPH.search(self.text, sentences[n - 1][1], ss):
-                self.story.previous, self.story.parties = None, ()
+                self.story.previous, self.story.parties, self.story.previous_places = None, (), []
                 self.story.paragraph += 1
             if n == 0 and (head := HEADER.match(self.text, 0)) and head.end() > ss:
                 ss = head.end()  # the "date YYYY-MM-DD" header is not part of any quote
             following = sentences[n + 1] if n + 1 < len(sentences) else None
             self.sentence(ss, se, self.attribution(ss, se, following))
         incidents = group_incidents(self.story.events, self.story.tellings, self.places,
-                                    incident_types=INCIDENT_TYPES, statement_types=STATEMENT_TYPES)
+                                    incident_types=INCIDENT_TYPES, statement_types=STATEMENT_TYPES,
+                                    hazard_types=HAZARD_TYPES)
         paragraphs = _paragraph_spans(self.text, sentences)
         alone = {g.paragraph for g in incidents if g.events[0].type in INCIDENT_TYPES}
         counts = {p: sum(1 for g in incidents if g.paragraph == p) for p in alone}
@@ -263,7 +282,7 @@ class _Reader:
         actors = with_parties(fields.names, [(a, self.iso.get(a)) for a in event.actors], coding.acled_event_type)
         # the dead of any incident but the talks and deals of diplomacy (a meeting "to discuss the
         # attack that killed five" has no dead of its own)
-        counted = coding.acled_event_type is not None and not (
+        counted = coding.type in HAZARD_TYPES or coding.acled_event_type is not None and not (
             coding.acled_event_type == "Strategic developments" and coding.acled_sub_event_type in _DIPLOMACY)
         return dataclasses.replace(
             event, type=coding.type, trigger=trigger, disorder_type=coding.disorder_type,
@@ -305,6 +324,8 @@ class _Reader:
         dated = [t for t in self.txs if ss <= t.start < se and t.span is not None and t.type in ("DATE", "TIME")]
         if dated:
             story.previous = dated[-1]
+            story.previous_places = [r.place for r in self.res if ss <= r.mention.start < se and r.place is not None
+                                     and r.mention.kind != "demonym" and r.place.feature in _FINE]
 
     def clause_events(
         self, clause: Clause, sentence: tuple[int, int], trigger: Trigger, attribution: Attribution | None,
@@ -312,12 +333,6 @@ class _Reader:
     ) -> None:
         text, story, (ss, se) = self.text, self.story, sentence
         span = (clause.start, clause.end)
-        when = event_time(
-            text, span, sentence, (trigger.start, trigger.end), self.txs,
-            lead=clause.lead, doc_date=self.article.published, anchors=story.anchors,
-            previous=None if trigger.type in _NO_INHERIT else story.previous,
-        )
-        actors = self.actors(clause, sentence, trigger, attribution)
         hidden = ([(attribution.start, attribution.end)] if attribution is not None else []) + (
             [self.dateline] if self.dateline else []) + self.elsewhere
         # a verb phrase coordinated with the one before ("blocked the road in X and protested") shares
@@ -327,12 +342,26 @@ class _Reader:
             wheres = event_places(text, span, self.res, self.focus, exclude=hidden, sentence=before)
         else:
             wheres = [event_place(text, span, self.res, self.focus, exclude=hidden, sentence=before)]
+        goes_on = bool(_GOES_ON.search(text, clause.start, trigger.start))
+        # The story goes on in the time of its last date, but an event told elsewhere, of others
+        # ("Thousands marched in the capital" after a protest dated in another town), is no part of
+        # it: it does not take that date.
+        previous = None if trigger.type in _NO_INHERIT or (
+            not goes_on and self.far_from_last_date(wheres[0])) else story.previous
+        when = event_time(
+            text, span, sentence, (trigger.start, trigger.end), self.txs,
+            lead=clause.lead, doc_date=self.article.published, anchors=story.anchors, previous=previous,
+        )
+        actors = self.actors(clause, sentence, trigger, attribution)
         if actors:
             story.parties = actors
         for k, where in enumerate(wheres):
             id_ = event_id(self.article.id, ss, se, trigger.start, trigger.type, where.place_ids[0] if k else None)
             story.events.append(_event(self.article, trigger, sentence, when, where, actors, attribution, id_))
-            story.tellings[id_] = Telling(story.paragraph, sentence, span, trigger.start, also)
+            story.tellings[id_] = Telling(
+                story.paragraph, sentence, span, trigger.start, also,
+                new_scene=bool(_NEW_SCENE.match(text, clause.start, trigger.start)),
+                pronoun_subject=bool(_PRONOUN_SUBJECT.fullmatch(text, clause.start, trigger.start)))
             self.triggers[id_] = (trigger.start, trigger.end)
             self.leads[id_] = clause.lead
             if attribution is not None:  # the source of a claim is no actor of what it tells
@@ -341,6 +370,15 @@ class _Reader:
                 story.undated.add(id_)
         if trigger.type in _ANCHOR_TYPES and when.span is not None:
             story.anchors.append(when.span)
+
+    def far_from_last_date(self, where: Where) -> bool:
+        """The event is told at a town or district other than those of the sentence that gave the
+        story its last date (none of them within 25 km)."""
+        before = self.story.previous_places
+        place = self.places.get(where.place_ids[0]) if where.stated and where.place_ids else None
+        if not before or place is None or place.feature not in _FINE:
+            return False
+        return all(p.id not in where.place_ids and distance_km(p, place) > 25.0 for p in before)
 
     def actors(
         self, clause: Clause, sentence: tuple[int, int], trigger: Trigger, attribution: Attribution | None

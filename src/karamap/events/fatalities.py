@@ -79,7 +79,7 @@ _SUBSET_BEFORE = re.compile(r"\b(?:including|among them|among whom|of whom|of th
 _SUBSET_AFTER = re.compile(r"\s+of\s+(?:the|them|whom|those|these)\b", _F)
 # Where a noun phrase ends: punctuation, a preposition, a conjunction, a verb.
 _NP_END = re.compile(
-    r"[,;:.()\[\]\"“”]|\s(?:and|or|of|in|at(?!\s+(?:least|most)\b)|near|on|during|after|while|when|inside|outside|from|with|who|whom|"
+    r"(?<!\d),|,(?!\d{3}(?!\d))|[;:.()\[\]\"“”]|\s(?:and|or|of|in|at(?!\s+(?:least|most)\b)|near|on|during|after|while|when|inside|outside|from|with|who|whom|"
     r"which|that|as|by|before|following|for|to|was|were|is|are|had|has|have|reportedly|allegedly)\b", _F)
 _PERSONS_AFTER_ARTICLE = r"(?:[\w'’-]+\s+){0,3}"
 
@@ -263,7 +263,8 @@ _BETWEEN = re.compile(r"\bbetween\s+[\w-]+\s+and\s+$", _F)
 _OF_BEFORE = re.compile(r"\b(?:of|in|at|from|for|with|to|by|on|near|against|than)\s+$", _F)
 _OWN_VERB = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:were|was|are|is|got|have|has|had)\b", _F)
 _OBJECT_END = re.compile(
-    rf"[,;:.()\[\]]|\b(?:and|or)\s+(?:\w+ly\s+)?(?:(?!\d)(?!(?:{_WORD_NUM}|an?|his|her|their|the)\b)[\w-]+(?:ed|ing)\b|"
+    # (a comma between digits groups thousands: "killed 2,000 people" is one count)
+    rf"(?<!\d),|,(?!\d{{3}}(?!\d))|[;:.()\[\]]|\b(?:and|or)\s+(?:\w+ly\s+)?(?:(?!\d)(?!(?:{_WORD_NUM}|an?|his|her|their|the)\b)[\w-]+(?:ed|ing)\b|"
     r"injur|wound|hurt)|\b(?:in|at(?!\s+(?:least|most)\b)|near|on|during|after|while|when|inside|outside|from|with|"
     r"who|which|that|as|by|before|following|for)\b", _F)
 

@@ -8,6 +8,7 @@ import re
 import string
 from dataclasses import dataclass
 
+from karamap.events.types import HAZARD_TYPES
 from karamap.model import TimeExpr
 from karamap.prefilter import CASE_EXCEPTIONS, WordIndex, lead_words
 
@@ -164,6 +165,88 @@ _CIVILIAN_SITE = (r"(?:offices?|schools?|hospitals?|clinics?|markets?|churches|c
 _METAPHOR = (r"\b(?:court|legal|price|prices|trade|tariff|political|verbal|bidding|ratings|culture|custody|budget|"
              r"election|electoral|campaign|media|legislative|uphill|turf|ideological)\s+|\btug-of-")
 
+# -- natural disasters, accidents, votes and summits -------------------------------------------
+# Up to two words between a hazard noun and its verb, none of them a modal or "to" ("a storm could
+# hit", "floods are expected to hit" tell no event).
+_GAP = r"(?: (?!(?:could|might|may|would|should|will|can|must|to|not|never)\b)[\w'’,.-]+){0,2}?"
+# What a disaster or an accident does to a place or to people.
+_HIT = (r"(?:struck|strikes|hit|hits|jolted|rocked|shook|rattled|killed|kills|killing|left|leaving|destroyed|"
+        r"destroying|damaged|damaging|flattened|toppled|levell?ed|devastated|wrecked|ravaged|razed|buried|"
+        r"claimed|injured|injuring|trapped|displaced|forced|swept|sweeping|washed away|inundated|submerged|"
+        r"engulfed|cut off|uprooted|battered|lashed|pounded|slammed|tore through|ripped through|"
+        r"caused|triggered|affected|wiped out|brought down|hammered)")
+# A hazard noun used as a modifier ("earthquake survivors", "the flood-hit town", "flood defences")
+# names no event.
+_NOT_MODIFIER = (r"(?![\w-]|\s+(?:zones?|areas?|regions?|relief|survivors|victims|aid|appeals?|funds?|anniversary|"
+                 r"drills?|season|warnings?|alerts?|watch|risks?|defen[cs]es|barriers?|insurance|plains?|control|"
+                 r"protection|preparedness|response|shelters?|camps?|debris|prevention|management|forecast|"
+                 r"of)\b)")
+# Whom a disaster or an accident harmed, told before it ("killed in a landslide", "destroyed by floods").
+_HARMED_IN = (r"\b(?:killed|died|dead|drowned|perished|injured|hurt|missing|trapped|buried|swept away|displaced|"
+              r"stranded|homeless|destroyed|damaged|washed away|flattened|lost their lives) (?:[\w,'’-]+ ){0,3}?"
+              r"(?:in|by) (?:an? |the |[\w'’]+['’]s )?(?:[\w.-]+ ){0,2}?")
+# Words that make a disaster a figure of speech ("a political earthquake", "a media storm").
+_HAZARD_METAPHOR = (r"\b(?:political|electoral|financial|economic|market|diplomatic|media|twitter|online|social media|"
+                    r"perfect|cultural|legal|public relations|pr)\s+")
+_STORM_METAPHOR = r"(?:" + _HAZARD_METAPHOR + r"|\bdesert\s+|\boperation\s+)"
+_QUAKE = r"(?:earthquakes?|quakes?|tremors?|temblors?|aftershocks?)"
+_STORM = (r"(?:tropical storms?|storms?|cyclones?|hurricanes?|super typhoons?|typhoons?|tornado(?:e?s)?|twisters?|"
+          r"blizzards?|windstorms?|hailstorms?|snowstorms?|sandstorms?|dust storms?|thunderstorms?)")
+_FLOOD = r"(?:flash floods?|floods?|flooding|floodwaters?|flood waters|inundations?|deluges?)"
+_RAIN = r"(?:torrential|heavy|monsoon|incessant|days of|record|seasonal) (?:rains?|rainfall|downpours?)"
+_SLIDE = r"(?:landslides?|landslips?|mudslides?|mud slides?|mudflows?|rockslides?|rock ?falls?|avalanches?)"
+_WILDFIRE = r"(?:wild ?fires?|forest fires?|bush ?fires?|brush ?fires?|grass fires?|scrub fires?|peat fires?)"
+_VEHICLE = (r"(?:planes?|aircraft|airliners?|jets?|airplanes?|aeroplanes?|helicopters?|choppers?|flights?|"
+            r"bus(?:es)?|minibus(?:es)?|coach(?:es)?|trucks?|lorr(?:y|ies)|cars?|vans?|vehicles?|tankers?|"
+            r"trains?|locomotives?|boats?|ferr(?:y|ies)|ships?|vessels?|dinghies|dinghy|canoes?|barges?|"
+            r"trawlers?|motorbikes?|motorcycles?|rickshaws?)")
+_ACCIDENT_NOUN = (r"\b(?:plane|air|aircraft|helicopter|chopper|bus|car|road|traffic|train|rail|railway|boat|ferry|"
+                  r"motorcycle|truck|highway|vehicle|mining|mine|industrial|workplace|construction|boating|shipping) "
+                  r"(?:crash(?:es)?|accidents?|collisions?|disasters?|derailments?|tragedy)\b")
+_STRUCTURE = (r"(?:buildings?|bridges?|dams?|walls?|roofs?|mines?|mine shafts?|shafts?|pits?|tunnels?|stadiums?|"
+              r"grandstands?|schools?|factor(?:y|ies)|apartment (?:blocks?|buildings?)|blocks? of flats|high-rises?|"
+              r"towers?|houses?|homes?|structures?|ceilings?|church|mosques?|hotels?|markets?|scaffolding|cranes?|"
+              r"footbridges?|overpass(?:es)?|flyovers?|warehouses?|dormitor(?:y|ies)|hostels?)")
+# What an accidental fire or blast starts from: gas, fuel, a boiler, fireworks (not a bomb).
+_ACCIDENTAL_SOURCE = (r"(?:gas|gas cylinders?|cylinders?|cooking gas|lpg|propane|methane|firedamp|coal dust|boilers?|"
+                      r"fuel|petrol|gasoline|diesel|fuel tankers?|oil tankers?|tankers?|pipelines?|chemical|chemicals|"
+                      r"fireworks?|firecrackers?|industrial|factory|refinery|transformers?|electrical|kitchen|"
+                      r"oxygen|grain dust|accidental)")
+_ACCIDENTAL_BEFORE = r"\b" + _ACCIDENTAL_SOURCE + r"(?: [\w-]+)?\s+"
+# A fire that is gunfire, or an attack's ("opened fire", "artillery fire", "set fire to").
+_NOT_A_BLAZE = (r"\b(?:open(?:ed|ing|s)?|cease|gun|cross|artillery|mortar|rocket|sniper|tank|return(?:ed|ing)?|heavy|"
+                r"small[- ]arms|machine-?gun|friendly|under|exchange of|exchanged|exchanging|live|direct|hostile|"
+                r"enemy|set|sets|setting|line of|police|anti-aircraft|covering)[- ]?\s*")
+# Signs that an attacker caused the fire, blast, crash or collapse: ACLED's incident, not an accident.
+_ATTACKER = (r"\b(?:attack\w*|bomb\w*|ieds?|improvised|explosive devices?|grenades?|suicide|missiles?|rockets?|"
+             r"drones?|uavs?|shell(?:ing|ed|s)|artillery|mortars?|air ?strikes?|air raids?|shot down|downed|gunfire|"
+             r"gunmen|militants?|insurgents?|terrorists?|jihadists?|rebels?|opened fire|ambush\w*|arson\w*|"
+             r"set (?:[\w-]+ ){0,3}?(?:on )?fire|torched|hijack\w*|sabotag\w*|riot\w*|mobs?|clash\w*|"
+             r"fighting|deliberately|perpetrators?|assailants?)\b")
+# A hazard told after "after", "following", "amid" ... is the background of the clause's own event;
+# where the clause tells nothing else it is the event ("ten died after rains triggered floods").
+_SUBORDINATE_HAZARD = re.compile(r"\b(?:after|following|since|amid|despite|over|about|against|ahead of|before|"
+                                 r"because of|due to|in the wake of|in response to|aftermath of)\s+"
+                                 r"(?:(?:an?|the|this|last|recent|deadly|heavy|severe|[\w'’]+['’]s)\s+){0,3}$",
+                                 re.IGNORECASE)
+_POLL_NOUN = (r"(?:elections?|polls|votes?|voting|referendums?|referenda|plebiscites?|by-elections?|run-?offs?|"
+              r"primar(?:y|ies)|ballots?)")
+# (the kind of poll spelt out as alternatives, not as an optional word: the trigger scan keys each
+# rule by the words its matches start with)
+_POLL = (r"(?:(?:presidential|parliamentary|legislative|general|local|municipal|regional|snap|early|mid-?term|"
+         r"national|provincial|gubernatorial|senate|runoff) " + _POLL_NOUN + "|" + _POLL_NOUN + ")")
+# Nouns after an election word that name something else than the vote ("the election commission").
+_NOT_A_VOTE = (r"(?! (?:commissions?|committees?|campaigns?|laws?|officials?|boards?|authorit\w+|observers?|monitors?|"
+               r"results?|promises?|pledges?|rall(?:y|ies)|posters?|materials?|cycles?|years?|manifestos?|"
+               r"offices?|workers?|staff|violence|fraud|rigging|debates?|of (?:confidence|no confidence))\b)")
+_LEGISLATURE = (r"(?:parliament|parliaments|lawmakers|legislators|mps|deputies|senators|the senate|the house|congress|"
+                r"the (?:national |federal |constituent |general |state |provincial |legislative )?assembly|"
+                r"the (?:upper|lower) house|councill?ors|the (?:city |town |municipal |security |regional )?council|"
+                r"the knesset|the duma|the rada|the bundestag|the majlis|the storting|the sejm|the riksdag|"
+                r"members of parliament|the legislature|the chamber of deputies)")
+_MOUNTAIN = (r"(?: of (?:mount|mt\.?|the (?:mountain|hill|peak|volcano|pass|ridge|glacier)|everest|kilimanjaro|"
+             r"(?:his|her|their|its) (?:career|power|ambition|fame)))")
+
 #: the rules; the order inside one type does not matter, PRIORITY ranks the types
 RULES: tuple[TriggerRule, ...] = (
     # agreement signed
@@ -249,13 +332,14 @@ RULES: tuple[TriggerRule, ...] = (
        r"magnetic bombs?|unexploded (?:ordnance|ordinances?|munitions?|shells?|devices?|bombs?|mines?)|uxos?|"
        r"booby[- ]?traps?|booby-trapped)\b"),
     _r("explosion", r"\b(?<!rocket-propelled )(?<!stun )(?<!sound )grenades?\b(?! launchers?)"),
+    # (a gas, boiler or fuel blast is an accident: see fire_explosion)
     _r("explosion", r"\b(?:explosions?|blasts?)\b",
        near=r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|damaged|destroyed|rocked|hit|struck|"
             r"targeted|went off|occurred|exploded|detonated|bomb\w*|ieds?|mines?|devices?|dead|casualties|"
-            r"observed|heard|recorded|caused)\b"),
+            r"observed|heard|recorded|caused)\b", not_before=_ACCIDENTAL_BEFORE),
     _r("explosion", r"\b(?:exploded|detonated|went off|blew up)\b",
        near=r"\b(?:bombs?|devices?|mines?|explosives?|ieds?|grenades?|vehicles?|cars?|shells?|motorcycles?|"
-            r"ordnance|landmines?)\b"),
+            r"ordnance|landmines?)\b", not_before=_ACCIDENTAL_BEFORE),
     _r("explosion", r"\bstepped on (?:an? |the )?(?:[\w-]+ )?(?:mine|landmine|explosive|device|ied|uxo)\b"),
     _r("explosion", r"\bplanted (?:[\w-]+ ){0,3}?(?:bombs?|explosives?|ieds?|mines?|landmines?|devices?)\b"),
     _r("explosion", r"\bblew (?:himself|herself|themselves) up\b|\bblew up\b(?! at\b)|\bset off (?:[\w-]+ ){0,2}?"
@@ -409,6 +493,102 @@ RULES: tuple[TriggerRule, ...] = (
               r"diseases?|illness|covid|coronavirus|cholera|ebola|malaria|heart attack|lightning|electrocut\w*|"
               r"stampede|storms?|cyclones?|avalanche|natural causes|suicide(?! (?:bomb|attack|car|vest)))\b"),
     _r("casualties", r"\b(?:death toll|casualties|fatalities|lost (?:their|his|her) lives)\b", near=_VIOLENCE),
+    # earthquakes
+    _r("earthquake", rf"\b{_QUAKE}\b(?:,? (?:of|with|measuring) (?:a )?(?:preliminary )?magnitude(?: of)? [\d.]+,?)?"
+       rf"{_GAP} {_HIT}\b|\b{_QUAKE} (?:was|were) (?:recorded|registered|reported|detected)\b",
+       not_before=_HAZARD_METAPHOR),
+    _r("earthquake", r"\b(?:magnitude[- ]?\d(?:\.\d)?|\d(?:\.\d)?[- ]magnitude|\d\.\d)[- ](?:[\w-]+ )?"
+       + _QUAKE + r"\b" + _NOT_MODIFIER),
+    _r("earthquake", _HARMED_IN + _QUAKE + r"\b" + _NOT_MODIFIER),
+    _r("earthquake", rf"\b{_QUAKE}\b" + _NOT_MODIFIER, nominal=True, not_before=_HAZARD_METAPHOR),
+    # storms, cyclones, hurricanes
+    _r("storm", rf"\b{_STORM}\b(?! (?:of|shadow|troopers?|drains?|surge warnings?)\b){_GAP} "
+       rf"(?:{_HIT}|made landfall|makes landfall|brought|dumped|blew|barrell?ed|churned|whipped|roared|"
+       r"knocked out|cut power|flooded)\b", not_before=_STORM_METAPHOR),
+    _r("storm", _HARMED_IN + _STORM + r"\b" + _NOT_MODIFIER),
+    _r("storm", rf"\b{_STORM}\b" + _NOT_MODIFIER, nominal=True, not_before=_STORM_METAPHOR),
+    # floods and torrential rains
+    _r("flood", rf"\b{_FLOOD}\b(?! of\b){_GAP} (?:{_HIT}|drowned|submerged|overwhelmed|breached|"
+       r"flooded|wreaked havoc)\b"),
+    # (rains that "triggered landslides" tell a landslide)
+    _r("flood", rf"\b{_RAIN}\b{_GAP} (?:(?!caused|triggered){_HIT}|drowned|submerged|overwhelmed|flooded|"
+       r"wreaked havoc|(?:caused|triggered) (?:flash )?flood(?:s|ing)?)\b"),
+    _r("flood", r"\b(?:homes|houses|streets|villages|fields|roads|towns?|cit(?:y|ies)|neighbou?rhoods|areas|districts|"
+       r"farmland|hectares|crops|camps|low-lying \w+|parts of [\w-]+) (?:were|was|have been|had been|remain(?:ed)?) "
+       r"(?:[\w-]+ )?(?:flooded|submerged|inundated|under water|underwater)\b"
+       r"|\b(?:rivers?|the [\w-]+ river|dams?|canals?|lakes?) (?:[\w-]+ )?(?:burst (?:its|their) banks|overflowed|"
+       r"flooded|broke (?:its|their) banks)\b"),
+    _r("flood", _HARMED_IN + _FLOOD + r"\b" + _NOT_MODIFIER),
+    _r("flood", rf"\b{_FLOOD}\b" + _NOT_MODIFIER, nominal=True),
+    # landslides, mudslides, avalanches
+    _r("landslide", rf"\b{_SLIDE}\b(?! (?:of|victory|victories|win|wins|majority|defeat|election|vote|margin)\b)"
+       rf"{_GAP} (?:{_HIT}|blocked|crashed|came down|occurred|hit)\b"),
+    _r("landslide", r"\b(?:triggered|caused|set off) (?:[\w-]+ ){0,2}?" + _SLIDE + r"\b"),
+    _r("landslide", _HARMED_IN + _SLIDE + r"\b" + _NOT_MODIFIER),
+    _r("landslide", rf"\b{_SLIDE}\b(?! (?:of|victory|win|majority|defeat|election|vote)\b)" + _NOT_MODIFIER,
+       nominal=True),
+    # wildfires
+    _r("wildfire", rf"\b{_WILDFIRE}\b{_GAP} (?:{_HIT}|raged|raging|burned|burnt|burning|spread|spreading|broke out|"
+       r"erupted|scorched|consumed|threatened|charred|reached|advanced|blazed|continued)\b",
+       not_before=r"\blike\s+"),
+    _r("wildfire", r"\b(?:battled|battling|fought|fighting|contained|containing|tackled|tackling|extinguished|"
+       r"put out|evacuated (?:[\w-]+ ){0,3}?(?:from|ahead of|as)) (?:an? |the |several |dozens of |\d+ )?"
+       r"(?:[\w-]+ ){0,2}?" + _WILDFIRE + r"\b"),
+    _r("wildfire", _HARMED_IN + _WILDFIRE + r"\b" + _NOT_MODIFIER),
+    _r("wildfire", rf"\b{_WILDFIRE}\b" + _NOT_MODIFIER, nominal=True, not_before=r"\blike\s+"),
+    # droughts, where told as an event
+    _r("drought", r"\bdroughts?\b(?! of\b)" + _GAP + r" (?:struck|hit|hits|gripped|grips|ravaged|killed|devastated|"
+       r"affected|forced|left|wiped out|destroyed|parched|withered|dried up|decimated|claimed)\b"
+       r"|\bdeclared (?:an? |the )?(?:state of )?(?:[\w-]+ )?drought(?: emergency| disaster)?\b"
+       r"|\bdrought (?:emergency |disaster )?(?:was|has been) declared\b",
+       not_before=r"\b(?:goal|scoring|title|trophy|win|winless|medal|victory|points?|try|run|hit|boundary)\s+"),
+    # fires and explosions with no attacker
+    _r("fire_explosion", rf"\b{_ACCIDENTAL_SOURCE} (?:[\w-]+ )?(?:explosions?|blasts?|exploded|explodes|blew up|"
+       r"caught fire|fires?|blazes?)\b", unless=_ATTACKER),
+    _r("fire_explosion", r"\b(?:fires?|blazes?|infernos?)\b(?! (?:from|on|at (?:the )?(?:protesters|crowds?|"
+       r"troops|soldiers|police|positions)|upon|into|towards?|fighters)\b)"
+       r"(?: (?!(?:from|by|on|upon|into|towards?|could|might|may|would|will|to)\b)[\w'’-]+){0,5}? (?:broke out|erupted|"
+       r"swept through|ripped through|tore through|gutted|engulfed|destroyed|killed|razed|raged|burned|burnt|"
+       r"consumed|spread)\b", unless=_ATTACKER, not_before=_NOT_A_BLAZE),
+    _r("fire_explosion", r"\b(?:caught fire|burst into flames|went up in flames)\b", unless=_ATTACKER),
+    # (only "in a fire": "killed by army fire" is gunfire)
+    _r("fire_explosion", r"\b(?:killed|died|dead|injured|hurt|missing|trapped|perished|destroyed|damaged|burned|burnt) "
+       r"(?:[\w,'’-]+ ){0,3}?in (?:an? |the )(?:[\w-]+ ){0,2}?(?:fires?|blazes?|infernos?)\b(?! fight)" + _NOT_MODIFIER,
+       unless=_ATTACKER, not_before=_NOT_A_BLAZE),
+    # accidents: crashes, derailments, capsizings, collapses, leaks
+    _r("accident", rf"\b{_VEHICLE} (?:[\w'’-]+ ){{0,3}}?(?:crashed|crash-landed|collided|derailed|overturned|"
+       r"capsized|sank|plunged|veered off|skidded|ran aground|went down|flipped over|rolled over|careered|"
+       r"ploughed into|plowed into)\b", unless=_ATTACKER),
+    _r("accident", _ACCIDENT_NOUN + _GAP + r" (?:killed|kills|left|leaving|claimed|injured|occurred|happened|"
+       r"took place)\b", unless=_ATTACKER),
+    _r("accident", _ACCIDENT_NOUN, nominal=True, unless=_ATTACKER),
+    _r("accident", _HARMED_IN + r"(?:[\w-]+ )?(?:crash(?:es)?|accidents?|collisions?|derailments?|collapse|"
+       r"stampede|shipwreck)\b(?! course)", unless=_ATTACKER),
+    _r("accident", r"\b(?:derailed|derailment|capsized|capsizing|shipwrecks?|crash-landed|stampede)\b",
+       unless=_ATTACKER),
+    _r("accident", rf"\b{_STRUCTURE} (?:[\w'’-]+ ){{0,2}}?(?:collapsed|caved in|gave way|crumbled|came down|"
+       r"burst)\b|\b(?:mine|pit|tunnel|shaft|building|bridge|dam|roof|stand) collapses?\b|\bminers (?:were )?trapped\b"
+       r"|\b(?:gas|chemical|toxic|ammonia|chlorine) (?:leak|spill)s?\b", unless=_ATTACKER),
+    # elections and votes
+    _r("election", rf"\b{_POLL}\b{_NOT_A_VOTE}(?: [\w'’-]+){{0,2}}? (?:(?:was|were|is|are|has been|have been) )?(?:held|took place|"
+       r"opened|closed|began|ended|went ahead|got under way|passed|failed)\b"),
+    _r("election", r"\b(?:went|go|going|headed|flocked|returned|turned out) to the polls\b|\bcast (?:their )?"
+       r"(?:ballots?|votes)\b|\bpolling (?:stations?|booths?) (?:opened|closed)\b|\bvoted in (?:an? |the )?"
+       r"(?:[\w'’-]+ ){0,3}?(?:elections?|referendum|polls?|vote|run-?off|primary|by-elections?|plebiscite)\b"
+       r"|\bvoting (?:began|started|ended|closed|opened|got under way|took place|was under way)\b"),
+    _r("election", rf"\b{_LEGISLATURE} (?:[\w'’-]+ ){{0,3}}?(?:voted|approved|passed|adopted|rejected|ratified|"
+       r"endorsed|elected|impeached|overrode)\b(?! by\b)"),
+    _r("election", r"\b(?:won|wins|lost|loses|swept|conceded) (?:[\w'’-]+ ){0,3}?(?:elections?|polls|vote|"
+       r"referendum|run-?off|primary|by-elections?|presidency|(?:\d+ |most )?seats)\b"),
+    _r("election", rf"\b{_POLL}\b{_NOT_A_VOTE}", nominal=True),
+    # summits
+    _r("summit", r"\bsummits?\b(?!" + _MOUNTAIN + r")(?: [\w'’-]+){0,3}? (?:was held|were held|is held|took place|"
+       r"opened|began|started|ended|closed|concluded|convened|kicked off|got under way|wrapped up|will be held|"
+       r"will take place|is to be held)\b"),
+    _r("summit", r"\b(?:held|hosted|hosts|hosting|attended|attend|attends|attending|convened|opened|addressed|"
+       r"chaired|at|during|on the sidelines of)\s+(?:an? |the |this |this year's |[\w'’]+['’]s )?(?:[\w'’.-]+ ){0,3}?"
+       r"summits?\b(?!" + _MOUNTAIN + r")"),
+    _r("summit", r"\bsummits?\b(?!" + _MOUNTAIN + r")", nominal=True),
     # phone call
     _r("phone_call", r"\b(?:tele)?phone (?:calls?|conversations?|talks?)\b|\bvideo (?:calls?|conferences?|link)\b"),
     _r("phone_call", r"\b(?:over|by|on) the (?:tele)?phone\b|\bby (?:tele)?phone\b|\b(?:tele)?phoned\b"),
@@ -418,7 +598,6 @@ RULES: tuple[TriggerRule, ...] = (
     _r("meeting", r"\bmeet(?:s|ing)? with\b|\btalks (?:with|between)\b|\bhosted\b", near=_OFFICIALS),
     _r("meeting", r"\bheld (?:[\w-]+ ){0,2}?(?:talks|meetings?|negotiations|consultations)\b"),
     _r("meeting", r"\bvisit(?:ed|s|ing)?\b(?= (?:to )?(?-i:[A-Z]))", near=_OFFICIALS),
-    _r("meeting", r"\bsummit\b", nominal=True),
     _r("meeting", r"\bdiscuss(?:ed|es|ing)? (?:[\w,-]+ ){0,8}?with\b"),
     _r("meeting", r"\breceived (?:[\w-]+ ){0,3}?(?:delegation|minister|president|counterpart|envoy)\b"),
     # statement
@@ -440,6 +619,16 @@ PRIORITY: tuple[str, ...] = (
     "explosion",
     "shelling_air_strike",
     "abduction",
+    # a disaster or an accident told as what struck ("the quake killed 2,000 people", "the fire
+    # burned 40 shops") outranks the harm it did; an attacker's signs keep accidents out
+    "earthquake",
+    "storm",
+    "flood",
+    "landslide",
+    "wildfire",
+    "drought",
+    "fire_explosion",
+    "accident",
     "attack_on_civilians",
     "riot",
     "armed_clash",
@@ -450,6 +639,8 @@ PRIORITY: tuple[str, ...] = (
     "deployment",
     "group_change",
     "other_development",
+    "election",
+    "summit",
     "phone_call",
     "meeting",
     "statement",
@@ -503,6 +694,24 @@ def _dated(start: int, end: int, timexes: list[TimeExpr], published: dt.date | N
             continue
         if (t.start < end and start < t.end) or 0 <= start - t.end <= 12 or 0 <= t.start - end <= 15:
             return published is None or t.span.end >= published - _HISTORY
+    return False
+
+
+# Disasters, accidents, votes and summits: told in a subordinate phrase ("after the floods") they
+# are the background of the clause's own event, and dated years back they are history.
+_GENERAL = HAZARD_TYPES | {"election", "summit"}
+
+
+def _historic(start: int, end: int, timexes: list[TimeExpr], published: dt.date | None) -> bool:
+    """A date that touches the words at ``start:end`` lies years before ``published`` ("the 2011
+    earthquake", "an earthquake struck the city in 1999")."""
+    if published is None:
+        return False
+    for t in timexes:
+        if t.span is None:
+            continue
+        if (t.start < end and start < t.end) or 0 <= start - t.end <= 12 or 0 <= t.start - end <= 15:
+            return t.span.end < published - _HISTORY
     return False
 
 
@@ -608,6 +817,7 @@ def find_triggers(
     context = context or (start, end)
     requirement: dict[int, bool] = {}
     found: list[Trigger] = []
+    background: list[Trigger] = []
     for c in candidates[lo:]:
         if c.start >= end:
             break
@@ -637,7 +847,15 @@ def find_triggers(
             continue  # what a protest is against ("denouncing the agreement signed by ...") is no event
         if rule.type in _BACKGROUNDED and _BACKGROUND.search(text, max(start, c.start - 40), c.start):
             continue  # "a leader who had been detained", "the arrested director": told of, not told
+        if rule.type in _GENERAL:
+            if _historic(c.start, c.end, timexes, published):
+                continue
+            if _SUBORDINATE_HAZARD.search(text, max(start, c.start - 60), c.start):
+                background.append(Trigger(rule.type, c.start, c.end, c.text, rule.nominal))
+                continue
         found.append(Trigger(rule.type, c.start, c.end, c.text, rule.nominal))
+    if background and not any(t.type != "statement" for t in found):
+        found.extend(background)  # "ten died after rains triggered floods": nothing else happened
     found.sort(key=lambda t: (t.start, _RANK[t.type]))
     return found
 

@@ -1,7 +1,11 @@
 """The event types: karamap's own (for the map legend) and ACLED's taxonomy, with CAMEO and PLOVER codes.
 
 karamap's types (:data:`EVENT_TYPES`) are what a map legend shows: a handful of kinds a reader
-tells apart at a glance ("Shelling or air strike", "Protest", "Arrest"). Each event also carries
+tells apart at a glance ("Shelling or air strike", "Protest", "Arrest"). Besides ACLED's political
+violence, demonstrations and strategic developments, and diplomacy, they tell the general news of
+a place: natural disasters and accidents (:data:`HAZARD_TYPES`: incidents outside ACLED's scope,
+with neither ACLED pair nor, since CAMEO and PLOVER treat disasters as the context of events
+rather than events, CAMEO or PLOVER code), elections and votes, and summits. Each event also carries
 the ACLED pair that its own text decides (:data:`ACLED_SUB_EVENT_TYPES`: all 25 sub-event types of
 ACLED's codebook under its six event types, each with its disorder type): a ``territory_taken``
 event is "Government regains territory" or "Non-state actor overtakes territory" depending on
@@ -15,7 +19,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "EventType", "EVENT_TYPES", "event_type", "AcledSubType", "ACLED_SUB_EVENT_TYPES", "ACLED_EVENT_TYPES",
-    "DISORDER_TYPES", "acled_sub_type", "INCIDENT_TYPES", "STATEMENT_TYPES",
+    "DISORDER_TYPES", "acled_sub_type", "INCIDENT_TYPES", "STATEMENT_TYPES", "HAZARD_TYPES",
 ]
 
 
@@ -25,17 +29,19 @@ class EventType:
 
     ``cameo`` is the CAMEO 1.1b3 code (Gerner, Schrodt et al.), ``plover`` the PLOVER event type
     with ``plover_mode`` where the CAMEO-to-PLOVER table of the PLOVER manual (draft 0.8, 2021)
-    gives one, and ``acled_event_type`` / ``acled_sub_event_type`` the ACLED codebook (2023)
+    gives one (None where neither ontology has the event: a flood, a plane crash, an election),
+    and ``acled_event_type`` / ``acled_sub_event_type`` the ACLED codebook (2023)
     pair the type has when its text says nothing more (None: outside ACLED's scope, such as
     a phone call). ``color`` is a hex colour from Paul Tol's colour-blind-safe schemes
-    ("vibrant", "muted", "light", "high-contrast"; plus black and grey), distinct across the types.
+    ("vibrant", "muted", "light", "high-contrast", "bright", "dark"; plus black and grey), distinct
+    across the types.
     """
 
     name: str
     label: str
     color: str
-    cameo: str
-    plover: str
+    cameo: str | None
+    plover: str | None
     acled_event_type: str | None
     acled_sub_event_type: str | None
     description: str
@@ -282,6 +288,55 @@ _TYPES = (
         "Strategic developments", "Other",
         "Another significant development: a mass grave found, people displaced, a coup.",
     ),
+    # Natural disasters and accidents: incidents that happened at a time and place, outside
+    # ACLED's scope (its codebook leaves out accidents and disasters) and outside CAMEO's and
+    # PLOVER's events (the PLOVER manual makes disasters a context of other events, not events).
+    EventType(
+        "earthquake", "Earthquake", "#663333", None, None, None, None,
+        "An earthquake (or tremor, aftershock) strikes, with what it destroys and whom it kills.",
+    ),
+    EventType(
+        "storm", "Storm, cyclone or hurricane", "#222255", None, None, None, None,
+        "A storm, cyclone, hurricane, typhoon, tornado or blizzard strikes or makes landfall.",
+    ),
+    EventType(
+        "flood", "Flood", "#4477AA", None, None, None, None,
+        "Floods, flash floods or torrential rains inundate a place, sweep people or homes away.",
+    ),
+    EventType(
+        "landslide", "Landslide or avalanche", "#225522", None, None, None, None,
+        "A landslide, mudslide, rockfall or avalanche buries or sweeps away a place.",
+    ),
+    EventType(
+        "wildfire", "Wildfire", "#AA3377", None, None, None, None,
+        "A wildfire, forest or bush fire breaks out, spreads or burns a place.",
+    ),
+    EventType(
+        "drought", "Drought", "#EEDD88", None, None, None, None,
+        "A drought told as an event: it strikes a place or is declared there.",
+    ),
+    EventType(
+        "fire_explosion", "Fire or accidental explosion", "#EE6677", None, None, None, None,
+        "A building, factory or vehicle fire, or an explosion with no attacker (gas, a boiler, a "
+        "fuel tanker, fireworks); an explosion an attacker caused stays ACLED's "
+        "Explosions/Remote violence, arson its Looting/property destruction.",
+    ),
+    EventType(
+        "accident", "Accident", "#225555", None, None, None, None,
+        "A crash, derailment, capsizing, collision or collapse with no attacker (a plane crash, "
+        "a bus accident, a mine or building collapse, a gas leak).",
+    ),
+    EventType(
+        "election", "Election or vote", "#44BB99", None, None, None, None,
+        "An election, referendum or run-off is held, or a parliament or council votes (PLOVER "
+        "makes elections and legislatures a context, not an event; CAMEO has no code).",
+    ),
+    EventType(
+        "summit", "Summit", "#99DDFF", "040", "CONSULT",
+        None, None,
+        "Leaders meet at a summit (CAMEO 040 consult; PLOVER CONSULT, mode multilateral where an "
+        "alliance or organisation meets).",
+    ),
     EventType(
         "meeting", "Meeting", "#0077BB", "040", "CONSULT",
         None, None,
@@ -305,11 +360,16 @@ _TYPES = (
 #: every event type by its name, in the order a legend lists them (violence first)
 EVENT_TYPES: dict[str, EventType] = {t.name: t for t in _TYPES}
 
-#: the types that tell something that happened at a time and place (what ACLED codes as incidents)
+#: natural disasters and accidents: incidents outside ACLED's scope, which never join an ACLED
+#: incident told beside them (an earthquake and a shelling in one paragraph are two events)
+HAZARD_TYPES: frozenset[str] = frozenset(
+    {"earthquake", "storm", "flood", "landslide", "wildfire", "drought", "fire_explosion", "accident"})
+#: the types that tell something that happened at a time and place (what ACLED codes as incidents,
+#: and the disasters and accidents of :data:`HAZARD_TYPES`)
 INCIDENT_TYPES: frozenset[str] = frozenset(
     t.name for t in _TYPES if t.acled_event_type not in (None, "Strategic developments")
 ) | {"arrest", "looting", "weapons_seized", "group_change", "territory_handed_over", "withdrawal",
-     "other_development"}
+     "other_development"} | HAZARD_TYPES
 #: the types of what someone said: a layer of their own on the map, off by default
 STATEMENT_TYPES: frozenset[str] = frozenset({"statement"})
 

@@ -75,6 +75,20 @@ def _aside(text: str, t: TimeExpr, trigger: tuple[int, int], ss: int, se: int) -
     return not (m.start() <= trigger[0] < end)
 
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their|his|her|of|last)\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"(?:['’]s)?\s+(?!(?:on|in|at|to|by|and|or|when|as|after|before|until|since)\b)"
+                         r"[a-z][\w-]*")
+
+
+def _qualifies_other_noun(text: str, t: TimeExpr, trigger: tuple[int, int]) -> bool:
+    """``t`` stands before a noun other than the trigger, as its modifier ("the 2011 earthquake",
+    "Sunday's vote")."""
+    m = _NOUN_AFTER.match(text, t.end)
+    if m is None or m.end() > trigger[0] and m.start() <= trigger[0]:
+        return False
+    return bool(text.startswith(("'s", "’s"), t.end) or _DETERMINER_BEFORE.search(text, max(0, t.start - 8), t.start))
+
+
 def acled_time_precision(span: TimeSpan) -> int:
     """ACLED's code: 1 a day, 2 a week or a range within a month, 3 a month or coarser.
 
@@ -157,6 +171,10 @@ def event_time(
               if not (t.type == "TIME" and any(u.type == "DATE" and 0 <= u.start - t.end <= 6 for u in usable))]
     cs, ce = clause
     own = [t for t in usable if cs <= t.start < ce and not _aside(text, t, trigger, cs, ce)]
+    # A date that qualifies another noun ("survivors of the 2011 earthquake protested on Monday",
+    # "after Sunday's vote") dates that noun, not the clause's event, where the clause has another.
+    free = [t for t in own if not _qualifies_other_noun(text, t, trigger)]
+    own = free or own
     if own:
         t = min(own, key=lambda t: min(abs(t.start - trigger[1]), abs(trigger[0] - t.end)))
         modifies = -2 <= trigger[0] - t.end <= 12 or (t.start < trigger[1] and trigger[0] < t.end)
