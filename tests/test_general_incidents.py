@@ -57,7 +57,7 @@ def test_a_month_told_in_the_past_stays_in_the_past(text):
 GEONAMES = {"Izmir": 311046, "Peshawar": 1168197, "Beira": 1052373, "Marseille": 2995469, "Kharkiv": 706483,
             "Cusco": 3941584, "Ankara": 323786, "Tbilisi": 611717, "Vilnius": 593116, "Geneva": 2660646,
             "Gyumri": 616635, "Yerevan": 616052, "Malatya": 304922, "Kathmandu": 1283240, "Lagos": 2332459,
-            "Odesa": 698740}
+            "Odesa": 698740, "Dhaka": 1185241, "Batumi": 615532}
 
 
 def events_in(gazetteer, text: str, published: dt.date = JUNE):
@@ -138,6 +138,31 @@ def test_a_protest_in_another_city_does_not_take_the_day_of_the_one_before(gazet
     # told without a date of its own, elsewhere and of others: the article's date, not Monday
     assert (second.type, second.place_ids, second.when.start, second.time_inferred) == (
         "protest", place("Yerevan"), JUNE, True)
+
+
+def test_a_place_set_before_the_clause_is_its_events_own_scene(gazetteer):
+    text = "Hundreds of people protested in Yerevan on Saturday. In Gyumri, police detained five activists."
+    protest, arrest = events_in(gazetteer, text)
+    assert (protest.type, protest.place_ids, protest.when.start) == ("protest", place("Yerevan"), dt.date(2023, 6, 10))
+    assert (arrest.type, arrest.place_ids, arrest.when.start, arrest.time_inferred) == (
+        "arrest", place("Gyumri"), JUNE, True)
+
+
+def test_days_earlier_count_from_the_day_told_before_wherever_it_was(gazetteer):
+    text = "Police fired tear gas at protesters in Tbilisi on Thursday. A day earlier, a bus crashed near Batumi."
+    protest, crash = events_in(gazetteer, text)
+    assert (protest.when.start, crash.type, crash.place_ids, crash.when.start, crash.time_inferred) == (
+        dt.date(2023, 6, 8), "accident", place("Batumi"), dt.date(2023, 6, 7), False)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Protesters rallied in Dhaka on Monday, a week after floods killed 40 people in Sylhet.", 12),
+    ("Residents of Dhaka held a rally on Monday after a gas explosion killed three people in the city last week.",
+     12),
+])
+def test_a_disaster_told_as_the_background_gives_the_event_neither_place_date_nor_dead(gazetteer, text, day):
+    (e,) = events_in(gazetteer, text)
+    assert (e.type, e.place_ids, e.when.start, e.fatalities) == ("protest", place("Dhaka"), dt.date(2023, 6, day), None)
 
 
 def test_a_disaster_is_mapped_where_it_struck_not_where_it_was_reported(gazetteer):

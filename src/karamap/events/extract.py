@@ -17,7 +17,7 @@ from karamap.events.dedup import Incident, Telling, fold_incident, group_inciden
 from karamap.events.fatalities import fatalities_in
 from karamap.events.roles import DIPLOMACY as _DIPLOMACY
 from karamap.events.roles import Parties, acled_fields, find_parties, with_parties
-from karamap.events.triggers import PRIORITY, Trigger, best_trigger, find_triggers, scan
+from karamap.events.triggers import PRIORITY, Trigger, background_start, best_trigger, find_triggers, scan
 from karamap.events.types import HAZARD_TYPES, INCIDENT_TYPES, STATEMENT_TYPES, event_type
 from karamap.events.when import When, event_time
 from karamap.events.where import Where, dateline_span, document_focus, elsewhere_spans, event_place, event_places
@@ -62,13 +62,19 @@ _GOES_ON = re.compile(
     r"fire|blaze|wildfires?|landslide|avalanche))\b", re.IGNORECASE)
 # Words that open a clause on a scene of its own, with other people ("Thousands of people marched",
 # "Meanwhile, hundreds rallied", "A separate protest was held").
+_FRONTED = (r"(?:meanwhile|elsewhere|separately|in (?:the capital|another|a separate)[^,]{0,40}|"
+            r"in (?-i:[A-Z])[\w-]+(?: (?-i:[A-Z])[\w-]+)?)")
+# (a place or "meanwhile" set before the clause with a comma opens a scene of its own, whoever acts:
+# "In Gyumri, police detained five activists")
+_FRONTED_PHRASE = re.compile(r"\W*" + _FRONTED + r",\s*", re.IGNORECASE)
 _NEW_SCENE = re.compile(
-    r"\W*(?:(?:meanwhile|elsewhere|separately|in (?:the capital|another|a separate)[^,]{0,40}|"
-    r"in (?-i:[A-Z])[\w-]+(?: (?-i:[A-Z])[\w-]+)?),?\s+)?(?:(?:tens of )?thousands|hundreds|dozens|scores|"
+    r"\W*(?:" + _FRONTED + r",\s|(?:" + _FRONTED + r",?\s+)?(?:(?:tens of )?thousands|hundreds|dozens|scores|"
     r"several|some|many|more|other|another|an?(?: separate| second| further| similar| smaller| larger| new)?|"
-    r"\d[\d,]*|a group of|a crowd of|a number of)\b", re.IGNORECASE)
+    r"\d[\d,]*|a group of|a crowd of|a number of)\b)", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"\W*(?:it|which|that)\s+(?:(?:also|later|then|had|has|have)\s+)?", re.IGNORECASE)
 _FINE = frozenset({"facility", "city", "admin2"})
+# Disasters, accidents, votes and summits: what may be told as the background of another event.
+_GENERAL = HAZARD_TYPES | {"election", "summit"}
 _RECIPROCAL = re.compile(
     r"\b(?:both sides|each other|one another|the (?:two|warring) (?:sides|countries|parties)|the sides|"
     r"both countries|both parties)\b",
@@ -181,6 +187,7 @@ class _Reader:
         self.triggers: dict[str, tuple[int, int]] = {}  # each event's trigger span
         self.quiet: dict[str, tuple[int, int]] = {}  # each event's source, if it has one
         self.leads: dict[str, str | None] = {}  # the word that opened each event's clause
+        self.backgrounds: list[int] = []  # where a clause's background disaster starts (background_start)
         self.story = _Story()
 
     def read(self) -> list[Event]:
@@ -210,7 +217,11 @@ class _Reader:
         sentence, within its paragraph ("... attacked a post. Two soldiers were killed.")."""
         first = incident.sentences[0][0]
         nxt = next((s for s in starts if s > first), paragraph[1])
-        return first, max(incident.sentences[-1][1], min(nxt, paragraph[1]))
+        last = incident.sentences[-1]
+        end = max(last[1], min(nxt, paragraph[1]))
+        # the dead of a disaster told as the background of its last sentence are not the incident's
+        cut = next((c for c in self.backgrounds if last[0] <= c < last[1]), None)
+        return first, end if cut is None else cut
 
     def parties(self, incident: Incident) -> list[Parties]:
         """The actors by role of each telling of the incident that names any, in text order."""
@@ -319,6 +330,13 @@ class _Reader:
                                   published=self.article.published)
             kept = [t for t in found if not (quiet and quiet[0] <= t.start < quiet[1])]
             trigger = best_trigger(kept)
+            if trigger is not None and trigger.type not in _GENERAL:
+                cut = background_start(text, clause.start, clause.end, self.candidates)
+                if cut is not None and cut >= trigger.end:
+                    # a disaster told as the background ("a week after floods hit Sylhet") gives
+                    # the clause's event neither its place, nor its date, nor its dead
+                    clause = dataclasses.replace(clause, end=cut)
+                    self.backgrounds.append(cut)
             if trigger is not None:
                 self.clause_events(clause, (ss, se), trigger, attribution, frozenset(t.type for t in kept))
         dated = [t for t in self.txs if ss <= t.start < se and t.span is not None and t.type in ("DATE", "TIME")]
@@ -336,8 +354,9 @@ class _Reader:
         hidden = ([(attribution.start, attribution.end)] if attribution is not None else []) + (
             [self.dateline] if self.dateline else []) + self.elsewhere
         # a verb phrase coordinated with the one before ("blocked the road in X and protested") shares
-        # its place
-        before = (ss, clause.start) if clause.lead == "and" else None
+        # its place, and so does a clause after a place set before it ("In Gyumri, police detained ...")
+        fronted = clause.start > ss and _FRONTED_PHRASE.fullmatch(text, ss, clause.start) is not None
+        before = (ss, clause.start) if clause.lead == "and" or fronted else None
         if trigger.type in _PER_LOCATION:
             wheres = event_places(text, span, self.res, self.focus, exclude=hidden, sentence=before)
         else:
@@ -351,6 +370,7 @@ class _Reader:
         when = event_time(
             text, span, sentence, (trigger.start, trigger.end), self.txs,
             lead=clause.lead, doc_date=self.article.published, anchors=story.anchors, previous=previous,
+            last=story.previous,
         )
         actors = self.actors(clause, sentence, trigger, attribution)
         if actors:
@@ -360,7 +380,7 @@ class _Reader:
             story.events.append(_event(self.article, trigger, sentence, when, where, actors, attribution, id_))
             story.tellings[id_] = Telling(
                 story.paragraph, sentence, span, trigger.start, also,
-                new_scene=bool(_NEW_SCENE.match(text, clause.start, trigger.start)),
+                new_scene=fronted or bool(_NEW_SCENE.match(text, clause.start, trigger.start)),
                 pronoun_subject=bool(_PRONOUN_SUBJECT.fullmatch(text, clause.start, trigger.start)))
             self.triggers[id_] = (trigger.start, trigger.end)
             self.leads[id_] = clause.lead

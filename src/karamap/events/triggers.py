@@ -12,7 +12,8 @@ from karamap.events.types import HAZARD_TYPES
 from karamap.model import TimeExpr
 from karamap.prefilter import CASE_EXCEPTIONS, WordIndex, lead_words
 
-__all__ = ["TriggerRule", "Trigger", "Candidate", "RULES", "PRIORITY", "scan", "find_triggers", "best_trigger"]
+__all__ = ["TriggerRule", "Trigger", "Candidate", "RULES", "PRIORITY", "scan", "find_triggers", "best_trigger",
+           "background_start"]
 
 _F = re.IGNORECASE
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
@@ -818,6 +819,7 @@ def find_triggers(
     requirement: dict[int, bool] = {}
     found: list[Trigger] = []
     background: list[Trigger] = []
+    cut = end  # where the first disaster, vote or summit told as the background starts
     for c in candidates[lo:]:
         if c.start >= end:
             break
@@ -850,14 +852,43 @@ def find_triggers(
         if rule.type in _GENERAL:
             if _historic(c.start, c.end, timexes, published):
                 continue
-            if _SUBORDINATE_HAZARD.search(text, max(start, c.start - 60), c.start):
+            if (m := _SUBORDINATE_HAZARD.search(text, max(start, c.start - 60), c.start)) is not None:
                 background.append(Trigger(rule.type, c.start, c.end, c.text, rule.nominal))
+                cut = min(cut, m.start())
                 continue
         found.append(Trigger(rule.type, c.start, c.end, c.text, rule.nominal))
     if background and not any(t.type != "statement" for t in found):
         found.extend(background)  # "ten died after rains triggered floods": nothing else happened
+    elif background:
+        # the dead and the damage told after a disaster in the background are the disaster's
+        # ("rallied a week after floods killed 40 people"), not the clause's own event's
+        found = [t for t in found if not (t.type in _HARM_TYPES and t.start >= cut)]
     found.sort(key=lambda t: (t.start, _RANK[t.type]))
     return found
+
+
+# What a disaster does that a trigger of violence also names: told after a disaster in the
+# background, it is the disaster's.
+_HARM_TYPES = frozenset({"casualties", "attack_on_civilians", "looting"})
+
+
+def background_start(text: str, start: int, end: int, candidates: list[Candidate]) -> int | None:
+    """Where a phrase that tells a disaster, an accident, a vote or a summit as the background of
+    the clause ``text[start:end]`` starts ("... on Monday, a week after floods killed 40 people in
+    Sylhet"), or None: its place, date and dead are not the clause's own event's.
+
+    >>> t = "Crowds rallied in Dhaka after floods swept through Sylhet."
+    >>> t[background_start(t, 0, len(t), scan(t, 0, len(t))):]
+    'after floods swept through Sylhet.'
+    """
+    lo = bisect.bisect_left(candidates, start, key=lambda c: c.start)
+    for c in candidates[lo:]:
+        if c.start >= end:
+            break
+        if c.rule.type in _GENERAL and c.end <= end and (
+                m := _SUBORDINATE_HAZARD.search(text, max(start, c.start - 60), c.start)) is not None:
+            return m.start()
+    return None
 
 
 def best_trigger(triggers: list[Trigger]) -> Trigger | None:

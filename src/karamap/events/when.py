@@ -89,6 +89,23 @@ def _qualifies_other_noun(text: str, t: TimeExpr, trigger: tuple[int, int]) -> b
     return bool(text.startswith(("'s", "’s"), t.end) or _DETERMINER_BEFORE.search(text, max(0, t.start - 8), t.start))
 
 
+_LENGTH = re.compile(r"P(\d+)([DW])")
+_EARLIER_LATER = re.compile(r"\b(earlier|later)$", re.IGNORECASE)
+
+
+def _shifted(t: TimeExpr, last: TimeExpr | None) -> TimeSpan | None:
+    """The day ``t`` names when it counts days or weeks from the day told before ("Police fired on
+    Thursday. A day earlier, ..."): TimeML makes "a day earlier" a length (P1D), but the event it
+    dates lies that far from ``last``."""
+    length = _LENGTH.fullmatch(t.value or "")
+    way = _EARLIER_LATER.search(t.text)
+    if length is None or way is None or last is None or last.span is None or last.span.precision != "day":
+        return None
+    days = int(length.group(1)) * (7 if length.group(2) == "W" else 1)
+    day = last.span.start + dt.timedelta(days=-days if way.group(1).lower() == "earlier" else days)
+    return TimeSpan(day, day, "day")
+
+
 def acled_time_precision(span: TimeSpan) -> int:
     """ACLED's code: 1 a day, 2 a week or a range within a month, 3 a month or coarser.
 
@@ -144,6 +161,7 @@ def event_time(
     doc_date: dt.date | None = None,
     anchors: list[TimeSpan] | None = None,
     previous: TimeExpr | None = None,
+    last: TimeExpr | None = None,
 ) -> When:
     """The time of the event whose trigger is at ``trigger`` in ``clause`` of ``sentence``.
 
@@ -156,6 +174,10 @@ def event_time(
        agreement's date to the document date (``anchors`` are the earlier agreements' spans).
     4. Else ``previous``, the last date of the paragraph so far (a story goes on in its time).
     5. Else the document date, inferred.
+
+    Before all, N days or weeks "earlier" or "later" in the clause, or opening the sentence, count
+    from the date told before them in the sentence, else from ``last`` (the paragraph's last date,
+    wherever it was; ``previous`` where not given).
 
     >>> from karamap.model import TimeExpr, TimeSpan
     >>> t = "Clashes erupted on Sept. 27, 2020."
@@ -170,13 +192,25 @@ def event_time(
     usable = [t for t in usable
               if not (t.type == "TIME" and any(u.type == "DATE" and 0 <= u.start - t.end <= 6 for u in usable))]
     cs, ce = clause
+    ss, se = sentence
+    def distance(t: TimeExpr) -> int:
+        return min(abs(t.start - trigger[1]), abs(trigger[0] - t.end))
+
     own = [t for t in usable if cs <= t.start < ce and not _aside(text, t, trigger, cs, ce)]
     # A date that qualifies another noun ("survivors of the 2011 earthquake protested on Monday",
     # "after Sunday's vote") dates that noun, not the clause's event, where the clause has another.
     free = [t for t in own if not _qualifies_other_noun(text, t, trigger)]
     own = free or own
+    # "A day earlier, a bus crashed": N days or weeks from the day told before, in the clause
+    # (nearer the trigger than its own date) or opening the sentence
+    for t in timexes:
+        if t.type == "DURATION" and ss <= t.start < se and (
+                cs <= t.start < ce and all(distance(t) < distance(u) for u in own) or t.start - ss <= 3 and not own):
+            told = [u for u in usable if ss <= u.start < t.start and u.type == "DATE"]
+            if (span := _shifted(t, told[-1] if told else last or previous)) is not None:
+                return _when(span, False)
     if own:
-        t = min(own, key=lambda t: min(abs(t.start - trigger[1]), abs(trigger[0] - t.end)))
+        t = min(own, key=distance)
         modifies = -2 <= trigger[0] - t.end <= 12 or (t.start < trigger[1] and trigger[0] < t.end)
         if not modifies and _RELATIONAL_START.match(t.text):
             return _when(_open_interval(t.span.start, doc_date), False)
@@ -184,7 +218,6 @@ def event_time(
             return _when(_open_interval(t.span.start, doc_date), False)
         span = t.span if modifies else (point_of(t) or t.span)
         return _when(span, False)
-    ss, se = sentence
     lead_date = _lead_date(text, ss, usable)
     if lead_date is not None and not (lead_date.start <= trigger[0] < lead_date.end):
         # "On 6 May 2020, people protested ...": the sentence's opening date is its events' own
