@@ -122,9 +122,18 @@ def test_an_attackers_blast_or_fire_stays_political_violence(gazetteer):
     "The minister faced a storm of criticism in Kyiv on Tuesday.",
     "The election commission in Nairobi rejected the complaint on Monday.",
     "Flood relief supplies reached Sukkur on Tuesday.",
+    "Crews began storm drain repairs in Leeds on Monday.",
+    "The election season began in Lusaka on Monday.",
 ])
 def test_figures_of_speech_and_modifiers_are_no_disasters_or_votes(gazetteer, text):
     assert [e.type for e in events_in(gazetteer, text)] == []
+
+
+def test_a_vote_to_come_named_in_passing_is_no_event_but_one_told_to_be_held_is(gazetteer):
+    assert "election" not in [e.type for e in events_in(gazetteer, "Two candidates will face each other in the "
+                                                                    "November election, the mayor of Lusaka said.")]
+    (e,) = events_in(gazetteer, "The presidential election will be held in Lusaka in November.")
+    assert (e.type, e.when.start) == ("election", dt.date(2023, 11, 1))
 
 
 # -- each event takes its place and date from its own clause or sentence ------------------------

@@ -179,7 +179,7 @@ _HIT = (r"(?:struck|strikes|hit|hits|jolted|rocked|shook|rattled|killed|kills|ki
 # A hazard noun used as a modifier ("earthquake survivors", "the flood-hit town", "flood defences")
 # names no event.
 _NOT_MODIFIER = (r"(?![\w-]|\s+(?:zones?|areas?|regions?|relief|survivors|victims|aid|appeals?|funds?|anniversary|"
-                 r"drills?|season|warnings?|alerts?|watch|risks?|defen[cs]es|barriers?|insurance|plains?|control|"
+                 r"drills?|season|warnings?|alerts?|watch|drains?|sewers?|chasers?|risks?|defen[cs]es|barriers?|insurance|plains?|control|"
                  r"protection|preparedness|response|shelters?|camps?|debris|prevention|management|forecast|"
                  r"of)\b)")
 # Whom a disaster or an accident harmed, told before it ("killed in a landslide", "destroyed by floods").
@@ -239,7 +239,7 @@ _POLL = (r"(?:(?:presidential|parliamentary|legislative|general|local|municipal|
 # Nouns after an election word that name something else than the vote ("the election commission").
 _NOT_A_VOTE = (r"(?! (?:commissions?|committees?|campaigns?|laws?|officials?|boards?|authorit\w+|observers?|monitors?|"
                r"results?|promises?|pledges?|rall(?:y|ies)|posters?|materials?|cycles?|years?|manifestos?|"
-               r"offices?|workers?|staff|violence|fraud|rigging|debates?|of (?:confidence|no confidence))\b)")
+               r"offices?|workers?|staff|violence|fraud|rigging|debates?|seasons?|of (?:confidence|no confidence))\b)")
 _LEGISLATURE = (r"(?:parliament|parliaments|lawmakers|legislators|mps|deputies|senators|the senate|the house|congress|"
                 r"the (?:national |federal |constituent |general |state |provincial |legislative )?assembly|"
                 r"the (?:upper|lower) house|councill?ors|the (?:city |town |municipal |security |regional )?council|"
@@ -586,7 +586,7 @@ RULES: tuple[TriggerRule, ...] = (
     _r("summit", r"\bsummits?\b(?!" + _MOUNTAIN + r")(?: [\w'’-]+){0,3}? (?:was held|were held|is held|took place|"
        r"opened|began|started|ended|closed|concluded|convened|kicked off|got under way|wrapped up|will be held|"
        r"will take place|is to be held)\b"),
-    _r("summit", r"\b(?:held|hosted|hosts|hosting|attended|attend|attends|attending|convened|opened|addressed|"
+    _r("summit", r"\b(?:hold|holds|held|host|hosted|hosts|hosting|attended|attend|attends|attending|convened|opened|addressed|"
        r"chaired|at|during|on the sidelines of)\s+(?:an? |the |this |this year's |[\w'’]+['’]s )?(?:[\w'’.-]+ ){0,3}?"
        r"summits?\b(?!" + _MOUNTAIN + r")"),
     _r("summit", r"\bsummits?\b(?!" + _MOUNTAIN + r")", nominal=True),
@@ -713,6 +713,19 @@ def _historic(start: int, end: int, timexes: list[TimeExpr], published: dt.date 
             continue
         if (t.start < end and start < t.end) or 0 <= start - t.end <= 12 or 0 <= t.start - end <= 15:
             return t.span.end < published - _HISTORY
+    return False
+
+
+def _future(start: int, end: int, timexes: list[TimeExpr], published: dt.date | None) -> bool:
+    """A date that touches the words at ``start:end`` lies after ``published`` ("run in the
+    November election" in a June article): a plan named, not an event told."""
+    if published is None:
+        return False
+    for t in timexes:
+        if t.span is None:
+            continue
+        if (t.start < end and start < t.end) or 0 <= start - t.end <= 12 or 0 <= t.start - end <= 15:
+            return t.span.start > published
     return False
 
 
@@ -852,6 +865,8 @@ def find_triggers(
         if rule.type in _GENERAL:
             if _historic(c.start, c.end, timexes, published):
                 continue
+            if rule.nominal and _future(c.start, c.end, timexes, published):
+                continue  # a vote or a summit to come named in passing; one told to be held is kept
             if (m := _SUBORDINATE_HAZARD.search(text, max(start, c.start - 60), c.start)) is not None:
                 background.append(Trigger(rule.type, c.start, c.end, c.text, rule.nominal))
                 cut = min(cut, m.start())
