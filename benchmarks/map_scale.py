@@ -162,6 +162,18 @@ def measure_browser(path: Path, runs: int = 10, loads: int = 3) -> dict[str, flo
             return out;
         }""", [lo, hi, runs])
         page.evaluate("karamap.setRange(...karamap.domain())")
+        # The event list: rows in the page, and the end of the list scrolled to.
+        listed = page.evaluate("""async () => {
+            const list = document.getElementById('km-list'), rows = karamap.listRows();
+            list.scrollTop = list.scrollHeight;
+            await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+            const last = karamap.visibleQuotes().slice(-1)[0];
+            const shown = [...document.querySelectorAll('.km-item .km-item-quote')].map(q => q.textContent);
+            return {rows, rowsAtEnd: karamap.listRows(), visible: karamap.visibleCount(),
+                    lastShown: shown.some(q => last.startsWith(q.replace(/\u2026$/, ''))),
+                    height: list.scrollHeight};
+        }""")
+        page.evaluate("document.getElementById('km-list').scrollTop = 0")
         frames = page.evaluate(_ZOOM_PAN)
         browser.close()
     deltas = sorted(frames["deltas"])
@@ -183,6 +195,7 @@ def measure_browser(path: Path, runs: int = 10, loads: int = 3) -> dict[str, flo
         "frame_max_ms": deltas[-1],
         "frames_over_50ms": sum(d > 50 for d in deltas),
         "modes": frames["modes"],
+        "list": listed,
         "work": frames["work"],
         "z0": frames["z0"],
     }
@@ -245,6 +258,10 @@ def _report_browser(path: Path, events: int) -> int:
           f"p95 {m['frame_p95_ms']:.1f} ms, max {m['frame_max_ms']:.1f} ms, {m['frames_over_50ms']} over 50 ms "
           f"(zoom {m['z0']} to 12 and back, pans at both ends)")
     print(f"drawn as:         {modes}")
+    lst = m["list"]
+    print(f"event list:       {lst['rows']} rows in the page for {lst['visible']} events ({lst['rowsAtEnd']} scrolled "
+          f"to the end, {lst['height'] / 1e6:.1f} million px high; the last event "
+          f"{'shown' if lst['lastShown'] else 'NOT shown'} there)")
     work = ", ".join(f"{z}: {ms:.1f}" for z, ms in sorted(m["work"].items(), key=lambda kv: int(kv[0])))
     print(f"end of a move:    {work} ms of script by zoom (fastest of 7 redraws of every layer)")
     print(f"machine:          {_load()} (after)")
