@@ -175,3 +175,11 @@ def test_a_spelling_shared_by_places_of_several_countries_needs_the_country_name
     # "Dalee" folds like a Yemeni province's name and like Chinese and Cypriot towns
     assert all(s != "Dalee" for s, _ in places_of(gazetteer, "Shells fell in Dalee town overnight."))
     assert ("Dalee", "YE") in places_of(gazetteer, "Yemeni forces said shells fell in Dalee town overnight.")
+
+
+def test_a_big_city_that_dwarfs_its_namesakes_tells_the_country_for_a_romanised_spelling(gazetteer):
+    # Kabul has small namesakes abroad, but the name means Afghanistan's capital: "Surobi" is read
+    # as GeoNames' Sarobi there
+    assert ("Surobi", "AF") in places_of(gazetteer, "A judge was shot dead in Surobi district, Kabul.")
+    # with no such city the spelling stays unread
+    assert all(s != "Surobi" for s, _ in places_of(gazetteer, "A judge was shot dead in Surobi district."))

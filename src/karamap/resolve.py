@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from karamap.config import DEFAULT_MIN_SCORE
 from karamap.gazetteer.base import Gazetteer
-from karamap.gazetteer.romanise import stands_alone
+from karamap.gazetteer.romanise import dominant_country, stands_alone
 from karamap.model import Article, Mention, Place, Resolution
 from karamap.named_divisions import (
     FIRST_LEVEL_WORDS,
@@ -586,6 +586,8 @@ def _settle_romanised(slots: list[_Slot]) -> list[_Slot]:
         if top.country and (s.fixed is not None or top.feature != "city"
                             or len({c.country for c in s.candidates}) == 1):
             countries.add(top.country)
+        elif dominant_country(s.candidates):
+            countries.add(dominant_country(s.candidates))  # type: ignore[arg-type]
     kept = []
     for s in slots:
         if s.mention.key.startswith("~"):

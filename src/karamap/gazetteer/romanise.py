@@ -30,7 +30,7 @@ from collections.abc import Sequence
 
 from karamap.model import Place
 
-__all__ = ["romanised_key", "cyrillic_readings", "romanised_keys_of", "stands_alone", "WELL_KNOWN_POPULATION"]
+__all__ = ["romanised_key", "cyrillic_readings", "romanised_keys_of", "stands_alone", "dominant_country", "WELL_KNOWN_POPULATION"]
 
 #: a town this large is named widely enough for its spellings to stand alone (see stands_alone)
 WELL_KNOWN_POPULATION = 50000
@@ -177,3 +177,21 @@ def stands_alone(places: Sequence[Place]) -> bool:
         return False
     return any(p.feature == "admin1" or (p.feature == "city" and p.population >= WELL_KNOWN_POPULATION)
                for p in places)
+
+
+def dominant_country(places: Sequence[Place]) -> str | None:
+    """The country of the city of 100,000 people or more that a name means before its namesakes,
+    each at most a tenth of its size ("Kabul", not a village called Kabul elsewhere), if any: the
+    country such a name tells the reader, as a country's own name would.
+
+    >>> from karamap.model import Place
+    >>> kabul = Place("geonames:1138958", "Kabul", "city", "AF", 34.5, 69.2, population=4434550)
+    >>> dominant_country([kabul, Place("geonames:2", "Cabool", "city", "US", 37.1, -92.1, population=2130)])
+    'AF'
+    """
+    cities = sorted((p for p in places if p.feature == "city"), key=lambda p: -p.population)
+    if not cities or not cities[0].country or cities[0].population < 100000:
+        return None
+    if any(p.population * 10 > cities[0].population for p in cities[1:]):
+        return None
+    return cities[0].country

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 
 from karamap.gazetteer.base import Gazetteer, normalise_name
-from karamap.gazetteer.romanise import romanised_key, stands_alone
+from karamap.gazetteer.romanise import dominant_country, romanised_key, stands_alone
 from karamap.model import Article, Mention, Place
 from karamap.paths import geodata_dir
 from karamap.recognise.lexicon import (
@@ -619,6 +619,8 @@ def _context_countries(doc: _Doc, mentions: list[Mention]) -> set[str]:
             countries.add(top.country)
         elif len({p.country for p in places}) == 1 and top.country:
             countries.add(top.country)
+        elif dominant_country(places):
+            countries.add(dominant_country(places))  # type: ignore[arg-type]
     return countries
 
 
