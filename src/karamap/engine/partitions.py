@@ -41,7 +41,8 @@ FOLDER_SUFFIXES = TEXT_SUFFIXES + JSONL_SUFFIXES + CSV_SUFFIXES + PARQUET_SUFFIX
 __all__ = ["Partition", "BlockCount", "plan_partitions", "count_block", "place_lines", "read_partition"]
 #: text files and Parquet rows per partition
 ITEMS_PER_PARTITION = 256
-#: JSONL bytes per partition, at most and at least (between them: about 8 partitions a worker)
+#: JSONL bytes per partition, at most and at least (between them: about 32 partitions a worker, so
+#: that the last ones, run while other workers have nothing left, are short)
 MAX_BLOCK = 16 * 1024 * 1024
 MIN_BLOCK = 256 * 1024
 
@@ -140,7 +141,7 @@ def plan_partitions(sources: Any, *, block_size: int | None = None, workers: int
 
 def _block_size(parts: list[Partition], workers: int) -> int:
     total = sum(p.length for p in parts if p.kind == "jsonl")
-    return max(MIN_BLOCK, min(MAX_BLOCK, total // max(1, 8 * workers) + 1))
+    return max(MIN_BLOCK, min(MAX_BLOCK, total // max(1, 32 * workers) + 1))
 
 
 def _expand(source: Any) -> Iterator[Partition]:
