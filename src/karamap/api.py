@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import itertools
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import itertools
 
 from karamap import progress
 from karamap.atomic import (atomic_batch, atomic_write, check_output_file, check_output_folder,
@@ -152,10 +152,14 @@ class _Tally:
     withheld: int = 0
     first_title: str | None = None
 
-    def take(self, results: Iterator[BatchResult]) -> _Tally:
+    def take(self, results: Iterator[BatchResult], *, first: Callable[[], None] | None = None) -> _Tally:
+        """Merge ``results``; ``first`` is called once the first has come (worker processes run by then)."""
         for result in results:
             if self.parts.documents == 0:
                 self.first_title = result.first_title
+                if first is not None:
+                    first()
+                    first = None
             assert result.parts is not None
             self.parts.merge(result.parts)
             self.withheld += result.withheld
@@ -188,9 +192,6 @@ def build_map(
     ``karabakh-joint-center``. ``out_dir`` is checked first but only created once
     the articles have been read.
     """
-    from karamap.export import write_layers
-    from karamap.render import write_map
-
     options = options or Options()
     if sources is None or sources == () or sources == []:
         sources = example_articles()
@@ -200,7 +201,14 @@ def build_map(
     out = Path(out_dir)
     check_writable_dir(out)
     report = ReadReport()
-    tally = _Tally().take(_run(sources, options, "layers", report))
+    warm = _Warm(options)
+    try:
+        tally = _Tally().take(_run(sources, options, "layers", report), first=warm.start)
+    finally:
+        warm.join()
+    from karamap.export import write_layers
+    from karamap.render import write_map
+
     documents = tally.parts.documents
     layers = tally.parts.finish()
     tally.parts = LayerParts()  # let the tally go: the layers hold what the map needs
@@ -221,6 +229,38 @@ def build_map(
         attribution=attribution,
         withheld=tally.withheld,
     )
+
+
+class _Warm:
+    """Imports the map and layer writers (geopandas, folium: a second or two) and reads the
+    basemap's labels in a thread, while worker processes annotate and this one waits on them.
+
+    Started only once the workers run: a process forked while a thread runs could inherit a
+    lock that thread held. In one process there is no idle core to use, so nothing starts.
+    """
+
+    def __init__(self, options: Options) -> None:
+        self._wanted = options.engine == "dask" or options.workers > 1
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self._wanted and self._thread is None:
+            self._thread = threading.Thread(target=self._load, name="karamap-warm", daemon=True)
+            self._thread.start()
+
+    @staticmethod
+    def _load() -> None:
+        try:
+            import karamap.export  # noqa: F401
+            from karamap.render.labels import basemap_labels
+
+            basemap_labels()
+        except Exception:  # noqa: BLE001 - only a head start: the writers report any error themselves
+            pass
+
+    def join(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
 
 
 def export(

@@ -28,8 +28,10 @@ __all__ = ["run_local", "BATCH_SIZE", "IN_FLIGHT"]
 #: them and their results back costs little beside it
 BATCH_SIZE = 32
 #: batches queued or running per worker: enough to keep every worker busy while the results
-#: of earlier ones are written, few enough that memory stays bounded whatever the corpus size
-IN_FLIGHT = 2
+#: of earlier ones are written, and while the oldest batch (whose result is taken first) is a
+#: slow one; few enough that memory stays bounded whatever the corpus size (a batch and its
+#: result are tens of kilobytes)
+IN_FLIGHT = 6
 
 # The options of this worker process, set once when it starts.
 _OPTIONS: Options | None = None
