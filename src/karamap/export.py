@@ -45,13 +45,28 @@ def rfc7946_geometry(geom: BaseGeometry | None) -> dict[str, Any] | None:
     >>> rfc7946_geometry(Polygon([(0, 0), (0, 1), (1, 1), (1, 0)]))["coordinates"][0]
     [[0.0, 1.0], [0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]]
     """
-    if geom is None or geom.is_empty:
-        return None
-    geom = shapely.set_precision(geom, 10.0**-_DECIMALS)
-    if not geom.is_valid:
-        geom = shapely.make_valid(geom)
-    geom = shapely.orient_polygons(geom, exterior_cw=False)
-    return _lists(mapping(geom))
+    return _rfc7946_geometries([geom])[0]
+
+
+def _rfc7946_geometries(geoms: Any) -> list[dict[str, Any] | None]:
+    """:func:`rfc7946_geometry` of each of ``geoms``, with shapely's array functions (one call
+    each for the whole layer, not one a feature)."""
+    geoms = np.asarray(geoms, dtype=object)
+    out: list[dict[str, Any] | None] = [None] * len(geoms)
+    present = np.flatnonzero([g is not None for g in geoms])
+    if len(present) == 0:
+        return out
+    todo = geoms[present]
+    keep = ~shapely.is_empty(todo)
+    present, todo = present[keep], todo[keep]
+    todo = shapely.set_precision(todo, 10.0**-_DECIMALS)
+    invalid = ~shapely.is_valid(todo)
+    if invalid.any():
+        todo[invalid] = shapely.make_valid(todo[invalid])
+    todo = shapely.orient_polygons(todo, exterior_cw=False)
+    for i, geom in zip(present.tolist(), todo):
+        out[i] = _lists(mapping(geom))
+    return out
 
 
 def _lists(value: Any) -> Any:
@@ -67,6 +82,11 @@ def _lists(value: Any) -> Any:
 
 def _plain(value: Any) -> Any:
     """A property value as plain JSON: numpy scalars unwrapped, NaN and NA as null, tuples as lists."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool:  # most cells: nothing to do
+        return value
+    if kind is float:
+        return None if math.isnan(value) else value
     if value is None or value is pd.NA:
         return None
     if isinstance(value, np.ndarray):
@@ -107,14 +127,18 @@ def _feature_lines(frame: gpd.GeoDataFrame) -> list[str]:
     if frame.crs is not None and not frame.crs.equals("EPSG:4326"):
         frame = frame.to_crs("EPSG:4326")
     columns = [c for c in frame.columns if c != frame.geometry.name]
+    # Whole columns as Python lists: reading a frame row by row costs a call per cell.
+    values = [frame[c].tolist() for c in columns]
+    geometries = _rfc7946_geometries(frame.geometry.values)
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
     lines = []
-    for geom, row in zip(frame.geometry, frame[columns].itertuples(index=False, name=None)):
+    for geometry, row in zip(geometries, zip(*values) if values else ([()] * len(frame))):
         feature = {
             "type": "Feature",
-            "geometry": rfc7946_geometry(geom),
+            "geometry": geometry,
             "properties": {c: _plain(v) for c, v in zip(columns, row)},
         }
-        lines.append(json.dumps(feature, ensure_ascii=False, separators=(",", ":"), allow_nan=False))
+        lines.append(dumps(feature))
     return lines
 
 
