@@ -126,3 +126,11 @@ def test_an_index_of_older_sources_in_the_cache_is_not_used(tmp_path, gazetteer,
     gaz = OfflineGazetteer.open(tmp_path)
     assert calls == [index_file(tmp_path)] and calls[0] != stale
     assert gaz.path == calls[0]
+
+
+def test_the_places_kept_built_are_bounded_and_equal_when_built_again(gazetteer, monkeypatch):
+    offline = OfflineGazetteer.open(getattr(gazetteer, "offline", gazetteer).path.parent)
+    monkeypatch.setattr(offline_module, "PLACE_CACHE_SIZE", 50)
+    first = [offline.place(i) for i in range(0, 20_000, 100)]
+    assert len(offline._cache) <= 50
+    assert [offline.place(i) for i in range(0, 20_000, 100)] == first

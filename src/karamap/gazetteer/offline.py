@@ -11,7 +11,11 @@ from karamap.gazetteer.index import FEATURES, IndexData, build_index, index_file
 from karamap.model import Place
 from karamap.paths import geodata_dir
 
-__all__ = ["OfflineGazetteer"]
+__all__ = ["OfflineGazetteer", "PLACE_CACHE_SIZE"]
+
+#: places kept built between look-ups: a corpus names a few thousand again and again; the cache
+#: starts afresh when full, so that a corpus of millions of articles keeps memory bounded
+PLACE_CACHE_SIZE = 50_000
 
 
 class OfflineGazetteer(Gazetteer):
@@ -68,6 +72,8 @@ class OfflineGazetteer(Gazetteer):
         """The Place at index position ``i`` (built once, then cached)."""
         p = self._cache.get(i)
         if p is None:
+            if len(self._cache) >= PLACE_CACHE_SIZE:
+                self._cache.clear()
             d = self._d
             members = d.members.get(i, ())
             gid = d.geonameids[i] or None
