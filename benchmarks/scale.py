@@ -9,9 +9,10 @@ time of it and its children, and the peak of the summed resident memory of its p
 
     python benchmarks/scale.py                        # 20,000 documents: speed-ups and memory
     python benchmarks/scale.py --docs 20000 --only speed
-    python benchmarks/scale.py --only memory --memory-sizes 10000 100000
+    python benchmarks/scale.py --only memory --memory-sizes 10000 100000 --build-docs 50000
+    python benchmarks/scale.py --only memory --memory-runs "annotate --workers 2" --build-docs 0
     python benchmarks/scale.py --only sentence        # warm annotate of one sentence
-    KARAMAP_SHARED_EVAL=/work/shared/eval python benchmarks/scale.py   # from a worktree elsewhere
+    KARAMAP_SHARED_EVAL=/path/to/shared/eval python benchmarks/scale.py   # ../shared elsewhere
 
 Figures are only meaningful on an idle machine: on a shared one, compare CPU times, and
 repeat (--repeat).
@@ -33,7 +34,25 @@ from pathlib import Path
 import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("KARAMAP_SHARED_EVAL", ROOT.parent / "shared" / "eval"))
+# ../shared/eval beside the checkout (or beside a folder of worktrees that holds it)
+SHARED = Path(os.environ.get("KARAMAP_SHARED_EVAL") or next(
+    (p / "shared" / "eval" for p in ROOT.parents if (p / "shared" / "eval").is_dir()),
+    ROOT.parent / "shared" / "eval"))
+#: issue 14's speed targets: wall-clock speed-ups over one process, and a warm one-sentence annotate
+LOCAL_SPEEDUP = 1.8
+DASK_SPEEDUP = 1.7
+SENTENCE_LIMIT_S = 1.0
+#: issue 14's memory targets: the peak at the largest size within this factor of the smallest's,
+#: and build's peak at BUILD_DOCS documents below BUILD_LIMIT_MB
+GROWTH_LIMIT = 1.3
+BUILD_DOCS = 50_000
+BUILD_LIMIT_MB = 700
+#: the runs whose memory is measured: one process, worker processes, a Dask LocalCluster
+MEMORY_RUNS = {
+    "annotate --workers 1": ["annotate", "--workers", "1"],
+    "annotate --workers 2": ["annotate", "--workers", "2"],
+    "annotate --engine dask --workers 2": ["annotate", "--engine", "dask", "--workers", "2"],
+}
 SETS = ("geoparse/dev.jsonl", "events/dev.jsonl", "temporal/dev_all.jsonl")
 SENTENCE = "Shelling was reported near the town on Sept. 27, 2020, officials in the capital said.\n"
 
@@ -126,26 +145,42 @@ def speed(folder: Path, n: int, repeat: int) -> None:
         _print(f"{command} --workers 2", two)
         dask = best([command, str(corpus), *target, "--engine", "dask", "--workers", "2"], repeat)
         _print(f"{command} --engine dask --workers 2 (LocalCluster)", dask)
-        print(f"  {command}: --workers 2 is {one['wall_s'] / two['wall_s']:.2f}x --workers 1; "
-              f"Dask on 2 workers is {one['wall_s'] / dask['wall_s']:.2f}x one process; "
+        local, cluster = one["wall_s"] / two["wall_s"], one["wall_s"] / dask["wall_s"]
+        print(f"  {command}: --workers 2 is {local:.2f}x --workers 1 (target >= {LOCAL_SPEEDUP}x: "
+              f"{'met' if local >= LOCAL_SPEEDUP else 'NOT met'}); Dask on 2 workers is {cluster:.2f}x one "
+              f"process (target >= {DASK_SPEEDUP}x: {'met' if cluster >= DASK_SPEEDUP else 'NOT met'}); "
               f"{n / one['wall_s']:.0f} documents a second on one process", flush=True)
 
 
-def memory(folder: Path, sizes: list[int]) -> None:
-    print("memory: peak resident memory of the process tree, one process (--workers 1) and two")
-    peaks: dict[tuple[str, int], float] = {}
+def memory(folder: Path, sizes: list[int], runs: list[str], build_docs: int) -> None:
+    print("memory: peak resident memory of the process tree (RSS summed over its processes; PSS, "
+          "which counts a page that processes share once, beside it)")
+    peaks: dict[tuple[str, int], dict[str, float]] = {}
     for n in sizes:
         corpus = write_corpus(folder / f"corpus-{n}.jsonl", n)
-        for command in ("annotate", "build"):
-            target = ["-o", str(folder / "m.jsonl")] if command == "annotate" else ["-o", str(folder / "m")]
-            figures = measure([command, str(corpus), *target, "--workers", "1"])
-            peaks[(command, n)] = figures["peak_pss_mb"]
-            _print(f"{command} {n:,} documents --workers 1", figures)
+        for label in runs:
+            command, *flags = MEMORY_RUNS[label]
+            peaks[(label, n)] = figures = measure([command, str(corpus), "-o", str(folder / "m.jsonl"), *flags])
+            _print(f"{label}, {n:,} documents", figures)
         corpus.unlink()
     low, high = min(sizes), max(sizes)
-    for command in ("annotate", "build"):
-        ratio = peaks[(command, high)] / peaks[(command, low)]
-        print(f"  {command}: peak (PSS) at {high:,} documents is {ratio:.2f}x the peak at {low:,}", flush=True)
+    if high > low:
+        for label in runs:
+            a, b = peaks[(label, low)], peaks[(label, high)]
+            ratio, ratio_pss = b["peak_mb"] / a["peak_mb"], b["peak_pss_mb"] / a["peak_pss_mb"]
+            verdict = "met" if ratio <= GROWTH_LIMIT else "NOT met"
+            print(f"  {label}: peak RSS at {high:,} documents is {ratio:.2f}x the peak at {low:,} "
+                  f"(PSS {ratio_pss:.2f}x; target <= {GROWTH_LIMIT}x: {verdict})", flush=True)
+    if build_docs:
+        corpus = write_corpus(folder / f"corpus-{build_docs}.jsonl", build_docs)
+        for workers in ("1", "2"):
+            figures = measure(["build", str(corpus), "-o", str(folder / "m"), "--workers", workers])
+            _print(f"build --workers {workers}, {build_docs:,} documents", figures)
+            verdict = "met" if figures["peak_mb"] < BUILD_LIMIT_MB else "NOT met"
+            print(f"  build --workers {workers} at {build_docs:,} documents peaks at {figures['peak_mb']:.0f} MB "
+                  f"RSS (PSS {figures['peak_pss_mb']:.0f} MB; target below {BUILD_LIMIT_MB} MB at "
+                  f"{BUILD_DOCS:,}: {verdict})", flush=True)
+        corpus.unlink()
 
 
 def sentence(folder: Path, repeat: int) -> None:
@@ -154,15 +189,22 @@ def sentence(folder: Path, repeat: int) -> None:
     measure(["annotate", str(path), "-o", str(folder / "s.jsonl")])  # the index is built (once) and cached
     runs = [measure(["annotate", str(path), "-o", str(folder / "s.jsonl")]) for _ in range(max(3, repeat))]
     walls = sorted(r["wall_s"] for r in runs)
-    print(f"sentence: warm annotate of one sentence: median {walls[len(walls) // 2]:.2f} s wall "
-          f"(runs {', '.join(f'{w:.2f}' for w in walls)}), "
+    median = walls[len(walls) // 2]
+    print(f"sentence: warm annotate of one sentence: median {median:.2f} s wall "
+          f"(target <= {SENTENCE_LIMIT_S} s: {'met' if median <= SENTENCE_LIMIT_S else 'NOT met'}; "
+          f"runs {', '.join(f'{w:.2f}' for w in walls)}), "
           f"cpu {min(r['cpu_s'] for r in runs):.2f} s, peak {max(r['peak_mb'] for r in runs):.0f} MB")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, default=20_000, help="documents for the speed runs")
-    parser.add_argument("--memory-sizes", type=int, nargs="+", default=[10_000, 50_000, 100_000])
+    parser.add_argument("--memory-sizes", type=int, nargs="+", default=[10_000, 100_000],
+                        help="corpus sizes whose peaks are compared (smallest and largest)")
+    parser.add_argument("--memory-runs", nargs="+", choices=list(MEMORY_RUNS), default=list(MEMORY_RUNS),
+                        metavar="RUN", help=f"runs measured at each size (default all: {', '.join(MEMORY_RUNS)})")
+    parser.add_argument("--build-docs", type=int, default=BUILD_DOCS,
+                        help="documents of the build whose peak is measured (0: none)")
     parser.add_argument("--only", choices=("speed", "memory", "sentence"), action="append")
     parser.add_argument("--repeat", type=int, default=1)
     args = parser.parse_args()
@@ -178,7 +220,7 @@ def main() -> None:
         if "speed" in only:
             speed(Path(tmp), args.docs, args.repeat)
         if "memory" in only:
-            memory(Path(tmp), sorted(args.memory_sizes))
+            memory(Path(tmp), sorted(args.memory_sizes), args.memory_runs, args.build_docs)
     print(f"load average after: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
