@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from karamap.gazetteer.base import Gazetteer, normalise_name
 from karamap.gazetteer.romanise import dominant_country, romanised_key, stands_alone
+from karamap.intervals import Disjoint, SpanSet
 from karamap.model import Article, Mention, Place
 from karamap.paths import geodata_dir
 from karamap.recognise.lexicon import (
@@ -498,9 +499,9 @@ def recognise(article: Article, gazetteer: Gazetteer) -> list[Mention]:
     mentions = _with_streets(text, mentions)
     pattern = phrase_pattern()
     if pattern is not None:
-        taken = [(m.start, m.end) for m in mentions]
+        taken = SpanSet((m.start, m.end) for m in mentions)
         for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             key = normalise_name(m.group())
             places = gazetteer.lookup_key(key)
@@ -561,14 +562,15 @@ def _with_streets(text: str, mentions: list[Mention]) -> list[Mention]:
         if first in ("The", "A", "An", "In", "On", "At"):
             continue
         streets.append(Mention(start, end, m.group(1), "toponym", normalise_name(m.group(1))))
-    for m in _road().finditer(text):
-        start, end = m.span(1)
+    roads = [Mention(*m.span(1), m.group(1), "toponym", normalise_name(m.group(1))) for m in _road().finditer(text)]
+    if roads:
         # a numbered road wins over the street its words make ("County Road 12", not "County Road")
-        streets = [s for s in streets if not (s.start < end and start < s.end)]
-        streets.append(Mention(start, end, m.group(1), "toponym", normalise_name(m.group(1))))
+        on_roads = SpanSet((r.start, r.end) for r in roads)
+        streets = [s for s in streets if not on_roads.overlaps(s.start, s.end)] + roads
     if not streets:
         return mentions
-    kept = [m for m in mentions if not any(s.start < m.end and m.start < s.end for s in streets)]
+    on_streets = SpanSet((s.start, s.end) for s in streets)
+    kept = [m for m in mentions if not on_streets.overlaps(m.start, m.end)]
     return kept + streets
 
 
@@ -579,6 +581,7 @@ def _defined_acronyms(doc: _Doc, mentions: list[Mention]) -> list[Mention]:
     """Acronyms the text defines for a place ("New South Wales (NSW)") and their later uses."""
     out: list[Mention] = []
     taken = {(m.start, m.end) for m in mentions}
+    scanned: set[str] = set()
     for m in mentions:
         if m.kind != "toponym" or " " not in m.surface:
             continue
@@ -587,8 +590,9 @@ def _defined_acronyms(doc: _Doc, mentions: list[Mention]) -> list[Mention]:
             continue
         acronym = found.group(1)
         initials = "".join(w[0] for w in m.surface.replace("-", " ").split() if w[0].isupper())
-        if initials != acronym:
-            continue
+        if initials != acronym or acronym in scanned:
+            continue  # (every use of an acronym is taken by its first definition)
+        scanned.add(acronym)
         for use in re.finditer(rf"\b{acronym}\b", doc.text):
             if (use.start(), use.end()) not in taken:
                 taken.add((use.start(), use.end()))
@@ -670,6 +674,40 @@ def _told_as_place(doc: _Doc, first: int, last: int) -> bool:
     return last + 1 < len(toks) and toks[last + 1].text.lower() in PLACE_CLASS_WORDS
 
 
+class _Taken:
+    """The mentions a romanised reading may not cut into: those recognised and those read so far
+    (which take in the mentions inside them), looked up by overlap, not by a pass over them all."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = list(mentions)
+        self.found: list[Mention] = []
+        self.gone: set[Mention] = set()
+        self._found_set: set[Mention] = set()
+        span: Callable[[Mention], tuple[int, int]] = lambda m: (m.start, m.end)
+        self._recognised = Disjoint.of(self.mentions, span)
+        self._read = Disjoint(span)
+        self._scan = self._recognised is None  # (mentions that overlap are few: scanned)
+
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        """The mentions taken that overlap ``text[start:end]``."""
+        if self._scan or self._recognised is None:
+            return [m for m in self.mentions + self.found if m not in self.gone and m.start < end and start < m.end]
+        near = self._recognised.overlapping(start, end) + self._read.overlapping(start, end)
+        return [m for m in near if m not in self.gone]
+
+    def was_read(self, mention: Mention) -> bool:
+        """``mention`` is a romanised reading found before."""
+        return mention in self._found_set
+
+    def replace(self, swallowed: list[Mention], found: Mention) -> None:
+        """``found`` is read, taking in the mentions ``swallowed``."""
+        self.gone.update(swallowed)
+        self.found.append(found)
+        self._found_set.add(found)
+        if not self._scan and not self._read.append(found):
+            self._scan = True
+
+
 def _romanised(doc: _Doc, mentions: list[Mention]) -> tuple[list[Mention], set[Mention]]:
     """Names no exact key places here, read through their romanisation key ("Maarat al-Numan" for
     GeoNames' "Ma'arrat an Nu'man", "al Tabqa" for "Al-Tabqa", "Ras al Ain" for "Ra's al 'Ayn").
@@ -690,7 +728,7 @@ def _romanised(doc: _Doc, mentions: list[Mention]) -> tuple[list[Mention], set[M
         for pos in range(m.start, m.end):
             covered[pos] = m
     countries = _context_countries(doc, mentions)
-    taken = [(m.start, m.end, m) for m in mentions]
+    taken = _Taken(mentions)
     out: list[Mention] = []
     replaced: set[Mention] = set()
 
@@ -739,7 +777,7 @@ def _romanised(doc: _Doc, mentions: list[Mention]) -> tuple[list[Mention], set[M
                 start, end = toks[first].start, toks[j - 1].end
                 if exact is not None and (end < exact.end or (end == exact.end and exact_fits)):
                     continue  # no longer than the exact name, which fits the text
-                inside = [m for s, e, m in taken if s < end and start < e]
+                inside = taken.overlapping(start, end)
                 # (a longer name may take in the shorter names inside it: "Ras al Ain" over "Ain")
                 if any(m.start < start or m.end > end or (m is not exact and m.end == end and m.start == start)
                        or m.kind not in ("toponym",) for m in inside):
@@ -774,10 +812,10 @@ def _romanised(doc: _Doc, mentions: list[Mention]) -> tuple[list[Mention], set[M
             i += 1
             continue
         replaced.update(swallowed)
-        out = [m for m in out if m not in swallowed]
+        if any(taken.was_read(m) for m in swallowed):  # (a name read before, inside this one)
+            out = [m for m in out if m not in swallowed]
         out.append(found)
-        taken = [t for t in taken if t[2] not in swallowed]
-        taken.append((found.start, found.end, found))
+        taken.replace(swallowed, found)
         while i < len(toks) and toks[i].start < found.end:
             i += 1
     return out, replaced
