@@ -6,6 +6,7 @@ import functools
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from karamap.config import DEFAULT_MIN_SCORE
@@ -138,7 +139,7 @@ def _tie_bonus(k: int, c: Place, slots: list[_Slot], ties: list[Tie], state_of) 
     """What the text's ties add to reading ``c`` of slot ``k``: lying inside the division it is
     tied to, or containing a name tied to it."""
     bonus = 0.0
-    for t in ties:
+    for t in ties:  # (the ties of slot k: see _ties_by_slot)
         if t.inner == k and any(lies_within(c, d) for d in slots[t.outer].candidates):
             bonus += TIE_WEIGHT if t.strong else (0.0 if k in state_of else TIE_WEIGHT / 2)
         elif t.outer == k and any(lies_within(x, c) for x in slots[t.inner].candidates):
@@ -168,26 +169,15 @@ def _static_scores(k, s, priors, state_of, kinds, ties, slots, word) -> list[tup
     return out
 
 
-def _choose(s, statics, slots, same, votes, admin_votes, total_country, total_admin,
-            first_pass, confidence) -> tuple[Place, float | None]:
+def _choose(s, statics, own_country, own_admin, n_other, others, total_country, total_admin,
+            closeness) -> tuple[Place, float | None]:
     """The best candidate of slot ``s`` given the document's context, and its margin in score
-    over the best rival lying more than 161 km away (None when there is no such rival)."""
-    # the context without this name's own votes (a name must not vote for itself)
-    own_country: dict[str, float] = {}
-    own_admin: dict[tuple[str | None, str], float] = {}
-    for n in same:
-        for cc, w in votes[n].items():
-            own_country[cc] = own_country.get(cc, 0.0) + w
-        for key, w in admin_votes[n].items():
-            own_admin[key] = own_admin.get(key, 0.0) + w
-    n_other = max(1.0, float(len(slots) - len(same)))
-    excluded = set(same)
-    anchors: dict[str, tuple[Place, float]] = {}
-    for n, p in enumerate(first_pass):
-        # (a country's or a region's point says nothing about what lies near it)
-        if n not in excluded and p.feature not in _AREAS and confidence[n] > anchors.get(p.id, (p, 0.0))[1]:
-            anchors[p.id] = (p, confidence[n])
-    others = [(p.lat, p.lon, w) for p, w in anchors.values()]
+    over the best rival lying more than 161 km away (None when there is no such rival).
+
+    The context leaves out the votes of the names read as this one (``own_country``,
+    ``own_admin``: a name must not vote for itself; ``n_other`` names are left) and ``others``
+    are the other places named (lat, lon, how sure), whose ``closeness`` to a candidate is
+    memoised by the caller for the names that share them."""
     best, best_score = None, -1e9
     scored: list[tuple[float, Place]] = []
     for c, score, division in statics:
@@ -198,7 +188,7 @@ def _choose(s, statics, slots, same, votes, admin_votes, total_country, total_ad
             ctx = total_admin.get(division, 0.0) - own_admin.get(division, 0.0)  # type: ignore[arg-type]
             score += ADMIN1_WEIGHT * min(1.0, max(0.0, ctx))
         if others:
-            score += NEAR_WEIGHT * _closeness(c, others)
+            score += NEAR_WEIGHT * closeness(c)
         scored.append((score, c))
         if score > best_score:
             best, best_score = c, score
@@ -230,6 +220,107 @@ def _blend(votes, admin_votes, chosen):
         new_votes.append(v)
         new_admin.append(a)
     return new_votes, new_admin
+
+
+class _Context:
+    """What the names of a document say of each other, kept up to date as their readings change,
+    so that one name's context (the others' votes and places) costs no pass over all the names.
+
+    ``groups[key]`` are the names read as one (the key's and those sharing a reading with its
+    first name): they do not vote for each other. For each group its own votes are summed, and
+    for each place read the confidences of the names read as it are counted, overall and by group.
+    """
+
+    def __init__(self, slots: list[_Slot], groups: dict[str, list[int]]) -> None:
+        self.size = len(slots)
+        self.groups = groups
+        self.groups_of: list[list[str]] = [[] for _ in slots]
+        for key, members in groups.items():
+            for n in members:
+                self.groups_of[n].append(key)
+        self.own_country: dict[str, Counter[str]] = {key: Counter() for key in groups}
+        self.own_admin: dict[str, Counter[tuple[str | None, str]]] = {key: Counter() for key in groups}
+        self.place: dict[str, Place] = {}
+        self.sure: dict[str, dict[float, int]] = {}  # place id -> confidence -> names
+        self.sure_in: dict[str, dict[str, dict[float, int]]] = {key: {} for key in groups}
+        self.version = 0  # bumped whenever the places or their confidences change
+        self._memo: dict[str, tuple[int, list[tuple[float, float, float]], dict[str, float]]] = {}
+
+    def vote(self, votes, admin_votes) -> None:
+        """Each group's own votes, summed in the order of its names."""
+        for key, members in self.groups.items():
+            own_country: dict[str, float] = {}
+            own_admin: dict[tuple[str | None, str], float] = {}
+            for n in members:
+                for cc, w in votes[n].items():
+                    own_country[cc] = own_country.get(cc, 0.0) + w
+                for dv, w in admin_votes[n].items():
+                    own_admin[dv] = own_admin.get(dv, 0.0) + w
+            self.own_country[key], self.own_admin[key] = Counter(own_country), Counter(own_admin)
+
+    def revote(self, n: int, old: tuple[dict, dict], new: tuple[dict, dict]) -> None:
+        """Name ``n`` votes ``new`` instead of ``old``."""
+        for key in self.groups_of[n]:
+            self.own_country[key].subtract(old[0])
+            self.own_country[key].update(new[0])
+            self.own_admin[key].subtract(old[1])
+            self.own_admin[key].update(new[1])
+
+    def read(self, readings: list[Place], confidence: list[float]) -> None:
+        """The places the names are read as, and how sure each reading is."""
+        self.sure = {}
+        self.sure_in = {key: {} for key in self.groups}
+        for n, (p, c) in enumerate(zip(readings, confidence)):
+            self._count(n, p, c, 1)
+        self.version += 1
+
+    def reread(self, n: int, old: tuple[Place, float], new: tuple[Place, float]) -> None:
+        """Name ``n`` is read as ``new`` (place, confidence) instead of ``old``."""
+        if old[0].id == new[0].id and old[1] == new[1]:
+            return
+        self._count(n, *old, -1)
+        self._count(n, *new, 1)
+        self.version += 1
+
+    def _count(self, n: int, p: Place, conf: float, step: int) -> None:
+        # (a country's or a region's point says nothing about what lies near it)
+        if p.feature in _AREAS or not conf > 0.0:
+            return
+        self.place.setdefault(p.id, p)
+        for counts in (self.sure, *(self.sure_in[key] for key in self.groups_of[n])):
+            by_conf = counts.setdefault(p.id, {})
+            left = by_conf.get(conf, 0) + step
+            if left:
+                by_conf[conf] = left
+            else:
+                del by_conf[conf]
+                if not by_conf:
+                    del counts[p.id]
+
+    def others(self, key: str) -> tuple[list[tuple[float, float, float]], Callable[[Place], float]]:
+        """The places named by the names outside group ``key`` (lat, lon and the surest
+        confidence of a name read as it), and a memoised closeness to them."""
+        memo = self._memo.get(key)
+        if memo is None or memo[0] != self.version:
+            mine = self.sure_in[key]
+            out = []
+            for pid, by_conf in self.sure.items():
+                own = mine.get(pid)
+                best = max((c for c, k in by_conf.items() if own is None or k > own.get(c, 0)), default=None)
+                if best is not None:
+                    p = self.place[pid]
+                    out.append((p.lat, p.lon, best))
+            memo = (self.version, out, {})
+            self._memo[key] = memo
+        _, out, done = memo
+
+        def closeness(c: Place) -> float:
+            value = done.get(c.id)
+            if value is None:
+                value = done[c.id] = _closeness(c, out)
+            return value
+
+        return out, closeness
 
 
 def _closeness(place: Place, others: list[tuple[float, float, float]]) -> float:
@@ -376,13 +467,7 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer, *,
         confidence.append(weights[0] / total)
     # names that share a candidate are variants of one name ("Dublin City", "Dublin"): they
     # must not vote for each other
-    ids_of = [frozenset(c.id for c in s.candidates) for s in slots]
-    by_key: dict[str, list[int]] = {}
-    for k, s in enumerate(slots):
-        if s.mention.key in by_key:
-            continue
-        by_key[s.mention.key] = [n for n in range(len(slots))
-                                 if slots[n].mention.key == s.mention.key or ids_of[n] & ids_of[k]]
+    by_key = _read_as_one(slots)
     total_country: Counter[str] = Counter()
     total_admin: Counter[tuple[str | None, str]] = Counter()
     for k in range(len(slots)):
@@ -416,31 +501,42 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer, *,
     for s, word in zip(slots, words):
         s.word = word
     tied = {t.inner for t in ties} | {t.outer for t in ties}
-    statics = [_static_scores(k, s, priors, state_of, list_kind.get(k, set()), ties, slots, words[k])
+    ties_of_slot = _ties_by_slot(ties, len(slots))
+    statics = [_static_scores(k, s, priors, state_of, list_kind.get(k, set()), ties_of_slot[k], slots, words[k])
                for k, s in enumerate(slots)]
     chosen = list(first_pass)
     margins: list[float | None] = [None] * len(slots)
     prior_votes, prior_admin = votes, admin_votes
+    context = _Context(slots, by_key)
+    context.vote(votes, admin_votes)
+    context.read(first_pass, confidence)
     for round_ in range(ROUNDS):
         for k, s in enumerate(slots):
             if s.fixed is not None:
                 continue
-            best, margins[k] = _choose(s, statics[k], slots, by_key[s.mention.key], votes, admin_votes,
-                                       total_country, total_admin, first_pass, confidence)
+            key = s.mention.key
+            others, closeness = context.others(key)
+            n_other = max(1.0, float(len(slots) - len(by_key[key])))
+            best, margins[k] = _choose(s, statics[k], context.own_country[key], context.own_admin[key], n_other,
+                                       others, total_country, total_admin, closeness)
             chosen[k] = best
             if round_ and k not in muted:
                 # from now on the others see this reading
+                old = (first_pass[k], confidence[k])
                 first_pass[k] = best
                 confidence[k] = max(confidence[k], 0.5)
+                context.reread(k, old, (best, confidence[k]))
                 (new_vote,), (new_admin,) = _blend([prior_votes[k]], [prior_admin[k]], [best])
                 total_country.subtract(votes[k])
                 total_admin.subtract(admin_votes[k])
+                context.revote(k, (votes[k], admin_votes[k]), (new_vote, new_admin))
                 votes[k], admin_votes[k] = new_vote, new_admin
                 total_country.update(new_vote)
                 total_admin.update(new_admin)
         if round_ == 0:
             votes, admin_votes = list(votes), list(admin_votes)
             first_pass = list(chosen)
+            context.read(first_pass, confidence)
     # one sense per document: a name read surely once ("Paris, Texas") is read so throughout
     for group in by_key.values():
         keys = {slots[n].mention.key for n in group}
@@ -458,13 +554,14 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer, *,
             s.candidates = (best, *[c for c in s.candidates if c is not best])
 
     resolutions: list[Resolution] = []
+    # (a group's or a facility's own reading is never among them; each place counted once)
+    anchors = list({p.id: p for p in chosen if p.feature not in ("group", "facility")}.values())
     for k, s in enumerate(slots):
         place = chosen[k]
         m = s.mention
         members: tuple[Place, ...] = ()
         if place.feature in ("group", "facility") and place.source != "user":
             # (the user's own places are meant wherever they are named)
-            anchors = [p for n, p in enumerate(chosen) if n != k and p.feature not in ("group", "facility")]
             if not any(distance_km(place, a) <= ANCHOR_KM for a in anchors):
                 continue
         if place.feature == "group" and place.members:
@@ -482,6 +579,34 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer, *,
 
 _DIVISIONS = frozenset({"country", "admin1", "admin2", "region"})
 _SMALL = frozenset({"city", "admin2", "other", "facility"})
+
+
+def _read_as_one(slots: list[_Slot]) -> dict[str, list[int]]:
+    """For each key, in the order the text first names it: the names read as one with its first
+    name (of that key, or sharing a reading with it: "Dublin City", "Dublin"), in text order."""
+    with_key: dict[str, list[int]] = {}
+    with_id: dict[str, list[int]] = {}
+    for n, s in enumerate(slots):
+        with_key.setdefault(s.mention.key, []).append(n)
+        for pid in {c.id for c in s.candidates}:
+            with_id.setdefault(pid, []).append(n)
+    groups: dict[str, list[int]] = {}
+    for key, named in with_key.items():
+        members = set(named)
+        for pid in {c.id for c in slots[named[0]].candidates}:
+            members.update(with_id[pid])
+        groups[key] = sorted(members)
+    return groups
+
+
+def _ties_by_slot(ties: list[Tie], size: int) -> list[list[Tie]]:
+    """The ties each slot takes part in (inner or outer), in their order."""
+    out: list[list[Tie]] = [[] for _ in range(size)]
+    for t in ties:
+        out[t.inner].append(t)
+        if t.outer != t.inner:
+            out[t.outer].append(t)
+    return out
 
 
 def _ties(text: str, slots: list[_Slot]) -> list[Tie]:
@@ -513,12 +638,13 @@ def _apply_ties(text: str, slots: list[_Slot]) -> tuple[list[_Slot], list[Tie], 
     if not ties:
         return slots, ties, []
     outside: set[int] = set()
+    by_slot = _ties_by_slot(ties, len(slots))
     for k, s in enumerate(slots):
         if s.mention.kind not in ("toponym", "facility") or any(c.feature not in _SMALL for c in s.candidates):
             continue
         # (a bare comma may end a clause: "in Gyumri, Russia deployed"; it decides only for a
         # name read by its romanisation or as another name of small places)
-        mine = [t for t in ties if t.inner == k and (t.strong or _weak(s))]
+        mine = [t for t in by_slot[k] if t.inner == k and (t.strong or _weak(s))]
         if mine and not any(lies_within(c, d) for t in mine for c in s.candidates for d in slots[t.outer].candidates):
             outside.add(k)
     if not outside:
@@ -552,8 +678,9 @@ def _drop_foreign_small(slots: list[_Slot]) -> tuple[list[_Slot], list[Resolutio
     countries = _named_countries(slots)
     if not countries:
         return slots, []
-    anchors = [s.candidates[0] for s in slots if s.mention.kind == "toponym" and len(s.candidates) == 1
-               or s.candidates[0].feature in ("admin1", "admin2") and s.mention.kind == "toponym"]
+    anchors = list({a.id: a for a in (
+        s.candidates[0] for s in slots if s.mention.kind == "toponym" and len(s.candidates) == 1
+        or s.candidates[0].feature in ("admin1", "admin2") and s.mention.kind == "toponym")}.values())
     kept, dropped = [], []
     for s in slots:
         if s.mention.kind != "toponym" or any(
@@ -563,7 +690,7 @@ def _drop_foreign_small(slots: list[_Slot]) -> tuple[list[_Slot], list[Resolutio
             kept.append(s)
             continue
         own = {c.id for c in s.candidates}
-        others = [a for a in anchors if a.id not in own]
+        others = [a for a in anchors if a.id not in own]  # (each place once: only the nearest counts)
         if others and all(min(distance_km(c, a) for a in others) > FOREIGN_KM for c in s.candidates):
             dropped.append(Resolution(s.mention, None, OUTSIDE_SCORE, s.candidates[:5]))
         else:
