@@ -17,7 +17,6 @@ process (the machine may be shared: CPU time does not depend on the other jobs),
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import subprocess
 import sys
@@ -25,35 +24,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from _articles import read_articles
+
 REPO = Path(__file__).resolve().parents[1]
 # ../shared/eval beside the checkout (or beside a folder of worktrees that holds it)
 SHARED = next((p / "shared" / "eval" for p in REPO.parents if (p / "shared" / "eval").is_dir()),
               REPO.parent / "shared" / "eval")
 _FIGURES = ("recall", "type", "sub_type", "date_contains", "within_25km", "full", "actor", "fatalities",
             "extra_per_doc")
-
-
-def _date(raw: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat((raw or "")[:10])
-    except ValueError:
-        return None
-
-
-def _articles(path: Path, limit: int | None) -> list:
-    from karamap.model import Article
-
-    out = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip():
-                continue
-            g = json.loads(line)
-            date = g.get("date") or (g.get("meta") or {}).get("date")
-            out.append(Article(id=str(g["id"]), text=g["text"], published=_date(date)))
-            if limit and len(out) >= limit:
-                break
-    return out
 
 
 def _annotate(articles: list, gazetteer) -> tuple[list, float, float]:
@@ -88,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     from karamap.gazetteer.open import open_gazetteer
 
     gazetteer = open_gazetteer()
-    notes = _articles(args.gold, args.limit)
+    notes = read_articles(args.gold, args.limit)
     _annotate(notes[:5], gazetteer)  # warm the word lists and the index
     records, wall, cpu = _annotate(notes, gazetteer)
     with args.out.open("w", encoding="utf-8") as fh:
@@ -111,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.no_speed or not args.speed_gold.exists():
         return 0
-    corpus = _articles(args.speed_gold, args.limit)
+    corpus = read_articles(args.speed_gold, args.limit)
     passes = [_annotate(corpus, gazetteer)[1:] for _ in range(max(1, args.repeat))]
     walls = sorted(w for w, _ in passes)
     cpus = sorted(c for _, c in passes)

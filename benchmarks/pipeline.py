@@ -20,8 +20,6 @@ geoparsing dev set. Skips cleanly (exit 0) when ../shared is absent.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import json
 import os
 import statistics
 import subprocess
@@ -31,34 +29,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from _articles import read_articles
+
 REPO = Path(__file__).resolve().parents[1]
 # ../shared/eval beside the checkout (or beside a folder of worktrees that holds it)
 SHARED = next((p / "shared" / "eval" for p in REPO.parents if (p / "shared" / "eval").is_dir()),
               REPO.parent / "shared" / "eval")
 STAGES = ("view", "recognise", "resolve", "temporal", "events", "restore+record")
-
-
-def _date(raw: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat((raw or "")[:10])
-    except ValueError:
-        return None
-
-
-def _articles(path: Path, limit: int | None) -> list:
-    from karamap.model import Article
-
-    out = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip():
-                continue
-            g = json.loads(line)
-            date = g.get("date") or (g.get("meta") or {}).get("date")
-            out.append(Article(id=str(g["id"]), text=g["text"], published=_date(date)))
-            if limit and len(out) >= limit:
-                break
-    return out
 
 
 def _staged_pass(articles: list, gazetteer) -> tuple[dict[str, float], float, float]:
@@ -134,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"load average {os.getloadavg()[0]:.2f} (2 cores shared: CPU time is the figure to trust)")
     gazetteer = open_gazetteer()
-    corpus = _articles(args.gold, args.limit)
+    corpus = read_articles(args.gold, args.limit)
     _staged_pass(corpus[:10], gazetteer)  # word lists and lazy tables built
     passes = [_staged_pass(corpus, gazetteer) for _ in range(max(1, args.repeat))]
     n = len(corpus)
