@@ -80,7 +80,7 @@ class _Staged:
             raise OutputError(f"cannot write {self.target}: {err.strerror or err}") from err
         finally:
             self._close()
-        _fsync_dir(self.target.parent)
+        _fsync(self.target.parent)
 
     def discard(self) -> None:
         self._close()
@@ -234,17 +234,17 @@ class _Journal:
         except BaseException:
             _remove(tmp)
             raise
-        _fsync_dir(self.directory)
+        _fsync(self.directory)
 
     def remove(self) -> None:
         if self.path is not None and os.path.lexists(self.path):
             os.unlink(self.path)
-            _fsync_dir(self.directory)
+            _fsync(self.directory)
 
     def undo(self) -> bool:
         """Put the old set back, then drop the journal; True if any target changed."""
         changed = [entry.undo(self.directory) for entry in self.entries]
-        _fsync_dir(self.directory)
+        _fsync(self.directory)
         self.remove()
         return any(changed)
 
@@ -289,13 +289,13 @@ def _switch(directory: Path, staged: list[_Staged]) -> None:
             journal.entries.append(entry)
             entry.old = _keep_old(item)
         current = None
-        _fsync_dir(directory)
+        _fsync(directory)
         journal.write()
         for entry in journal.entries:
             current = directory / entry.target
             entry.switch(directory)
         current = None
-        _fsync_dir(directory)
+        _fsync(directory)
         journal.remove()
     except BaseException as err:
         for item in staged[:len(journal.entries)]:
@@ -336,7 +336,7 @@ def _keep_old(item: _Staged) -> str | None:
         os.link(target, old, follow_symlinks=False)
     except (OSError, NotImplementedError):  # FAT, some network shares; no linkat
         shutil.copy2(target, old, follow_symlinks=False)
-        _fsync_file(old)
+        _fsync(old)
     return old.name
 
 
@@ -468,15 +468,6 @@ def _same_folder(a: Path, b: Path) -> bool:
     return os.path.abspath(a) == os.path.abspath(b)
 
 
-def _fsync_file(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def _temp_name(target: Path) -> Path:
     # Hidden, marked with our pid (so a later run can tell a dead writer's leftovers),
     # and ending in the target's suffix so writers that choose a driver by suffix still work.
@@ -497,10 +488,11 @@ def _link_anonymous(fd: int, name: Path) -> None:
         os.close(dir_fd)
 
 
-def _fsync_dir(directory: Path) -> None:
-    # Make the rename itself durable; not every platform or filesystem allows it.
+def _fsync(path: Path) -> None:
+    # Make a file's bytes, or a folder's renames, durable; not every platform or filesystem allows
+    # it. The same open-read-only-and-fsync serves a file and a folder.
     with contextlib.suppress(OSError):
-        fd = os.open(directory, os.O_RDONLY)
+        fd = os.open(path, os.O_RDONLY)
         try:
             os.fsync(fd)
         finally:
@@ -779,8 +771,8 @@ def atomic_dir(path: str | os.PathLike[str]) -> Iterator[Path]:
         yield staged.tmp
         for written in staged.tmp.rglob("*"):
             if written.is_file():
-                _fsync_file(written)
-        _fsync_dir(staged.tmp)
+                _fsync(written)
+        _fsync(staged.tmp)
     except BaseException:
         staged.discard()
         raise

@@ -703,30 +703,29 @@ def _dated(start: int, end: int, timexes: list[TimeExpr], published: dt.date | N
 _GENERAL = HAZARD_TYPES | {"election", "summit"}
 
 
-def _historic(start: int, end: int, timexes: list[TimeExpr], published: dt.date | None) -> bool:
-    """A date that touches the words at ``start:end`` lies years before ``published`` ("the 2011
-    earthquake", "an earthquake struck the city in 1999")."""
-    if published is None:
-        return False
+def _touching(start: int, end: int, timexes: list[TimeExpr]) -> TimeExpr | None:
+    """The first dated expression over the words at ``start:end`` or just beside them (12 characters
+    before, 15 after: "the 2011 earthquake", "the election in November")."""
     for t in timexes:
         if t.span is None:
             continue
         if (t.start < end and start < t.end) or 0 <= start - t.end <= 12 or 0 <= t.start - end <= 15:
-            return t.span.end < published - _HISTORY
-    return False
+            return t
+    return None
+
+
+def _historic(start: int, end: int, timexes: list[TimeExpr], published: dt.date | None) -> bool:
+    """A date that touches the words at ``start:end`` lies years before ``published`` ("the 2011
+    earthquake", "an earthquake struck the city in 1999")."""
+    t = _touching(start, end, timexes) if published is not None else None
+    return t is not None and t.span.end < published - _HISTORY
 
 
 def _future(start: int, end: int, timexes: list[TimeExpr], published: dt.date | None) -> bool:
     """A date that touches the words at ``start:end`` lies after ``published`` ("run in the
     November election" in a June article): a plan named, not an event told."""
-    if published is None:
-        return False
-    for t in timexes:
-        if t.span is None:
-            continue
-        if (t.start < end and start < t.end) or 0 <= start - t.end <= 12 or 0 <= t.start - end <= 15:
-            return t.span.start > published
-    return False
+    t = _touching(start, end, timexes) if published is not None else None
+    return t is not None and t.span.start > published
 
 
 def _near(text: str, s: int, e: int, rule: TriggerRule, context: tuple[int, int], places: list[int]) -> bool:
