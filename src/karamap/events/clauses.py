@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from karamap.intervals import SpanSet
+
 __all__ = ["Clause", "split_clauses", "HEADER"]
 
 #: the ``date YYYY-MM-DD`` header that a text file may start with (not part of any quote)
@@ -57,29 +59,26 @@ def _verb_like(word: str) -> bool:
     return len(w) > 4 and w.endswith("ed") and w not in _NOT_VERBS
 
 
-def _free(pos: int, protected: list[tuple[int, int]]) -> bool:
-    return not any(a <= pos < b for a, b in protected)
-
-
 def split_clauses(
-    text: str, start: int, end: int, protected: list[tuple[int, int]] | None = None
+    text: str, start: int, end: int, protected: list[tuple[int, int]] | SpanSet | None = None
 ) -> list[Clause]:
     """Cut the sentence ``text[start:end]`` into clauses.
 
     Cuts fall at semicolons, before ``, and`` + a verb, before ``, whose``/``, when``/``, saying``
     and the like, after a leading subordinate clause ("When clashes erupted on Sept. 27, 2020, ..."),
-    and before a quotation opened by a colon. No cut falls inside a ``protected`` span (dates, names).
+    and before a quotation opened by a colon. No cut falls inside a ``protected`` span (dates,
+    names; a :class:`~karamap.intervals.SpanSet` of a whole document's spans is looked up, not scanned).
 
     >>> t = "When clashes erupted on Sept. 27, 2020, the army attacked and violated the truce."
     >>> [t[c.start:c.end] for c in split_clauses(t, 0, len(t), [(24, 38)])]
     ['When clashes erupted on Sept. 27, 2020', 'the army attacked', 'and violated the truce.']
     """
-    protected = protected or []
+    spans = protected if isinstance(protected, SpanSet) else SpanSet(protected or [])
     sent = text[start:end]
     cuts: dict[int, str | None] = {}  # offset in sent where a clause starts -> its lead
 
     def free(i: int) -> bool:
-        if not _free(start + i, protected):
+        if spans.covers(start + i):
             return False
         return not (i >= 1 and _YEAR_COMMA.match(sent, i - 1))
 

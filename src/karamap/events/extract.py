@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import hashlib
 import re
@@ -19,8 +20,9 @@ from karamap.events.roles import DIPLOMACY as _DIPLOMACY
 from karamap.events.roles import Parties, acled_fields, find_parties, with_parties
 from karamap.events.triggers import PRIORITY, Trigger, background_start, best_trigger, find_triggers, scan
 from karamap.events.types import HAZARD_TYPES, INCIDENT_TYPES, STATEMENT_TYPES, event_type
-from karamap.events.when import When, event_time
+from karamap.events.when import Dates, When, event_time
 from karamap.events.where import Where, dateline_span, document_focus, elsewhere_spans, event_place, event_places
+from karamap.intervals import ByStart, SpanSet
 from karamap.model import Article, Event, Place, Resolution, TimeExpr, TimeSpan
 from karamap.resolve import distance_km
 from karamap.sentences import split_sentences
@@ -163,15 +165,22 @@ class _Reader:
         self.article = article
         self.text = article.text
         # a place word inside an armed group's name ("Taliban", "Arakan Army") names no place
-        groups = group_spans(self.text)
-        self.res = sorted((r for r in resolutions if not any(a <= r.mention.start < b for a, b in groups)),
+        groups = SpanSet(group_spans(self.text))
+        self.res = sorted((r for r in resolutions if not groups.covers(r.mention.start)),
                           key=lambda r: r.mention.start)
         self.txs = sorted(timexes, key=lambda t: t.start)
+        # what a sentence or clause asks of the whole document, looked up by offset (a scan of
+        # every mention for each clause would grow with the square of the text's length)
+        self.by_res = ByStart(self.res, key=lambda r: r.mention.start)
+        self.by_tx = ByStart(self.txs, key=lambda t: t.start)
+        self.tx_reach = max((t.end - t.start for t in self.txs), default=0)  # the longest expression
+        self.dates = Dates(self.txs)
         self.focus = document_focus(self.text, self.res)
-        self.protected = [(t.start, t.end) for t in self.txs] + [(r.mention.start, r.mention.end) for r in self.res]
+        self.protected = SpanSet([(t.start, t.end) for t in self.txs] + [(r.mention.start, r.mention.end) for r in self.res])
         self.candidates = scan(self.text)
         self.place_starts = [r.mention.start for r in self.res
                              if r.place is not None and r.mention.kind != "demonym"]
+        self.by_place = ByStart(self.place_starts, key=int)
         self.dateline = dateline_span(self.text)
         # places a note says belong to another event ("in X (coded separately)")
         self.elsewhere = elsewhere_spans(self.text)
@@ -205,7 +214,8 @@ class _Reader:
                                     hazard_types=HAZARD_TYPES)
         paragraphs = _paragraph_spans(self.text, sentences)
         alone = {g.paragraph for g in incidents if g.events[0].type in INCIDENT_TYPES}
-        counts = {p: sum(1 for g in incidents if g.paragraph == p) for p in alone}
+        per_paragraph = Counter(g.paragraph for g in incidents)
+        counts = {p: per_paragraph[p] for p in alone}
         starts = sorted(g.sentences[0][0] for g in incidents)
         events = [self.code(g, paragraphs[g.paragraph] if counts.get(g.paragraph) == 1 else None,
                             self.extent(g, starts, paragraphs[g.paragraph]))
@@ -216,11 +226,14 @@ class _Reader:
         """Where the incident is told: from its first sentence to the next incident's first
         sentence, within its paragraph ("... attacked a post. Two soldiers were killed.")."""
         first = incident.sentences[0][0]
-        nxt = next((s for s in starts if s > first), paragraph[1])
+        i = bisect.bisect_right(starts, first)
+        nxt = starts[i] if i < len(starts) else paragraph[1]
         last = incident.sentences[-1]
         end = max(last[1], min(nxt, paragraph[1]))
         # the dead of a disaster told as the background of its last sentence are not the incident's
-        cut = next((c for c in self.backgrounds if last[0] <= c < last[1]), None)
+        # (the cuts are kept in text order)
+        k = bisect.bisect_left(self.backgrounds, last[0])
+        cut = self.backgrounds[k] if k < len(self.backgrounds) and self.backgrounds[k] < last[1] else None
         return first, end if cut is None else cut
 
     def parties(self, incident: Incident) -> list[Parties]:
@@ -230,13 +243,15 @@ class _Reader:
                                      key=lambda p: (p[1].sentence, p[1].trigger)):
             ss, se = telling.sentence
             if (ss, se) not in self.mentions:  # the clauses of a sentence share its actor phrases
-                self.mentions[(ss, se)] = actor_mentions(self.text, ss, se, self.res, country=self.country_of(event))
+                self.mentions[(ss, se)] = actor_mentions(self.text, ss, se, self.res_of(ss, se),
+                                                         country=self.country_of(event))
             exclude = [self.quiet[event.id]] if event.id in self.quiet else []
             # a subordinate clause ("When clashes erupted, the president ...") has its own actors
             window = telling.clause if self.leads.get(event.id) in _SUBORDINATE else telling.sentence
             mentions = [m for m in self.mentions[(ss, se)] if window[0] <= m.start < window[1]]
             p = find_parties(self.text, window, self.triggers.get(event.id, (telling.trigger, telling.trigger)),
-                             self.res, country=self.country_of(event), exclude=exclude, mentions=mentions)
+                             self.res_of(ss, se), country=self.country_of(event), exclude=exclude,
+                             mentions=mentions)
             if p.actor1 is not None or p.actor2 is not None:
                 found.append(p)
         return found
@@ -250,13 +265,18 @@ class _Reader:
             ss, se = ss + extent[0], se + extent[0]
             verbs = list(_ACTS_ON.finditer(self.text, ss, se))
             if verbs and (ss, se) not in self.mentions:
-                self.mentions[(ss, se)] = actor_mentions(self.text, ss, se, self.res, country=self.country)
+                self.mentions[(ss, se)] = actor_mentions(self.text, ss, se, self.res_of(ss, se), country=self.country)
             for verb in verbs:
-                p = find_parties(self.text, (ss, se), (verb.start(), verb.end()), self.res,
+                p = find_parties(self.text, (ss, se), (verb.start(), verb.end()), self.res_of(ss, se),
                                  country=self.country_of(incident.events[0]), mentions=self.mentions[(ss, se)])
                 if p.actor1 is not None or p.actor2 is not None:
                     found.append(p)
         return found
+
+    def res_of(self, start: int, end: int) -> list[Resolution]:
+        """The resolutions a look at ``text[start:end]`` may need, in order: those that start in it
+        (and just after it, where a phrase at its end reaches over: "forces of" + a country)."""
+        return self.by_res.between(start, end + 2)
 
     def country_of(self, event: Event) -> str | None:
         """The country the event's place lies in, else the country the article mostly names."""
@@ -305,7 +325,9 @@ class _Reader:
 
     def attribution(self, ss: int, se: int, following: tuple[int, int] | None) -> Attribution | None:
         """The sentence's source; an opened quotation takes the source of the next sentence."""
-        story, skip = self.story, [(t.start, t.end) for t in self.txs]
+        # the dates a speaker phrase may jump over: those that reach into either sentence
+        last = following[1] if following is not None else se
+        story, skip = self.story, [(t.start, t.end) for t in self.by_tx.between(ss - self.tx_reach, max(se, last))]
         found = find_attribution(self.text, ss, se, skip=skip, last_speaker=story.last_speaker)
         if found is None and following is not None and _opens_quote_unclosed(self.text[ss:se]):
             ahead = find_attribution(self.text, *following, skip=skip, last_speaker=story.last_speaker)
@@ -314,7 +336,7 @@ class _Reader:
         if found is not None:
             if found.speaker.lower() not in _PRONOUNS:
                 story.last_speaker = found.speaker
-            side = actors_in(self.text, found.start, found.end, self.res)
+            side = actors_in(self.text, found.start, found.end, self.res_of(found.start, found.end))
             if side and not found.text.startswith("according to"):
                 story.speaker_side = side
         return found
@@ -325,9 +347,12 @@ class _Reader:
         quiet = (attribution.start, attribution.end) if (
             attribution is not None and attribution.text.startswith("according to")) else None
         for clause in split_clauses(text, ss, se, self.protected):
-            found = find_triggers(text, clause.start, clause.end, self.txs, context=(ss, se),
-                                  places=self.place_starts, candidates=self.candidates,
-                                  published=self.article.published)
+            # (a date modifies a trigger 12 characters before it or 15 after; a place names what a
+            # trigger acts on 25 characters after it at most)
+            found = find_triggers(text, clause.start, clause.end,
+                                  self.by_tx.between(clause.start - 12 - self.tx_reach, clause.end + 16),
+                                  context=(ss, se), places=self.by_place.between(clause.start, clause.end + 26),
+                                  candidates=self.candidates, published=self.article.published)
             kept = [t for t in found if not (quiet and quiet[0] <= t.start < quiet[1])]
             trigger = best_trigger(kept)
             if trigger is not None and trigger.type not in _GENERAL:
@@ -339,10 +364,10 @@ class _Reader:
                     self.backgrounds.append(cut)
             if trigger is not None:
                 self.clause_events(clause, (ss, se), trigger, attribution, frozenset(t.type for t in kept))
-        dated = [t for t in self.txs if ss <= t.start < se and t.span is not None and t.type in ("DATE", "TIME")]
+        dated = [t for t in self.by_tx.between(ss, se) if t.span is not None and t.type in ("DATE", "TIME")]
         if dated:
             story.previous = dated[-1]
-            story.previous_places = [r.place for r in self.res if ss <= r.mention.start < se and r.place is not None
+            story.previous_places = [r.place for r in self.by_res.between(ss, se) if r.place is not None
                                      and r.mention.kind != "demonym" and r.place.feature in _FINE]
 
     def clause_events(
@@ -357,10 +382,11 @@ class _Reader:
         # its place, and so does a clause after a place set before it ("In Gyumri, police detained ...")
         fronted = clause.start > ss and _FRONTED_PHRASE.fullmatch(text, ss, clause.start) is not None
         before = (ss, clause.start) if clause.lead == "and" or fronted else None
+        nearby = self.by_res.between(ss, se)  # (the clause and the words before it lie in the sentence)
         if trigger.type in _PER_LOCATION:
-            wheres = event_places(text, span, self.res, self.focus, exclude=hidden, sentence=before)
+            wheres = event_places(text, span, nearby, self.focus, exclude=hidden, sentence=before)
         else:
-            wheres = [event_place(text, span, self.res, self.focus, exclude=hidden, sentence=before)]
+            wheres = [event_place(text, span, nearby, self.focus, exclude=hidden, sentence=before)]
         goes_on = bool(_GOES_ON.search(text, clause.start, trigger.start))
         # The story goes on in the time of its last date, but an event told elsewhere, of others
         # ("Thousands marched in the capital" after a protest dated in another town), is no part of
@@ -370,7 +396,7 @@ class _Reader:
         when = event_time(
             text, span, sentence, (trigger.start, trigger.end), self.txs,
             lead=clause.lead, doc_date=self.article.published, anchors=story.anchors, previous=previous,
-            last=story.previous,
+            last=story.previous, dates=self.dates,
         )
         actors = self.actors(clause, sentence, trigger, attribution)
         if actors:
@@ -406,11 +432,12 @@ class _Reader:
         text, story = self.text, self.story
         # The source of a claim is not a party to what it tells, except to its own statement.
         speaker = [(attribution.start, attribution.end)] if attribution is not None else []
-        side = actors_in(text, *speaker[0], self.res) if speaker else []
+        side = actors_in(text, *speaker[0], self.res_of(*speaker[0])) if speaker else []
+        nearby = self.by_res.between(*sentence)
         if trigger.type == "statement":
-            actors = tuple(dict.fromkeys(side + list(_actors(text, clause, sentence, self.res, [], story.parties))))
+            actors = tuple(dict.fromkeys(side + list(_actors(text, clause, sentence, nearby, [], story.parties))))
         else:
-            actors = _actors(text, clause, sentence, self.res, speaker, story.parties, side)
+            actors = _actors(text, clause, sentence, nearby, speaker, story.parties, side)
         if story.speaker_side and _COUNTERPART.search(text, clause.start, clause.end):
             # "he discussed ... with his Azerbaijani counterpart": he is the official quoted
             # last whose country was named ("The Turkish defense minister").

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from karamap.intervals import ByStart
 from karamap.model import TimeExpr, TimeSpan
 
-__all__ = ["When", "acled_time_precision", "event_time", "point_of"]
+__all__ = ["When", "Dates", "acled_time_precision", "event_time", "point_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,14 +51,55 @@ _ASIDE_OPEN = re.compile(r"(?:,\s*|\b)(?:who|whom|whose|which)\b|\(", re.IGNOREC
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\s+(?:had\s+)?(?:been\s+)?\w+", re.IGNORECASE)
 
 
-def _lead_date(text: str, ss: int, usable: list[TimeExpr]) -> TimeExpr | None:
-    for t in usable:
-        if t.start < ss:
-            continue
-        if t.type == "DATE" and _LEAD_BEFORE.match(text[ss:t.start]) and _LEAD_AFTER.match(text, t.end):
-            return t
-        break
+def _lead_date(text: str, ss: int, first: TimeExpr | None) -> TimeExpr | None:
+    """``first``, the first usable date from the sentence's start on, if it opens the sentence."""
+    if first is not None and first.type == "DATE" and _LEAD_BEFORE.match(text[ss:first.start]) \
+            and _LEAD_AFTER.match(text, first.end):
+        return first
     return None
+
+
+class Dates:
+    """The time expressions :func:`event_time` may date an event by (those with a span, no SET,
+    no time of day that a date right after it gives a day), worked out once for a document and
+    looked up by offset where they come in text order.
+
+    >>> Dates([]).between(0, 10), Dates([]).first_from(0), Dates([]).every_between(0, 10)
+    ([], None, [])
+    """
+
+    def __init__(self, timexes: Sequence[TimeExpr]) -> None:
+        usable = [t for t in timexes if t.span is not None and t.type != "SET"]
+        ordered = all(a.start <= b.start for a, b in zip(usable, usable[1:]))
+        near = ByStart(usable, key=lambda t: t.start) if ordered else None
+
+        def dated_after(t: TimeExpr) -> bool:  # "at noon on Saturday": a date within 6 characters after
+            after = near.between(t.end, t.end + 7) if near is not None else usable
+            return any(u.type == "DATE" and 0 <= u.start - t.end <= 6 for u in after)
+
+        self.usable = [t for t in usable if not (t.type == "TIME" and dated_after(t))]
+        self._by = ByStart(self.usable, key=lambda t: t.start) if ordered else None
+        self.every = list(timexes)
+        self._every = (ByStart(self.every, key=lambda t: t.start)
+                       if all(a.start <= b.start for a, b in zip(self.every, self.every[1:])) else None)
+
+    def between(self, lo: int, hi: int) -> list[TimeExpr]:
+        """The usable expressions that start in ``[lo, hi)``, in order."""
+        if self._by is not None:
+            return self._by.between(lo, hi)
+        return [t for t in self.usable if lo <= t.start < hi]
+
+    def first_from(self, lo: int) -> TimeExpr | None:
+        """The first usable expression (in their order) that starts at ``lo`` or after."""
+        if self._by is not None:
+            return self._by.first_from(lo)
+        return next((t for t in self.usable if t.start >= lo), None)
+
+    def every_between(self, lo: int, hi: int) -> list[TimeExpr]:
+        """All the expressions (durations and sets too) that start in ``[lo, hi)``, in their order."""
+        if self._every is not None:
+            return self._every.between(lo, hi)
+        return [t for t in self.every if lo <= t.start < hi]
 
 
 def _aside(text: str, t: TimeExpr, trigger: tuple[int, int], ss: int, se: int) -> bool:
@@ -162,6 +205,7 @@ def event_time(
     anchors: list[TimeSpan] | None = None,
     previous: TimeExpr | None = None,
     last: TimeExpr | None = None,
+    dates: Dates | None = None,
 ) -> When:
     """The time of the event whose trigger is at ``trigger`` in ``clause`` of ``sentence``.
 
@@ -179,6 +223,8 @@ def event_time(
     from the date told before them in the sentence, else from ``last`` (the paragraph's last date,
     wherever it was; ``previous`` where not given).
 
+    ``dates`` are the :class:`Dates` of ``timexes``, where the caller keeps them for a document.
+
     >>> from karamap.model import TimeExpr, TimeSpan
     >>> t = "Clashes erupted on Sept. 27, 2020."
     >>> tx = TimeExpr(19, 33, "Sept. 27, 2020", "DATE", "2020-09-27",
@@ -187,26 +233,24 @@ def event_time(
     >>> (w.span.start.isoformat(), w.precision, w.inferred)
     ('2020-09-27', 1, False)
     """
-    usable = [t for t in timexes if t.span is not None and t.type != "SET"]
     # "at noon on Saturday": the day is the date; the time alone would be read on the document date.
-    usable = [t for t in usable
-              if not (t.type == "TIME" and any(u.type == "DATE" and 0 <= u.start - t.end <= 6 for u in usable))]
+    dates = dates if dates is not None else Dates(timexes)
     cs, ce = clause
     ss, se = sentence
     def distance(t: TimeExpr) -> int:
         return min(abs(t.start - trigger[1]), abs(trigger[0] - t.end))
 
-    own = [t for t in usable if cs <= t.start < ce and not _aside(text, t, trigger, cs, ce)]
+    own = [t for t in dates.between(cs, ce) if not _aside(text, t, trigger, cs, ce)]
     # A date that qualifies another noun ("survivors of the 2011 earthquake protested on Monday",
     # "after Sunday's vote") dates that noun, not the clause's event, where the clause has another.
     free = [t for t in own if not _qualifies_other_noun(text, t, trigger)]
     own = free or own
     # "A day earlier, a bus crashed": N days or weeks from the day told before, in the clause
     # (nearer the trigger than its own date) or opening the sentence
-    for t in timexes:
-        if t.type == "DURATION" and ss <= t.start < se and (
+    for t in dates.every_between(ss, se):
+        if t.type == "DURATION" and (
                 cs <= t.start < ce and all(distance(t) < distance(u) for u in own) or t.start - ss <= 3 and not own):
-            told = [u for u in usable if ss <= u.start < t.start and u.type == "DATE"]
+            told = [u for u in dates.between(ss, t.start) if u.type == "DATE"]
             if (span := _shifted(t, told[-1] if told else last or previous)) is not None:
                 return _when(span, False)
     if own:
@@ -218,11 +262,11 @@ def event_time(
             return _when(_open_interval(t.span.start, doc_date), False)
         span = t.span if modifies else (point_of(t) or t.span)
         return _when(span, False)
-    lead_date = _lead_date(text, ss, usable)
+    lead_date = _lead_date(text, ss, dates.first_from(ss))
     if lead_date is not None and not (lead_date.start <= trigger[0] < lead_date.end):
         # "On 6 May 2020, people protested ...": the sentence's opening date is its events' own
         return _when(point_of(lead_date) or lead_date.span, False)
-    governing = [t for t in usable if ss <= t.start < se and not _aside(text, t, trigger, ss, se)]
+    governing = [t for t in dates.between(ss, se) if not _aside(text, t, trigger, ss, se)]
     if governing:
         t = min(governing, key=lambda t: min(abs(t.start - trigger[1]), abs(trigger[0] - t.end)))
         if lead == "when" and 0 <= cs - t.end <= 4:

@@ -31,7 +31,7 @@ _LOCATIVE_BEFORE = re.compile(
 )
 # "a joint center", "an airport": a description, not the name of where the event happened.
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
-_DATELINE_AFTER = re.compile(r"^\s*(?:[-–—]|\(|,\s*[A-Z][a-z]+\.?\s+\d)")
+_DATELINE_AFTER = re.compile(r"\s*(?:[-–—]|\(|,\s*[A-Z][a-z]+\.?\s+\d)")  # matched at a mention's end
 # "STEPANAKERT, Nagorno-Karabakh (Reuters) -", "ANKARA- Anadolu Agency": where the reporter filed from.
 _DATELINE = re.compile(
     r"^[ \t]*[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:\s*,\s*[A-Z][\w.'’ -]{1,40}?)?\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]+",
@@ -111,8 +111,12 @@ def dateline_span(text: str) -> tuple[int, int] | None:
 def _in_dateline(text: str, r: Resolution, dateline: tuple[int, int] | None = None) -> bool:
     if dateline is not None and dateline[0] <= r.mention.start < dateline[1]:
         return True
-    line_start = text.rfind("\n", 0, r.mention.start) + 1
-    return text[line_start:r.mention.start].strip() == "" and bool(_DATELINE_AFTER.match(text[r.mention.end:]))
+    # nothing but white space between the line's start and the mention (walked back, not searched
+    # for: a text of one long line would be searched from each mention to its start)
+    i = r.mention.start
+    while i > 0 and text[i - 1] != "\n" and text[i - 1].isspace():
+        i -= 1
+    return (i == 0 or text[i - 1] == "\n") and bool(_DATELINE_AFTER.match(text, r.mention.end))
 
 
 def document_focus(text: str, resolutions: list[Resolution]) -> Resolution | None:
