@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import heapq
 import math
-from collections.abc import Mapping
+from collections.abc import Hashable, Iterator, Mapping
 from dataclasses import dataclass
 
 from karamap.model import Event, Place
@@ -81,16 +83,77 @@ def merge_duplicates(events: list[Event], undated: frozenset[str] = frozenset())
     "Armenia and Azerbaijan agree truce") joins a dated telling of the same type and place.
     """
     kept: list[Event] = []
+    index = _Kept(undated)
     for e in events:
-        for i, k in enumerate(kept):
-            if same_incident(k, e, undated=undated):
-                best, other = (e, k) if _score(e) > _score(k) else (k, e)
-                merged = _merge(best, other)
-                kept[i] = merged
-                break
-        else:
+        i = next((i for i in index.candidates(e) if same_incident(kept[i], e, undated=undated)), None)
+        if i is None:
+            index.add(len(kept), e)
             kept.append(e)
+            continue
+        k = kept[i]
+        best, other = (e, k) if _score(e) > _score(k) else (k, e)
+        merged = _merge(best, other)
+        index.replace(i, k, merged)
+        kept[i] = merged
     return kept
+
+
+class _Kept:
+    """The events kept so far, by what :func:`same_incident` asks of a pair (one family of types,
+    starts within a day, a place in common), so that an event is compared with the kept events it
+    may join, in their order, and not with all of them.
+
+    Each kept event is filed under keys of time (its family and day, or undated, or by type
+    where it is dated only by the document) and of place (each place it states, or none stated,
+    and a key that every event has); an event looks in the buckets that hold every kept event
+    :func:`same_incident` may hold for.
+    """
+
+    def __init__(self, undated: frozenset[str]) -> None:
+        self.undated = undated
+        self.buckets: dict[Hashable, list[int]] = {}
+
+    def _keys(self, k: Event) -> set[Hashable]:
+        family = _family(k.type)
+        times: list[Hashable] = [("type", k.type)]  # (what an event dated only by the document may join)
+        if k.id in self.undated:
+            times.append(("undated", k.type))
+        times.append(("family", family, None if k.when is None else k.when.start.toordinal()))
+        places: list[Hashable] = ["any"]
+        places += [("at", pid) for pid in k.place_ids] if k.place_stated else ["unstated"]
+        return {(t, p) for t in times for p in places}
+
+    def _wanted(self, e: Event) -> list[Hashable]:
+        family = _family(e.type)
+        times: list[Hashable] = [("type", e.type) if e.id in self.undated else ("undated", e.type)]
+        if e.when is None:
+            times.append(("family", family, None))
+        else:
+            day = e.when.start.toordinal()
+            times += [("family", family, d) for d in (day - 1, day, day + 1)]
+        places: list[Hashable] = ["unstated", *(("at", pid) for pid in e.place_ids)] if e.place_stated else ["any"]
+        return [(t, p) for t in times for p in places]
+
+    def add(self, i: int, k: Event) -> None:
+        for key in self._keys(k):
+            bisect.insort(self.buckets.setdefault(key, []), i)
+
+    def replace(self, i: int, old: Event, new: Event) -> None:
+        before, after = self._keys(old), self._keys(new)
+        for key in before - after:
+            bucket = self.buckets[key]
+            del bucket[bisect.bisect_left(bucket, i)]
+        for key in after - before:
+            bisect.insort(self.buckets.setdefault(key, []), i)
+
+    def candidates(self, e: Event) -> Iterator[int]:
+        """The positions of the kept events ``e`` may tell one incident with (and others), in order."""
+        found = [b for b in (self.buckets.get(key) for key in self._wanted(e)) if b]
+        last = -1
+        for i in heapq.merge(*found):
+            if i != last:
+                last = i
+                yield i
 
 
 # -- one event per incident: clauses and sentences that tell one incident become one event ------
@@ -224,6 +287,7 @@ def group_incidents(
     events (meetings, agreements) stay as they are.
     """
     groups: list[Incident] = []
+    in_paragraph: dict[int, list[Incident]] = {}  # (a group's first telling is of its paragraph)
     said: list[tuple[Event, Telling]] = []
     for e in events:
         t = tellings[e.id]
@@ -231,10 +295,11 @@ def group_incidents(
             said.append((e, t))
             continue
         if e.type in incident_types:
-            g = next((g for g in reversed(groups) if g.paragraph == t.paragraph
-                      and g.events[0].type in incident_types and _joins(g, e, t, places, hazard_types)), None)
+            g = next((g for g in reversed(in_paragraph.get(t.paragraph, []))
+                      if g.events[0].type in incident_types and _joins(g, e, t, places, hazard_types)), None)
             if g is None:
                 groups.append(Incident([e], [t]))
+                in_paragraph.setdefault(t.paragraph, []).append(groups[-1])
                 continue
             g.events.append(e)
             g.tellings.append(t)
@@ -244,6 +309,7 @@ def group_incidents(
                 g.tellings.insert(0, g.tellings.pop())
             continue
         groups.append(Incident([e], [t]))
+        in_paragraph.setdefault(t.paragraph, []).append(groups[-1])
     incidents = {g.paragraph for g in groups if g.events[0].type in incident_types}
     for e, t in said:
         if t.paragraph not in incidents:
