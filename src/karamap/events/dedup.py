@@ -226,7 +226,9 @@ def _times_agree(a: Event, b: Event) -> bool:
 
 
 def _joins(group: Incident, e: Event, t: Telling, places: Mapping[str, Place],
-           hazards: frozenset[str] = frozenset()) -> bool:
+           hazards: frozenset[str] = frozenset(), triggers: set[int] | None = None) -> bool:
+    """``e``, told at ``t``, goes on telling ``group`` (``triggers``: where its tellings' triggers
+    start, where the caller keeps them)."""
     main, first = group.events[0], group.tellings[0]
     if t.paragraph != first.paragraph or not _times_agree(main, e):
         return False
@@ -234,7 +236,7 @@ def _joins(group: Incident, e: Event, t: Telling, places: Mapping[str, Place],
         # a flood and a shelling told side by side are two incidents; the dead a disaster left
         # ("..., killing two pilots", "It killed 40 villagers") are its own
         return False
-    if any(t.trigger == u.trigger for u in group.tellings):
+    if t.trigger in (triggers if triggers is not None else {u.trigger for u in group.tellings}):
         # One clause that names several places: one event per place, unless one place is the
         # other's larger area ("near Aygepar, Tavush").
         return all(_places_agree(m, e, places) and not _siblings(m, e, places) for m in group.events)
@@ -288,6 +290,7 @@ def group_incidents(
     """
     groups: list[Incident] = []
     in_paragraph: dict[int, list[Incident]] = {}  # (a group's first telling is of its paragraph)
+    triggers: dict[int, set[int]] = {}  # id of a group -> where its tellings' triggers start
     said: list[tuple[Event, Telling]] = []
     for e in events:
         t = tellings[e.id]
@@ -296,13 +299,16 @@ def group_incidents(
             continue
         if e.type in incident_types:
             g = next((g for g in reversed(in_paragraph.get(t.paragraph, []))
-                      if g.events[0].type in incident_types and _joins(g, e, t, places, hazard_types)), None)
+                      if g.events[0].type in incident_types
+                      and _joins(g, e, t, places, hazard_types, triggers[id(g)])), None)
             if g is None:
                 groups.append(Incident([e], [t]))
                 in_paragraph.setdefault(t.paragraph, []).append(groups[-1])
+                triggers[id(groups[-1])] = {t.trigger}
                 continue
             g.events.append(e)
             g.tellings.append(t)
+            triggers[id(g)].add(t.trigger)
             # The better-dated, better-located telling leads (the earlier on ties).
             if _rank(e) > _rank(g.events[0]) and _places_agree(g.events[0], e, places):
                 g.events.insert(0, g.events.pop())
@@ -310,6 +316,7 @@ def group_incidents(
             continue
         groups.append(Incident([e], [t]))
         in_paragraph.setdefault(t.paragraph, []).append(groups[-1])
+        triggers[id(groups[-1])] = {t.trigger}
     incidents = {g.paragraph for g in groups if g.events[0].type in incident_types}
     for e, t in said:
         if t.paragraph not in incidents:
