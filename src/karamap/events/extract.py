@@ -183,7 +183,8 @@ class _Reader:
         self.by_place = ByStart(self.place_starts, key=int)
         self.dateline = dateline_span(self.text)
         # places a note says belong to another event ("in X (coded separately)")
-        self.elsewhere = elsewhere_spans(self.text)
+        self.elsewhere = ByStart(sorted(elsewhere_spans(self.text)), key=lambda span: span[0])
+        self.elsewhere_reach = max((b - a for a, b in self.elsewhere.items), default=0)
         self.places = {r.place.id: r.place for r in self.res if r.place is not None}
         # the country the article is about, where nothing locates an event: the one its places lie
         # in most (not a demonym's: "the Armenian army attacked civilians" says nothing of theirs)
@@ -377,7 +378,8 @@ class _Reader:
         text, story, (ss, se) = self.text, self.story, sentence
         span = (clause.start, clause.end)
         hidden = ([(attribution.start, attribution.end)] if attribution is not None else []) + (
-            [self.dateline] if self.dateline else []) + self.elsewhere
+            [self.dateline] if self.dateline else []) + [
+            (a, b) for a, b in self.elsewhere.between(ss - self.elsewhere_reach, se) if b > ss]  # (those in the sentence)
         # a verb phrase coordinated with the one before ("blocked the road in X and protested") shares
         # its place, and so does a clause after a place set before it ("In Gyumri, police detained ...")
         fronted = clause.start > ss and _FRONTED_PHRASE.fullmatch(text, ss, clause.start) is not None
