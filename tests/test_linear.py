@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from karamap.events import extract_events
 from karamap.model import Article
 from karamap.recognise import recognise
 from karamap.resolve import resolve
@@ -87,8 +88,8 @@ def stage_work(text: str, gazetteer) -> dict[str, int]:
     done["sentences"], _ = work(split_sentences, text)
     done["recognise"], mentions = work(recognise, article, gazetteer)
     done["resolve"], resolutions = work(resolve, article, mentions, gazetteer)
-    done["temporal"], _ = work(tag_times, article)
-    # (events: made linear on the perf branch, to land after the general-incident changes)
+    done["temporal"], timexes = work(tag_times, article)
+    done["events"], _ = work(extract_events, article, resolutions, timexes)
     return done
 
 
