@@ -27,7 +27,7 @@ CASES = [
     ("The ceasefire was signed three weeks ago.", "three weeks ago", "DATE", "2021-W01"),
     ("A new round of talks opens early next year.", "early next year", "DATE", "2022"),
     # times with zones: the zone is part of the expression, the value the local clock time
-    ("The curfew starts at 10 p.m. EST on Friday.", "10 p.m. EST on Friday", "TIME", "2021-01-29T22:00"),
+    ("The curfew started at 10 p.m. EST on Friday.", "10 p.m. EST on Friday", "TIME", "2021-01-29T22:00"),
     ("The drone struck at 0300 GMT on Tuesday.", "0300 GMT on Tuesday", "TIME", "2021-01-26T03:00"),
     ("Shelling resumed at 14:30 local time.", "14:30 local time", "TIME", "2021-01-30T14:30"),
     ("The convoy left at 9:30 a.m. local time Tuesday.", "9:30 a.m. local time Tuesday", "TIME", "2021-01-26T09:30"),

@@ -22,7 +22,7 @@ from karamap.temporal.context import (
     ymd,
 )
 from karamap.temporal.holidays import holiday_date
-from karamap.temporal.lexicon import ORDINALS, SEASONS, month_number
+from karamap.temporal.lexicon import ORDINALS, SEASONS, month_number, weekday_number
 from karamap.temporal.patterns import DAY, MONTH
 
 __all__ = ["DATE_NORMALISERS", "season_value"]
@@ -186,10 +186,13 @@ def _year(m: re.Match[str], ctx: Context) -> Norm | None:
     if _MONEY_BEFORE.search(before):
         return None
     cue = _YEAR_CUE_BEFORE.search(before) is not None
-    horizon = (ctx.dct.year if ctx.dct else dt.date.today().year) + 30
-    if year > horizon or year < 1000:
+    now = ctx.dct.year if ctx.dct else dt.date.today().year
+    # Targets and projections run decades ahead ("emissions cut by 2050"): a year
+    # past the next thirty needs a preposition before it and no count after it.
+    far = year > now + 30
+    if year > now + (100 if cue else 30) or year < 1000:
         return None
-    if not cue:
+    if not cue or far:
         after = _COUNTED.match(text, m.end())
         if after is not None and after.group().strip().lower() not in _NOT_COUNTED:
             return None
@@ -290,7 +293,31 @@ def _holiday(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", ymd(date)) if date else None
 
 
+_NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}
+
+
+def _nth_weekday(m: re.Match[str], ctx: Context) -> Norm | None:
+    wd, month = weekday_number(m["wd"]), month_number(m["m"])
+    if m["y"]:
+        year: int | None = int(m["y"])
+    elif ctx.dct is not None:
+        year = nearest_year_for_month(month, ctx.dct, ctx.tense(m))
+    else:
+        year = None
+    n = _NTH[m["n"].lower()]
+    if year is None:
+        return Norm("DATE", f"XXXX-{month:02d}")
+    first = dt.date(year, month, 1)
+    day = first + dt.timedelta(days=(wd - first.isoweekday()) % 7)
+    if n > 0:
+        day += dt.timedelta(weeks=n - 1)
+    else:  # the last: four weeks on when the month has five of that weekday
+        day += dt.timedelta(weeks=4 if (day + dt.timedelta(weeks=4)).month == month else 3)
+    return Norm("DATE", ymd(day)) if day.month == month else None
+
+
 DATE_NORMALISERS: dict[str, Normaliser] = {
+    "nth_weekday": _nth_weekday,
     "iso_date": _iso_date,
     "slash_date": _slash_date,
     "month_day_year": _month_day_year,

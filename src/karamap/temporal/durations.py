@@ -80,10 +80,18 @@ _ADVERB_SET = {
 _ADVERB_ONLY = frozenset({"annually", "semiannually", "semi-annually"})
 
 
+# words that follow an adverb of frequency, not a noun it qualifies: "meets monthly and ...",
+# "paid quarterly since 2001", "on a weekly basis"
+_ADVERB_AFTER = re.compile(
+    r"\s+(?:basis|and|or|but|since|until|in|on|at|for|from|to|with|by|during|through|over|"
+    r"throughout|instead|rather|thereafter|ever|as)\b"
+)
+
+
 def _set_adverb(m: re.Match[str], ctx: Context) -> Norm | None:
     word = m["w"].lower()
     if word not in _ADVERB_ONLY and re.match(r"\s+[a-z]", ctx.text[m.end() : m.end() + 2]) \
-            and not re.match(r"\s+basis", ctx.text[m.end() : m.end() + 7]):
+            and not _ADVERB_AFTER.match(ctx.text, m.end()):
         return None  # an adjective: "average daily volume", "the Communist Party daily"
     return Norm("SET", _ADVERB_SET[word.replace("-", "")])
 

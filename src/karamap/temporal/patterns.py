@@ -159,6 +159,8 @@ RULES: tuple[Rule, ...] = (
     Rule("year_ago_adjective", _r(r"(?i:\b(?:year[\s-](?:ago|earlier)))(?![\w-])", first="yY", anchor=_A_YEAR), "year_ago_period"),
     Rule("corresponding_period", _r(r"(?i:\bthe\s+(?:same|corresponding|comparable)\s+(?P<u>period|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year))(?![\w-])", first="tT", anchor=_A_QUARTER), "year_ago_period"),
     Rule("the_quarter", _r(r"(?i:\b(?P<rel>the\s+latest|the\s+current|the\s+previous|the\s+past|the\s+last|the\s+recent|the\s+most\s+recent|the\s+same|this|last|next|the)\s+(?:fiscal\s+)?(?:quarter|period)(?:\s+a\s+year\s+(?P<ago>ago|earlier))?)(?![\w-])", first="tTlLnN", anchor=_A_QUARTER), "the_quarter"),
+    # a quarter named by its months, as companies on fiscal calendars report: "the April-June quarter"
+    Rule("month_range_quarter", _r(rf"(?:(?i:the)\s+)?(?P<m1>{MONTH})\s*(?:-|\u2013|(?i:to|through))\s*(?P<m2>{MONTH})\s+(?i:quarter|period)(?:\s+(?i:of)\s+(?P<y>{YEAR_DIGITS}))?(?![\w-])", first="tTA-Z", anchor=_A_QUARTER), "month_range_quarter"),
     Rule("year_period", _r(rf"(?i:\bthe\s+(?P<y>{YEAR})\s+(?P<u>period|quarter))(?![\w-])", first="tT", anchor=_A_QUARTER), "year_period"),
     Rule("half", _r(rf"(?i:\b(?:the\s+)?(?P<h>first|second|last|latter)\s+half(?:\s+of(?:\s+(?:fiscal|the))?\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year|the\s+year|'(?P<d2>\d)0'?s))?)(?![\w-])", first="tTfFsSlL", anchor=_A_HALF), "half"),
     Rule("months_period", _r(rf"(?i:\b(?:the\s+)?(?:first\s+|latest\s+|year[\s-]earlier\s+|year[\s-]ago\s+)?(?P<n>nine|six|three)\s+months)(?![\w-])", first="tTnNsSfFlLyY", anchor=_A_MONTHS), "months_period"),
@@ -177,8 +179,11 @@ RULES: tuple[Rule, ...] = (
     # for the sentence's own event.)
     Rule("next_day", _r(rf"(?i:\bthe\s+(?P<rel>next|following)\s+(?P<u>day|morning|afternoon|evening|night))(?![\w-])", first="tT"), "next_day"),
     Rule("this_part", _r(rf"(?i:\b(?:(?:later|earlier)\s+)?(?P<rel>this|last|the)\s+(?P<p>morning|afternoon|evening|night))(?![\w-])", first="tTlLeE"), "this_part"),
+    # a weekday counted in a month, as votes and holidays are set: "the last Sunday of April"
+    Rule("nth_weekday", _r(rf"(?i:\b(?:the\s+)?(?P<n>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+)(?P<wd>{WEEKDAY})(?i:\s+(?:of|in)\s+)(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR_DIGITS}))?", first="tTfFsSlL1-4", anchor=_A_WEEKDAY), "nth_weekday"),
     Rule("weekday", _r(rf"(?:(?i:(?P<rel>this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next|last|next|this|early|late|earlier|later))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?i:(?P<p>{PART})))?", first="A-Ztlne", anchor=_A_WEEKDAY), "weekday"),
     Rule("ago", _r(rf"(?i:\b(?P<n>{NUM})[\s-]+(?P<u>{UNIT})(?:\s+or\s+(?:so|more|two|three))?\s+(?P<dir>ago|earlier|later|from\s+now|hence|back))(?![\w-])", first="0-9zZoOtTfFsSeEnNaAdDcChHmM", anchor=_A_AGO), "ago"),
+    Rule("half_ago", _r(r"(?i:\b(?:half\s+an?\s+|an?\s+half[\s-])(?P<u>century|decade|year)\s+(?P<dir>ago|earlier|later))(?![\w-])", first="hHaA", anchor=_A_AGO), "half_ago"),
     Rule("vague_ago", _r(rf"(?i:\b(?P<u>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier|later|from\s+now))(?![\w-])", first="yYmMwWdD", anchor=_A_AGO), "vague_ago"),
     Rule("ref_words", _r(r"(?i:\b(?P<w>right\s+now|just\s+now|now|nowadays|currently|presently|at\s+present|the\s+present(?:\s+time|\s+day)?|these\s+days|at\s+the\s+moment|so\s+far|to\s+date|recently|more\s+recently|lately|the\s+past|the\s+future|the\s+near\s+future|a\s+later\s+date))(?![\w-])", first="rRjJnNcCpPaAtTlLmM"), "ref_words"),
     Rule("ref_adjective", _r(r"(?i:\b(?P<w>recent|future|coming)\s+(?P<u>years|months|weeks|days|quarters|decades)|\b(?P<w2>current)(?=\s+[a-z]))(?![\w-])", first="rRfFcC"), "ref_adjective"),
@@ -186,11 +191,11 @@ RULES: tuple[Rule, ...] = (
     Rule("clock", _r(rf"(?i:\b(?:(?P<around>around|about|approximately)\s+)?(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mm>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am|pm)(?![\w])(?:\s+\(?(?P<tz>{ZONE})\)?)?)(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<m>{MONTH})\s*(?P<d>{DAY})))?", first="aA0-9"), "clock"),
     # a 24-hour time with its zone, as wire copy gives the hour of an attack ("at 0300 GMT")
     Rule("clock_zone", _r(rf"(?i:{_BOUND_L}(?P<h>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)\s*\(?(?P<tz>{ZONE})\)?){_CLOCK_DAY}", first="0-9"), "clock"),
-    Rule("clock_military", _r(rf"(?i:{_AT}(?P<h>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*\(?(?P<tz>{ZONE}|hrs\b|hours\b)\)?){_CLOCK_DAY}", first="0-2"), "clock"),
+    Rule("clock_military", _r(rf"(?i:{_AT}(?P<h>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?P<zp>\()?(?P<tz>{ZONE}|hrs\b|hours\b)(?(zp)\))){_CLOCK_DAY}", first="0-2"), "clock"),
     Rule("clock24", _r(r"(?i:(?<=\bat\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bfrom\s))(?P<h>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?:\s+(?:hours|hrs|GMT|UTC|local\s+time))?(?![\d])", first="0-9"), "clock"),
     Rule("clock_part", _r(rf"(?i:\b(?:(?P<around>around|about|approximately)\s+)?(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mm>[0-5]\d))?(?:\s+o'clock)?\s+in\s+the\s+(?P<part>morning|afternoon|evening|night))(?![\w-])", first="aA0-9"), "clock"),
     Rule("part_of_day", _r(rf"(?i:\b(?:mid(?!night)|early|late)[\s-]?(?P<p>morning|afternoon|evening|night)(?:\s+(?P<deictic>yesterday|today|tomorrow)|\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))?)(?![\w-])", first="mMeElL"), "part_of_day"),
-    Rule("noon", _r(rf"(?i:(?<!high\s)\b(?P<w>noon|midnight|midday))(?:\s+(?P<wd>{WEEKDAY}))?(?![\w-])", first="nNmM"), "noon"),
+    Rule("noon", _r(rf"(?i:(?<!high\s)\b(?P<w>noon|midnight|midday))(?:\s+\(?(?P<tz>{ZONE})\)?)?(?:\s+(?P<wd>{WEEKDAY}))?(?![\w-])", first="nNmM"), "noon"),
     # ---- sets
     Rule("set_every", _r(rf"(?i:\b(?:every|each|per)\s+(?:other\s+)?(?:(?P<n>{NUM})\s+)?(?P<u>{UNIT}|(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?P<m>january|february|march|april|may|june|july|august|september|october|november|december)|(?P<s>{SEASON})|(?P<p>morning|afternoon|evening|night)))(?![\w-])", first="eEpP", anchor=_A_EVERY), "set_every"),
     Rule("set_adverb", _r(r"(?i:\b(?P<w>daily|weekly|monthly|yearly|hourly|nightly|biweekly|bimonthly|annually|semi-?annually|quarterly|fortnightly)(?=\s+(?:basis|dividend|meeting|report|payment|rate|average|chart|newspaper|paper|magazine|briefing)|[\s.,;:)]|$))", first="dDwWmMyYhHnNbBaAsSqQfF"), "set_adverb"),
@@ -200,7 +205,7 @@ RULES: tuple[Rule, ...] = (
     # ---- durations
     Rule("duration", _r(rf"(?i:\b(?:(?P<rel>the\s+(?:past|last|next|first|coming|previous|following|final|latest|remaining|initial|same)|(?:past|last|next|coming|previous|first|another|additional|further)|the)\s+)?(?P<n>{NUM})(?:\s+(?:more|additional|straight|consecutive|full|long|trading|working|business|calendar))?[\s-]+(?P<u>{UNIT})(?P<adj>-long)?(?P<half>\s+and\s+a\s+half)?)(?![\w-]|-old)", first="0-9zZoOtTfFsSeEnNaAdDcChHmMpPlLrRiI"), "duration"),
     Rule("duration_fraction", _r(rf"(?i:\b(?:(?P<pre>a|an|one)\s+)?half\s+(?:an?\s+)?(?P<u>{UNIT_SG}))(?![\w-])", first="aAoOhH", anchor=_A_HALF), "duration_half"),
-    Rule("vague_duration", _r(rf"(?i:(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\btook\s)|(?<=\blast\s)|(?<=\blasted\s)|(?<=\bover\s)|(?<=\bspent\s))(?P<u>years|months|weeks|days|decades|hours|centuries|minutes)|\b(?P<u2>years|decades|centuries|months|weeks|days)-long|\bthe\s+(?P<u3>years|months|weeks|days)\s+ahead|(?<=\bover\s)the\s+(?P<u4>years|decades|centuries))(?![\w-])", first="yYmMwWdDhHcCtT", anchor=_A_PLURAL_UNIT), "vague_duration"),
+    Rule("vague_duration", _r(rf"(?i:(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\btook\s)|(?<=\btake\s)|(?<=\btakes\s)|(?<=\btaking\s)|(?<=\blast\s)|(?<=\blasted\s)|(?<=\bover\s)|(?<=\bspent\s))(?P<u>years|months|weeks|days|decades|hours|centuries|minutes)|\b(?P<u2>years|decades|centuries|months|weeks|days)-long|\bthe\s+(?P<u3>years|months|weeks|days)\s+ahead|(?<=\bover\s)the\s+(?P<u4>years|decades|centuries))(?![\w-])", first="yYmMwWdDhHcCtT", anchor=_A_PLURAL_UNIT), "vague_duration"),
     # an unstated length: "for a while", "for some time" (TIMEX3 PXX: neither count nor unit)
     Rule("a_while", _r(r"(?i:(?:(?<=\bfor\s)|(?<=\bafter\s)|(?<=\bin\s))(?:a\s+while|some\s+time))(?![\w-])", first="aAsS"), "a_while"),
     Rule("unit_long", _r(r"(?i:\b(?P<u>day|week|month|year|hour)-long)(?![\w-])", first="dDwWmMyYhH", anchor=_A_LONG), "unit_long"),

@@ -156,7 +156,22 @@ def _months_period(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DURATION", f"P{n}M")
 
 
+def _month_range_quarter(m: re.Match[str], ctx: Context) -> Norm | None:
+    first, last = month_number(m["m1"]), month_number(m["m2"])
+    if first % 3 != 1 or last != first + 2:
+        return None  # not a calendar quarter ("the June-August period")
+    q = (first - 1) // 3 + 1
+    if m["y"]:
+        return Norm("DATE", f"{int(m['y']):04d}-Q{q}")
+    if ctx.dct is None:
+        return Norm("DATE", f"XXXX-Q{q}")
+    # the quarter's last day nearest the document date, the tense breaking the doubt
+    year = nearest_year_for_day(last, 28, ctx.dct, ctx.tense(m))
+    return Norm("DATE", f"{year or ctx.dct.year:04d}-Q{q}")
+
+
 QUARTER_NORMALISERS: dict[str, Normaliser] = {
+    "month_range_quarter": _month_range_quarter,
     "quarter": _quarter,
     "year_ago_period": _year_ago_period,
     "the_quarter": _the_quarter,

@@ -148,14 +148,21 @@ _DEICTIC = {
 _NAME_BEFORE = re.compile(r"(?<![.!?:\"\u201c]\s)(?<![.!?:\"\u201c])\b[A-Z][\w.&'-]*\s+$")
 
 
+# what "today's" qualifies when it means the present age, not the day: "today's world"
+_GENERIC_TODAY = re.compile(
+    r"['\u2019]s\s+(?:world|society|societies|economy|global|modern|standards?|terms|dollars|money|"
+    r"prices|age|era|environment|climate|culture|youth|young|generation|children|kids|politics|"
+    r"technology|market(?:place)?|workplace|media|army|military|warfare)\b", re.IGNORECASE)
+
+
 def _deictic_day(m: re.Match[str], ctx: Context) -> Norm | None:
     word = re.sub(r"\s+", " ", m["w"].lower())
     part = PARTS_OF_DAY.get((m["p"] or "").lower()) or PARTS_OF_DAY.get(word)
     before = ctx.text[max(0, m.start() - 12) : m.start()]
-    if word in ("today", "tomorrow") and re.search(r"\b(?:in|of|for)\s+$", before):
-        after = ctx.text[m.end() : m.end() + 4]
-        if word == "tomorrow" or re.match(r"['\u2019]s\s+[a-z]", after):
-            return None  # generic: "in today's world", "the people of tomorrow"
+    if word == "tomorrow" and re.search(r"\b(?:in|of|for)\s+$", before):
+        return None  # generic: "the people of tomorrow"
+    if word == "today" and _GENERIC_TODAY.match(ctx.text, m.end()):
+        return None  # generic: "in today's world", "by today's standards"
     if m.group() == "Today" and _NAME_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
         return None  # a title: "USA Today", "Good Morning America Today"
     if ctx.dct is None:
@@ -301,6 +308,19 @@ def _ago(m: re.Match[str], ctx: Context) -> Norm | None:
     return None
 
 
+def _half_ago(m: re.Match[str], ctx: Context) -> Norm | None:
+    unit = m["u"].lower()
+    direction = m["dir"].lower()
+    if direction in ("earlier", "later"):  # a length told from the story's time, as "two years later"
+        return Norm("DURATION", {"century": "P50Y", "decade": "P5Y", "year": "P6M"}[unit])
+    if ctx.dct is None:
+        return Norm("DATE", "PAST_REF")
+    if unit == "year":
+        y, mo = add_months(ctx.dct.year, ctx.dct.month, -6)
+        return Norm("DATE", f"{y:04d}-{mo:02d}")
+    return Norm("DATE", year_str(ctx.dct.year - (50 if unit == "century" else 5)))
+
+
 def _vague_ago(m: re.Match[str], ctx: Context) -> Norm | None:
     direction = m["dir"].lower()
     return Norm("DATE", "PAST_REF" if direction in ("ago", "earlier") else "FUTURE_REF")
@@ -368,6 +388,7 @@ RELATIVE_NORMALISERS: dict[str, Normaliser] = {
     "next_day": _next_day,
     "weekday": _weekday,
     "ago": _ago,
+    "half_ago": _half_ago,
     "vague_ago": _vague_ago,
     "ref_words": _ref_words,
     "ref_adjective": _ref_adjective,

@@ -15,6 +15,16 @@ _FUTURE = re.compile(
     r"set\s+to|aims?\s+to|hopes?\s+to|payable|expires?|effective|until|till)\b",
     re.IGNORECASE,
 )
+# News tells a scheduled event in the simple present ("the summit opens Monday", "the leaders
+# meet on Friday"): a present verb of a programme looks ahead, as "will" does. Only verbs of
+# schedules, in the third person or after a plural subject (not after "to", a modal or "did").
+_SCHEDULED_PRESENT = re.compile(
+    r"\b(?:(?:re)?opens|begins|starts|resumes|ends|closes|meets|visits|travels|heads|arrives|"
+    r"returns|departs|hosts|convenes|reconvenes|kicks\s+off|takes\s+(?:office|place)|testifies|"
+    r"(?<!\bto\s)(?<!\bnot\s)(?<!\bdid\s)(?<!n't\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)"
+    r"(?<!\bcan\s)(?<!\bmay\s)(?<!\bmight\s)(?<!\bshould\s)(?<!\bmust\s)(?:meet|convene|reconvene|take\s+place))\b",
+    re.IGNORECASE,
+)
 # irregular past forms common in news (the simple past; participles shared with it too)
 _IRREGULAR_PAST = (
     "began|brought|bought|came|caught|chose|fell|fought|found|gave|got|grew|held|hit|kept|"
@@ -104,7 +114,8 @@ def tense_at(text: str, start: int, end: int) -> Tense | None:
     # A cue inside the expression's own stretch between commas goes before the others ("the
     # rebels, who were defeated in September, will regroup").
     best: tuple[bool, int, Tense] | None = None
-    for pattern, tense in ((_FUTURE, "future"), (_INTENT, "future"), (_PAST, "past")):
+    for pattern, tense in ((_FUTURE, "future"), (_INTENT, "future"), (_SCHEDULED_PRESENT, "future"),
+                           (_PAST, "past")):
         for cue in pattern.finditer(text, lo, hi):
             if cue.start() >= start and cue.end() <= end:
                 continue

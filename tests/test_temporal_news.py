@@ -1,0 +1,174 @@
+"""News conventions of the temporal tagger, in sentences of our own: schedules told in the present,
+weekdays counted in a month, quarters named by their months, years far ahead, half-periods ago,
+frequency adverbs and the generic "today's".
+
+Each rule has cases it must read and cases it must leave alone (or read otherwise).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from karamap.model import Article
+from karamap.temporal import tag_times
+
+# a Wednesday
+DCT = dt.date(2024, 6, 12)
+
+
+def readings(text: str, published: dt.date | None = DCT) -> dict[str, tuple[str, str]]:
+    return {t.text: (t.type, t.value) for t in tag_times(Article("n", text, published))}
+
+
+# ---------------------------------------------------------------- schedules in the present tense
+
+@pytest.mark.parametrize(
+    "text, surface, value",
+    [
+        # a programme told in the simple present looks ahead, as "will" does
+        ("The new bridge opens on Saturday to traffic.", "Saturday", "2024-06-15"),
+        ("Both delegations meet Monday in Oslo.", "Monday", "2024-06-17"),
+        ("The inquiry resumes Tuesday with new witnesses.", "Tuesday", "2024-06-18"),
+        ("Parliament reconvenes in September after the recess.", "September", "2024-09"),
+        ("The final takes place on Sunday in the capital.", "Sunday", "2024-06-16"),
+        # the past, a negated or a modal verb is no schedule
+        ("The new bridge opened on Saturday to traffic.", "Saturday", "2024-06-08"),
+        ("Both delegations met Monday in Oslo.", "Monday", "2024-06-10"),
+        ("Both delegations did not meet on Monday as planned.", "Monday", "2024-06-10"),
+        ("The final took place on Sunday in the capital.", "Sunday", "2024-06-09"),
+    ],
+)
+def test_a_schedule_in_the_present_looks_ahead(text, surface, value):
+    assert readings(text)[surface] == ("DATE", value)
+
+
+# ---------------------------------------------------------------- a weekday counted in a month
+
+@pytest.mark.parametrize(
+    "text, surface, value",
+    [
+        ("Voters will go to the polls on the last Sunday of October.", "the last Sunday of October", "2024-10-27"),
+        ("The fair is held on the first Monday in July.", "the first Monday in July", "2024-07-01"),
+        ("The race ran on the second Saturday of March 2023.", "the second Saturday of March 2023", "2023-03-11"),
+        # a month with five of the weekday: the last is the fifth
+        ("Payments stop on the last Friday of May 2024.", "the last Friday of May 2024", "2024-05-31"),
+        ("Talks are due to end on the fourth Thursday of November.", "the fourth Thursday of November", "2024-11-28"),
+    ],
+)
+def test_a_weekday_counted_in_a_month_is_one_day(text, surface, value):
+    assert readings(text)[surface] == ("DATE", value)
+
+
+def test_last_weekday_without_a_month_is_still_the_week_before():
+    found = readings("The rally took place last Sunday, organisers said.")
+    assert found["last Sunday"] == ("DATE", "2024-06-09")
+
+
+# ---------------------------------------------------------------- quarters named by their months
+
+@pytest.mark.parametrize(
+    "text, surface, value",
+    [
+        ("Output grew in the April-June quarter, the ministry said.", "the April-June quarter", "2024-Q2"),
+        ("Exports rose in the January-March quarter.", "the January-March quarter", "2024-Q1"),
+        ("Its October-December quarter of 2022 was weak.", "October-December quarter of 2022", "2022-Q4"),
+        ("Sales in the July to September quarter will be flat.", "the July to September quarter", "2024-Q3"),
+    ],
+)
+def test_a_quarter_named_by_its_months(text, surface, value):
+    assert readings(text)[surface] == ("DATE", value)
+
+
+def test_months_that_are_no_calendar_quarter_stay_months():
+    found = readings("Rainfall in the May-July period was low.")
+    assert not any(v.endswith(("Q1", "Q2", "Q3", "Q4")) for _, v in found.values()), found
+
+
+# ---------------------------------------------------------------- years far ahead
+
+def test_a_target_year_decades_ahead_is_a_date_after_a_preposition():
+    found = readings("The plan aims for zero net emissions by 2070, the agency said.")
+    assert found["2070"] == ("DATE", "2070")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry sent in 2080 tents.",  # a count after the preposition
+        "Some 2090 residents signed.",  # no preposition
+    ],
+)
+def test_a_number_past_the_horizon_is_no_year(text):
+    assert not any(v[1].startswith("20") for v in readings(text).values()), readings(text)
+
+
+# ---------------------------------------------------------------- half a period ago
+
+@pytest.mark.parametrize(
+    "text, surface, type_, value",
+    [
+        ("The canal was dug half a century ago.", "half a century ago", "DATE", "1974"),
+        ("A half-century ago the valley flooded.", "A half-century ago", "DATE", "1974"),
+        ("Half a decade ago the mine closed.", "Half a decade ago", "DATE", "2019"),
+        ("Half a year ago the price was lower.", "Half a year ago", "DATE", "2023-12"),
+        # told from the story's time: a length, as "two years later" is
+        ("The town was rebuilt half a century later.", "half a century later", "DURATION", "P50Y"),
+    ],
+)
+def test_half_a_period_ago(text, surface, type_, value):
+    assert readings(text)[surface] == (type_, value)
+
+
+# ---------------------------------------------------------------- frequencies and lengths
+
+@pytest.mark.parametrize(
+    "text, surface, value",
+    [
+        ("The board meets monthly and reports to the minister.", "monthly", "P1M"),
+        ("Figures are published weekly on the website.", "weekly", "P1W"),
+        ("Interest is paid quarterly since the bond was issued.", "quarterly", "P3M"),
+    ],
+)
+def test_an_adverb_of_frequency_before_a_function_word_is_a_set(text, surface, value):
+    assert readings(text)[surface] == ("SET", value)
+
+
+@pytest.mark.parametrize("text", ["The weekly magazine folded.", "Average daily output fell.",
+                                  "The quarterly dividend was cut."])
+def test_an_adjective_of_frequency_is_no_set(text):
+    assert readings(text) == {}
+
+
+def test_a_length_that_something_will_take():
+    assert readings("Clearing the mines could take decades, engineers warn.")["decades"] == ("DURATION", "PXY")
+
+
+def test_midnight_keeps_its_zone():
+    assert readings("The truce began at midnight GMT.")["midnight GMT"] == ("TIME", "2024-06-12T24:00")
+
+
+# ---------------------------------------------------------------- today's: the day or the age
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rates were set out in today's bulletin of the central bank.",
+        "The minister's speech is printed on page two of today's issue.",
+    ],
+)
+def test_todays_issue_is_the_day(text):
+    assert readings(text)["today"] == ("DATE", "2024-06-12")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In today's world, few farms use horses.",
+        "By today's standards, the wage was tiny.",
+        "The sum is worth far more in today's dollars.",
+    ],
+)
+def test_todays_world_is_no_date(text):
+    assert "today" not in readings(text)
