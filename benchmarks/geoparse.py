@@ -29,7 +29,9 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared" / "eval"
+# ../shared/eval beside the checkout, or beside the folder of worktrees that holds the checkout
+SHARED = next((p / "shared" / "eval" for p in REPO.parents if (p / "shared" / "eval").is_dir()),
+              REPO.parent / "shared" / "eval")
 
 
 def _date(meta: dict) -> dt.date | None:
