@@ -69,8 +69,13 @@ def us_state_names() -> list[str]:
 
 
 def _keep_alternate(name: str) -> bool:
-    """Skip codes ("FZL") and the lower-case romanisations GeoNames lists for other scripts."""
+    """Skip codes ("FZL"), the lower-case romanisations GeoNames lists for other scripts, and
+    other names of one or two letters once their signs are folded away (Haitian Creole's "Nò"
+    for Nord department reads as the English "No" of "No. 5")."""
     if len(name) < 2:
+        return False
+    folded = normalise_name(name)
+    if len(folded) < 3 and folded.isascii():
         return False
     if name.isupper() and name.isascii() and len(name) <= 4:
         return False
