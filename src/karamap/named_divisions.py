@@ -48,6 +48,12 @@ _COMMA = re.compile(rf"(?:\s+(?:{_CLASS_RE}))?\s*,\s*\Z", re.IGNORECASE)
 _IN = re.compile(rf"(?:\s+(?:{_CLASS_RE}))?\s+(?:in|of)\s+(?:the\s+)?\Z", re.IGNORECASE)
 _POSSESSIVE = re.compile(rf"(?:\s+(?:{_CLASS_RE}))?['\u2019]s\s+\Z", re.IGNORECASE)
 _CLASS_AFTER = re.compile(rf"\s+({_CLASS_RE})\b")
+#: words of a part of a town: "X neighbourhood in Y" puts X inside the town Y
+_PART_OF_TOWN = frozenset("neighbourhood neighborhood neighbourhoods neighborhoods suburb suburbs".split())
+# "the neighbourhoods of X and Z in Y", "the suburb of X, in Y": X is a part of Y (up to Y)
+_PART_BEFORE = re.compile(r"\b(?:neighbou?rhoods?|suburbs?)\s+of\s+(?:the\s+)?\Z", re.IGNORECASE)
+_PART_GAP = re.compile(r"(?:\s*(?:,|\band\b)\s*[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)*,?\s+in\s+(?:the\s+)?",
+                       re.IGNORECASE)
 #: what ends a parenthesis or a list ("X, Y and Z" is a list, not a tie)
 _LIST_ON = re.compile(r"\s*(?:,|and\b|or\b|&)", re.IGNORECASE)
 
@@ -122,8 +128,12 @@ def ties_of(text: str, mentions: list[Mention], divisions: list[bool],
             continue
         if _IN.fullmatch(gap):
             after = class_word_after(text, b)
-            if after is not None and after in FIRST_LEVEL_WORDS | LOCAL_WORDS:
+            part = gap.split()[0].lower() in _PART_OF_TOWN
+            if part or (after is not None and after in FIRST_LEVEL_WORDS | LOCAL_WORDS):
                 ties.append(Tie(k, k + 1, True))
+            continue
+        if _PART_GAP.fullmatch(gap) and _PART_BEFORE.search(text, max(0, a.start - 40), a.start):
+            ties.append(Tie(k, k + 1, True))  # "the neighbourhoods of X and Z in Y"
             continue
         if _POSSESSIVE.fullmatch(gap) and divisions[k]:
             # "Donetsk region's Avdiivka", "Ukraine's Kharkiv"

@@ -272,6 +272,13 @@ def _in_locating_bracket(doc: _Doc, start: int) -> bool:
 _NOT_PLACE_AFTER = re.compile(r"\$|\s+(?:virus|viruses|ebolavirus|fever|strain|strains|cocktails?)\b")
 #: what follows a person's name, not a town's ("Obama administration", "Smith took office")
 _PERSON_AFTER = re.compile(r"(?:['\u2019]s)? +(?:administration|took office|(?:wife|husband|widow|son|daughter|mother|father)\b)")
+#: what follows the name of a people, not of a place ("the Nuba tribe", "Nuba and Misseriya
+#: clans", "Beni Amer tribesmen"): a name so used is a people even where a village bears it
+_PEOPLE_AFTER = re.compile(
+    r"(?:\s+(?:and|or|&)\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)?"
+    r"\s+(?:tribes?|tribesm[ae]n|tribeswom[ae]n|clans?|clansm[ae]n|sub-?clans?|ethnic|ethnicity|kinsm[ae]n)\b")
+#: ... or of its armed men ("Nuba fighters"), for a name no sizeable place bears
+_FIGHTERS_AFTER = re.compile(r"\s+(?:fighters|militia|militias|militiam[ae]n|warriors|herders|raiders)\b")
 _MODEL_YEAR = re.compile(r"\b(?:19|20)\d\d $")
 _NAME_SUFFIX = re.compile(r",? (?:Sr|Jr)\.?(?!\w)|,? I{2,3}(?!\w)")
 _TRADES = frozenset(
@@ -282,6 +289,12 @@ _TRADES = frozenset(
 )
 _SAINTS = frozenset({"St", "Saint", "Ste", "Sainte"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "our", "their", "its", "his", "her"})
+
+
+def _word(low: str) -> bool:
+    """A lower-case English word, or the plural of one ("elks", "magistrates")."""
+    words = common_words()
+    return low in words or (low.endswith("s") and low[:-1] in words)
 
 
 def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...], romanised: bool = False) -> bool:
@@ -343,7 +356,8 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...], roman
         plow = prev_low.rstrip(".")
         if plow in TITLES or prev_low in TITLES:
             return False
-        if prev.text in first_names() and not doc.places(key_of(prev.text)):
+        # (the census lists "In" and "My" as first names: a word that opens a phrase is no name)
+        if prev.text in first_names() and plow not in _NOT_NAME_START and not doc.places(key_of(prev.text)):
             return False
         if (
             plow not in DIRECTION_WORDS
@@ -369,7 +383,19 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...], roman
         if single and first.text in first_names() and not first.upper and (
                 surname or (not strong and nlow not in common_words() and not doc.places(key_of(nxt.text)))):
             return False  # "Paris Hilton", "Jordan Peterson", "David Jefferson", "Scott Newsham"
+        if (single and not nxt.upper and nlow not in PLACE_FOLLOWERS and not _word(nlow)
+                and nlow not in CALENDAR_WORDS and nlow.split("-")[-1] not in TITLES
+                and not doc.places(key_of(nxt.text))
+                and ((not strong and _biggest_city(places) < 100000)
+                     or (first.text.lower() in common_words() and top.feature != "country"))):
+            # the head of a longer name that no gazetteer here knows ("Bar Elias", "Big
+            # Sukariyeh"): a small place that bears the head alone is another place
+            return False
     if _NOT_PLACE_AFTER.match(doc.text, last_tok.end):
+        return False
+    # a people ("the Nuba tribe", "Nuba fighters"), not the village that bears its name
+    if not strong and (_PEOPLE_AFTER.match(doc.text, last_tok.end) or (
+            _FIGHTERS_AFTER.match(doc.text, last_tok.end) and _biggest_city(places) < 100000)):
         return False
     # a shop named after its owner ("Pearson's Bakery", "Marlow's Garage")
     if last_tok.possessive and single and not strong and nxt is not None and doc.possessive_join(j - 1) \
@@ -785,7 +811,13 @@ def _romanised(doc: _Doc, mentions: list[Mention]) -> tuple[list[Mention], set[M
                 surface = doc.text[start:end]
                 key = key_of(surface)
                 exact_places = doc.places(key)
-                if in_context(exact_places):
+                plain = False
+                if (first == start_tok != i and exact_places
+                        and any(key_of(p.name) == key for p in exact_places)):
+                    # the place's own name with its article written in lower case ("in el
+                    # Hermel"): an exact name, wherever the place lies
+                    places, mkey, plain = exact_places, key, True
+                elif in_context(exact_places):
                     if (exact is not None and exact.key == key) or not _ARTICLED.search(surface):
                         continue  # an exact name recognition has judged already
                     # an exact name that recognition left out as only another name of a small
@@ -802,7 +834,7 @@ def _romanised(doc: _Doc, mentions: list[Mention]) -> tuple[list[Mention], set[M
                     mkey = "~" + rkey
                 if not places:
                     continue
-                if _judge(doc, i, j, key, places, romanised=True):
+                if _judge(doc, i, j, key, places, romanised=not plain):
                     found = Mention(start, end, surface, _kind(places[0]), mkey)  # type: ignore[arg-type]
                     swallowed = inside
                     break

@@ -1,0 +1,141 @@
+"""What counts as a place mention and which namesake it is: peoples, the heads of longer names,
+Arabic articles in lower case, parts of towns, and names that only look like places."""
+
+from __future__ import annotations
+
+from conftest import make_article
+
+from karamap.gazetteer.sources import _keep_alternate
+from karamap.model import Mention
+from karamap.named_divisions import Tie, ties_of
+from karamap.recognise import recognise
+from karamap.resolve import resolve
+
+
+def surfaces(text, gazetteer):
+    return [m.surface for m in recognise(make_article(text), gazetteer)]
+
+
+def readings(text, gazetteer):
+    art = make_article(text)
+    return {r.mention.surface: (r.place.country if r.place is not None else None)
+            for r in resolve(art, recognise(art, gazetteer), gazetteer)}
+
+
+def mentions_of(text: str, *names: str) -> list[Mention]:
+    out, pos = [], 0
+    for name in names:
+        start = text.index(name, pos)
+        out.append(Mention(start, start + len(name), name))
+        pos = start + len(name)
+    return out
+
+
+# -- peoples named like villages
+
+def test_a_people_named_with_its_tribe_or_clan_is_no_place(gazetteer):
+    text = "On Sunday, elders of the Nuba tribe met Hadendowa clansmen in Atbara to end the feud."
+    assert "Nuba" not in surfaces(text, gazetteer)
+    assert "Atbara" in surfaces(text, gazetteer)
+    text = "On Sunday, Nuba and Fur ethnic groups clashed at the cattle market of Atbara."
+    assert "Nuba" not in surfaces(text, gazetteer)
+
+
+def test_a_people_named_with_its_fighters_is_no_place(gazetteer):
+    text = "On Sunday, Nuba fighters took positions on the road to Dilling in South Kordofan."
+    found = surfaces(text, gazetteer)
+    assert "Nuba" not in found and "Dilling" in found
+
+
+def test_a_sizeable_place_keeps_its_name_before_tribes_and_fighters(gazetteer):
+    # a province's tribes and a big city's fighters are of the place
+    found = surfaces("On Sunday, Anbar tribes joined the offensive near Ramadi in the west.", gazetteer)
+    assert "Anbar" in found
+    found = surfaces("On Sunday, Aleppo fighters were seen on the road north of the town.", gazetteer)
+    assert "Aleppo" in found
+
+
+# -- the head of a longer name no gazetteer here knows
+
+def test_a_common_word_town_that_heads_an_unknown_name_is_no_place(gazetteer):
+    text = "On Tuesday, looters emptied two shops in Bar Zelqana on the coastal road south of the port."
+    assert "Bar" not in surfaces(text, gazetteer)
+
+
+def test_a_small_town_that_heads_an_unknown_name_is_no_place(gazetteer):
+    text = "On Tuesday, a car bomb went off at the market of Nuba Qarwash, east of the city of Aleppo."
+    assert "Nuba" not in surfaces(text, gazetteer)
+
+
+def test_a_town_before_a_word_a_place_name_may_take_is_kept(gazetteer):
+    # a day, a title or an English word after the name does not make it part of a longer one
+    found = surfaces("Snow closed two passes in Montana Sunday, and the highway patrol warned drivers.", gazetteer)
+    assert "Montana" in found
+    found = surfaces("The gym will reopen on Friday, said Hopewell Mayor Jane Ruiz, after the board met.", gazetteer)
+    assert "Hopewell" in found
+    found = surfaces("He grew up in Bar, Montenegro, and later moved to the coast near Kotor.", gazetteer)
+    assert "Bar" in found
+
+
+def test_a_function_word_opening_a_sentence_is_no_first_name(gazetteer):
+    # (the census lists "In" as a first name)
+    text = "Farmers asked for help after the dry summer. In Nebraska, the harvest fell by a third."
+    assert "Nebraska" in surfaces(text, gazetteer)
+
+
+# -- Arabic articles written in lower case
+
+def test_a_place_named_with_its_article_in_lower_case(gazetteer):
+    text = "On Monday, students marched to the governor's office in el Jadida over the cost of bread."
+    art = make_article(text)
+    res = resolve(art, recognise(art, gazetteer), gazetteer)
+    assert [(r.mention.surface, r.place.country) for r in res if r.place] == [("el Jadida", "MA")]
+
+
+def test_a_lower_case_article_before_an_unknown_name_reads_nothing(gazetteer):
+    text = "On Monday, students marched to the governor's office in el Zarqoun over the cost of bread."
+    assert surfaces(text, gazetteer) == []
+
+
+# -- parts of towns
+
+def test_a_neighbourhood_in_a_town_is_tied_to_the_town():
+    text = "a rocket hit the Alpha neighbourhood in Beta on Monday"
+    assert ties_of(text, mentions_of(text, "Alpha", "Beta"), [False, False]) == [Tie(0, 1, True)]
+    text = "fighting in the neighbourhoods of Alpha and Gamma Delta in Beta"
+    assert ties_of(text, mentions_of(text, "Alpha", "Beta"), [False, False]) == [Tie(0, 1, True)]
+
+
+def test_a_town_in_a_town_is_no_tie():
+    text = "protesters from Alpha in Beta"
+    assert ties_of(text, mentions_of(text, "Alpha", "Beta"), [False, False]) == []
+    text = "the families of Alpha and Gamma in Beta"
+    assert ties_of(text, mentions_of(text, "Alpha", "Beta"), [False, False]) == []
+
+
+def test_a_neighbourhood_named_like_a_distant_town_is_not_that_town(gazetteer):
+    text = ("Youths fought with sticks in the neighbourhoods of Kosti and Hillat Zarqa in Port Sudan "
+            "on Friday night, and a shop was burnt.")
+    got = readings(text, gazetteer)
+    assert got["Kosti"] is None and got["Port Sudan"] == "SD"
+    text = "Youths fought with sticks in the Kosti neighbourhood in Port Sudan on Friday night."
+    assert readings(text, gazetteer)["Kosti"] is None
+
+
+def test_a_neighbourhood_inside_its_town_keeps_its_reading(gazetteer):
+    text = "Youths fought with sticks in the Omdurman neighbourhood in Khartoum on Friday night."
+    assert readings(text, gazetteer)["Omdurman"] == "SD"
+
+
+# -- names of one or two letters
+
+def test_alternate_names_of_two_letters_are_no_keys():
+    assert not _keep_alternate("N\u00f2")  # Haitian Creole for Nord: "No" once folded
+    assert not _keep_alternate("Mo")
+    assert _keep_alternate("Tyr")
+    assert _keep_alternate("\u00c9gkomi")
+
+
+def test_the_number_sign_is_no_place(gazetteer):
+    text = "The band played at Legion Hall No. 57 near the river in Tallahassee, Florida, last week."
+    assert surfaces(text, gazetteer) == ["Tallahassee", "Florida"]
