@@ -172,3 +172,66 @@ def test_todays_issue_is_the_day(text):
 )
 def test_todays_world_is_no_date(text):
     assert "today" not in readings(text)
+
+
+# ---------------------------------------------------------------- anaphoric parts of the day
+
+def test_that_night_is_a_part_of_the_day_just_named():
+    found = readings("Militants raided the village on May 4. That night, families fled to the hills.")
+    assert found["That night"] == ("TIME", "2024-05-04TNI")
+
+
+def test_the_same_morning_follows_the_day_just_named():
+    found = readings("The quake struck on Jan. 9, 2023. The same morning, rescuers reached the town.")
+    assert found["The same morning"] == ("TIME", "2023-01-09TMO")
+
+
+def test_that_night_with_no_day_named_before_is_left_out():
+    assert "that night" not in readings("Nobody slept that night in the camp.")
+
+
+# ---------------------------------------------------------------- the decade ahead
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("Demand will double over the next decade, the report says.", "the next decade"),
+        ("The coming decade will test the new dam.", "The coming decade"),
+    ],
+)
+def test_the_next_decade_is_the_ten_years_ahead(text, surface):
+    assert readings(text)[surface] == ("DURATION", "P10Y")
+
+
+def test_the_next_decade_has_a_range_from_the_document_date():
+    [t] = tag_times(Article("n", "Demand will double over the next decade.", DCT))
+    assert t.span is not None and t.span.start == DCT
+
+
+# ---------------------------------------------------------------- a span of years
+
+@pytest.mark.parametrize(
+    "text, years",
+    [
+        ("The 1975-1990 civil war left the city divided.", [("1975", "1975"), ("1990", "1990")]),
+        ("Parliament passed the 2023-24 budget.", [("2023", "2023"), ("24", "2024")]),
+        ("Records for 1998 - 2001 were lost.", [("1998", "1998"), ("2001", "2001")]),
+        ("Its 1999-00 accounts were audited.", [("1999", "1999"), ("00", "2000")]),
+    ],
+)
+def test_each_year_of_a_span_is_a_date(text, years):
+    found = readings(text)
+    assert [(s, found[s][1]) for s, _ in years] == years, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Between 1500-2000 volunteers signed up.",  # a count
+        "Dial 1234-56 for the hotline.",  # no year
+        "The visitors won 2010-1995 on points.",  # the second before the first
+        "Prices ran to $1990-2010 a tonne.",  # money
+    ],
+)
+def test_numbers_joined_by_a_dash_that_are_no_years(text):
+    assert not any(v[0] == "DATE" and v[1][:2] in ("19", "20", "15", "12") for v in readings(text).values()), readings(text)

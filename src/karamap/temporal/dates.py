@@ -201,6 +201,34 @@ def _year(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", year_str(year))
 
 
+_RANGE_START = re.compile(r"(?<![\w.,$\u00a3\u20ac#/-])(\d{4})\s?[-\u2013]\s?$")
+
+
+def _year_range(m: re.Match[str], ctx: Context) -> Norm | None:
+    """One year of a span of years ("1992-1995", "2012-13"): both must be years, the second
+    after the first and within fifty years of it, and the span no count ("1500-2000 troops")."""
+    text = ctx.text
+    if m.groupdict().get("y2") is not None:  # the first year; the second is in the lookahead
+        first, second_raw, start, end = int(m["y"]), m["y2"], m.start(), m.end("y2")
+    else:
+        before = _RANGE_START.search(text, max(0, m.start() - 8), m.start())
+        if before is None:
+            return None
+        first, second_raw, start, end = int(before.group(1)), m["y"], before.start(1), m.end()
+    second = int(second_raw) if len(second_raw) == 4 else first // 100 * 100 + int(second_raw)
+    if len(second_raw) == 2 and second <= first:
+        second += 100  # "1999-00"
+    if not 0 < second - first <= 50 or first < 1800:
+        return None
+    now = ctx.dct.year if ctx.dct else dt.date.today().year
+    if second > now + 30 or _MONEY_BEFORE.search(text[max(0, start - 24) : start]):
+        return None
+    after = _COUNTED.match(text, end) if len(second_raw) == 4 else None  # "2012-13" counts nothing
+    if after is not None and after.group().strip().lower() not in _NOT_COUNTED:
+        return None
+    return Norm("DATE", year_str(first if m.groupdict().get("y2") is not None else second))
+
+
 def _year_short(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", year_str(full_year(m["yy"], ctx)))
 
@@ -331,6 +359,7 @@ DATE_NORMALISERS: dict[str, Normaliser] = {
     "fiscal_year": _fiscal_year,
     "year": _year,
     "year_short": _year_short,
+    "year_range": _year_range,
     "decade": _decade,
     "century": _century,
     "season": _season,

@@ -145,6 +145,9 @@ RULES: tuple[Rule, ...] = (
     Rule("rel_month", _r(rf"(?i:(?P<rel>this\s+past|this\s+coming|last|next|this|past|coming))\s+(?P<m>{MONTH})(?:\s*(?P<d>{DAY}))?", first="tTlLnNpPcC", anchor=_A_MONTH), "rel_month"),
     Rule("month", _r(rf"(?P<m>{MONTH})", first="A-Z", anchor=_A_MONTH), "month"),
     Rule("fiscal_year", _r(rf"(?i:fiscal(?:\s+year)?|FY|the\s+year|model\s+year)[\s-]*'?(?P<y>{YEAR_DIGITS}|\d\d|(?i:{SPOKEN_YEAR})){_BOUND_R}", first="fFtTmM"), "fiscal_year"),
+    # the years a span of years is written with: "the 1992-1995 war", "the 2012-13 budget" (each its own date)
+    Rule("year_range_first", _r(rf"{_BOUND_L}(?P<y>{YEAR_DIGITS})(?=\s?[-\u2013]\s?(?P<y2>(?:1[0-9]|20)?\d\d)(?![\w-]|[.,]\d))", first="0-9"), "year_range"),
+    Rule("year_range_second", _r(r"(?:(?<=\d{4}[-\u2013])|(?<=\d{4}\s[-\u2013]\s))(?P<y>(?:1[0-9]|20)?\d\d)(?![\w-]|[.,]\d)", first="0-9"), "year_range"),
     Rule("year", _r(rf"{_BOUND_L}(?P<y>{YEAR_DIGITS}|(?i:{SPOKEN_YEAR})){_BOUND_R}", first="0-9nNtT"), "year"),
     Rule("year_apostrophe", _r(r"(?i:(?<=\bin\s)|(?<=\bof\s)|(?<=\bsince\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s))'(?P<yy>\d\d)(?![\w'])", first="'"), "year_short"),
     Rule("decade", _r(rf"(?i:(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<c>1\d|20)(?P<d>\d)0'?s|'(?P<d2>\d)0'?s|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))(?![\w'])", first="tTeElLmM'0-9", anchor=_A_DECADE), "decade"),
@@ -167,7 +170,7 @@ RULES: tuple[Rule, ...] = (
     # ---- holidays
     Rule("holiday", _r(rf"(?:(?i:(?P<rel>last|next|this|this\s+past|this\s+coming))\s+)?(?P<h>Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year[\u2019']s\s+(?:Day|Eve)|Independence\s+Day|the\s+Fourth\s+of\s+July|Election\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Armistice\s+Day|Valentine[\u2019']s\s+Day|Halloween|Boxing\s+Day|Martin\s+Luther\s+King\s+Day|Presidents[\u2019']\s+Day|Columbus\s+Day)(?:,?\s+(?P<y>{YEAR_DIGITS}))?(?P<week>\s+week)?(?![\w-])", first="A-Zlnt", anchor=_A_HOLIDAY), "holiday"),
     # ---- anaphoric: the period a narrative has just named
-    Rule("that_unit", _r(r"(?i:\b(?:(?P<mod>earlier|later|early|late)\s+)?(?:that|the\s+same)\s+(?P<u>year|month|quarter|day|week))(?![\w-])", first="tTeElL", anchor=_A_THAT), "that_unit"),
+    Rule("that_unit", _r(r"(?i:\b(?:(?P<mod>earlier|later|early|late)\s+)?(?:that|the\s+same)\s+(?P<u>year|month|quarter|day|week|morning|afternoon|evening|night))(?![\w-])", first="tTeElL", anchor=_A_THAT), "that_unit"),
     # ---- relative to the document date
     Rule("the_end_of", _r(r"(?i:\bthe\s+(?P<pos>end|beginning|start|middle|close|turn)\s+of\s+(?P<rel>the|this|last|next)\s+(?P<u>year|month|week|quarter|decade|century))(?![\w-])", first="tT", anchor=_A_END_OF), "rel_unit"),
     Rule("rel_unit", _r(rf"(?i:\b(?:(?P<mod>earlier|later|early|late|mid)[\s-]+)?(?P<rel>{REL}|the)\s+(?:fiscal\s+)?(?P<u>week(?:end)?|month|year|decade|century|spring|summer|fall|autumn|winter))(?![\w-])", first="eElLmMtTnNpPcC"), "rel_unit"),

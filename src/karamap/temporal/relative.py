@@ -95,11 +95,13 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Norm | None:
             if month is not None:
                 y, mo = add_months(year, month, step)
                 return Norm("DATE", f"{y:04d}-{mo:02d}")
-    if unit in ("decade", "century") and rel in ("the past", "past") and not m.groupdict().get("pos") \
-            and not m["mod"]:
-        # "over the past decade" is the ten years up to now, as "the past ten years" is ("the
-        # last decade" may name the previous decade, "the last century" the previous century)
-        return Norm("DURATION", "P10Y" if unit == "decade" else "P100Y", relative="before")
+    if unit in ("decade", "century") and rel in ("the past", "past", "the next", "the coming") \
+            and not m.groupdict().get("pos") and not m["mod"]:
+        # "over the past decade" is the ten years up to now, as "the past ten years" is, and
+        # "over the next decade" the ten years from now ("the last decade" may name the
+        # previous decade, "the last century" the previous century)
+        return Norm("DURATION", "P10Y" if unit == "decade" else "P100Y",
+                    relative="before" if rel in ("the past", "past") else "after")
     if rel == "the" and not m.groupdict().get("pos"):
         # "the year", "the decade": a length more often than a date in news
         if unit == "year":
@@ -365,6 +367,10 @@ def _that_unit(m: re.Match[str], ctx: Context) -> Norm | None:
     if unit == "quarter":
         ref = ctx.last_quarter_ref(m.start())
         return Norm("DATE", f"{ref[0]:04d}-Q{ref[1]}") if ref else None
+    if unit in PARTS_OF_DAY:
+        # "that night": a part of the day the story has just named (TimeML: a TIME)
+        named = ctx.last_day_ref(m.start(), reach=600)
+        return Norm("TIME", f"{named}T{PARTS_OF_DAY[unit]}") if named else None
     for pos, value in reversed(ctx.previous):
         if m.start() - pos > 1500:
             break
