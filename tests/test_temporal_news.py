@@ -235,3 +235,41 @@ def test_each_year_of_a_span_is_a_date(text, years):
 )
 def test_numbers_joined_by_a_dash_that_are_no_years(text):
     assert not any(v[0] == "DATE" and v[1][:2] in ("19", "20", "15", "12") for v in readings(text).values()), readings(text)
+
+
+# ---------------------------------------------------------------- "one day": a length or some day to come
+
+@pytest.mark.parametrize(
+    "text",
+    ["Exiles believe they will one day go back.", "The boy wants to one day fly planes."],
+)
+def test_one_day_as_an_adverb_is_the_future(text):
+    assert readings(text)["one day"] == ("DATE", "FUTURE_REF")
+
+
+@pytest.mark.parametrize(
+    "text", ["The siege lasted one day.", "Shops closed for one day in protest."],
+)
+def test_one_day_as_a_length_is_a_duration(text):
+    assert readings(text)["one day"] == ("DURATION", "P1D")
+
+
+# ---------------------------------------------------------------- centuries written as hundreds, straddling seasons
+
+@pytest.mark.parametrize(
+    "text, surface, value",
+    [
+        ("Traders settled the coast in the 1700s.", "the 1700s", "17"),
+        ("The canal dates from the early 1900s.", "the early 1900s", "19"),
+        # a decade is still a decade
+        ("The dam was built in the 1950s.", "the 1950s", "195"),
+        ("Prices climbed through the 2000s.", "the 2000s", "200"),
+    ],
+)
+def test_hundreds_are_centuries_and_tens_decades(text, surface, value):
+    assert readings(text)[surface] == ("DATE", value)
+
+
+def test_a_winter_across_two_years_is_the_winter_of_the_first():
+    found = readings("Food ran short in the winter of 2021-22, the agency said.")
+    assert found["the winter of 2021-22"] == ("DATE", "2021-WI")

@@ -241,6 +241,8 @@ _DECADE_WORDS = {
 
 def _decade(m: re.Match[str], ctx: Context) -> Norm | None:
     if m["c"]:
+        if m["d"] == "0" and int(m["c"]) < 20:
+            return Norm("DATE", m["c"])  # "the 1800s" are the hundred years, not the first ten
         return Norm("DATE", f"{m['c']}{m['d']}")
     digit = int(m["d2"]) if m["d2"] else _DECADE_WORDS[m["w"].lower()]
     century = 19 if digit > 2 or ctx.dct is None or ctx.dct.year < 2000 else 20

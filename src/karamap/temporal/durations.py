@@ -123,6 +123,10 @@ _LENGTH_BEFORE = re.compile(
 )
 
 
+# a modal or a subject right before "one day" makes it an adverb of some time to come
+_SOMEDAY_BEFORE = re.compile(r"(?i:\b(?:will|would|could|may|might|can|shall|should|must|to|i|you|he|she|we|they)\s+)$")
+
+
 def _duration(m: re.Match[str], ctx: Context) -> Norm | None:
     raw_n = m["n"]
     try:
@@ -147,6 +151,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Norm | None:
     if unit_word.startswith("quarter") and (re.match(r"\s+of\b", after) or "-" in m.group()):
         return None  # "three-quarters of its food" is a fraction
     lowered = raw_n.lower()
+    if lowered == "one" and unit_word == "day" and not rel and _SOMEDAY_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return Norm("DATE", "FUTURE_REF")  # "they will one day return": some day to come, no length
     if unit_word == "second" and lowered in ("a", "an", "one") and not rel:
         return None  # "a second group"
     if lowered in ("a", "an") and not rel:

@@ -53,6 +53,8 @@ SPOKEN_YEAR = (
     rf"|two[\s-]thousand(?:(?:\s+and)?[\s-](?:{_UNITS_W}|{_TEENS_W}))?)(?![\w-])"
 )
 YEAR = rf"(?:{YEAR_DIGITS}|{SPOKEN_YEAR})"
+# the second year of a season that straddles two ("the winter of 2011-12")
+_YEAR_SPAN = r"(?:[-/\u2013](?:\d\d|(?:19|20)\d\d)(?!\d))"
 _BOUND_L = r"(?<![\w$£€#./])(?<![\d.]-)"
 _BOUND_R = r"(?![\w%$£€]|-\w|/\d|\.\d|,\d{3})"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![a-z])"
@@ -152,8 +154,8 @@ RULES: tuple[Rule, ...] = (
     Rule("year_apostrophe", _r(r"(?i:(?<=\bin\s)|(?<=\bof\s)|(?<=\bsince\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s))'(?P<yy>\d\d)(?![\w'])", first="'"), "year_short"),
     Rule("decade", _r(rf"(?i:(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<c>1\d|20)(?P<d>\d)0'?s|'(?P<d2>\d)0'?s|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))(?![\w'])", first="tTeElLmM'0-9", anchor=_A_DECADE), "decade"),
     Rule("century", _r(rf"(?i:(?:the\s+)?(?P<n>{_ORD}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+century)(?![\w])", first="tTfFsSeEnN0-9", anchor=_A_CENTURY), "century"),
-    Rule("season", _r(rf"(?i:\b(?P<rel>this\s+past|this\s+coming|last|next|this|the|early|late|mid)[\s-]+(?:(?P<mod>early|late)\s+)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?)(?![\w-])", first="tTlLnNeEmM", anchor=_A_SEASON), "season"),
-    Rule("season_year", _r(rf"(?i:\b(?P<s>{SEASON}))(?:\s+(?:of\s+)?(?P<y>{YEAR}))(?![\w-])", first="sSfFaAwW", anchor=_A_SEASON), "season"),
+    Rule("season", _r(rf"(?i:\b(?P<rel>this\s+past|this\s+coming|last|next|this|the|early|late|mid)[\s-]+(?:(?P<mod>early|late)\s+)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}){_YEAR_SPAN}?)?)(?![\w-])", first="tTlLnNeEmM", anchor=_A_SEASON), "season"),
+    Rule("season_year", _r(rf"(?i:\b(?P<s>{SEASON}))(?:\s+(?:of\s+)?(?P<y>{YEAR}){_YEAR_SPAN}?)(?![\w-])", first="sSfFaAwW", anchor=_A_SEASON), "season"),
     # ---- quarters and halves
     Rule("quarter_year", _r(rf"(?i:\b(?:the\s+)?(?:fiscal\s+)?(?P<q>{ORD})[\s-]+(?:fiscal\s+)?(?:-?quarter|qtr\.?)(?:\s+of(?:\s+(?:fiscal|the))?\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next|the\s+current|the\s+previous|the)\s+(?:fiscal\s+)?year))?)(?![\w-])", first="fFsStTlL0-9", anchor=_A_QUARTER), "quarter"),
     Rule("year_quarter", _r(rf"(?i:\b(?:the\s+)?(?:(?:fiscal\s+)?(?P<y>{YEAR})(?:'s)?|(?P<rel>this|last|next|the\s+current|the\s+previous)\s+(?:fiscal\s+)?year's)\s+(?:fiscal\s+)?(?P<q>{ORD})[\s-]+quarter)(?![\w-])", first="tT0-9lLnN", anchor=_A_QUARTER), "quarter"),
