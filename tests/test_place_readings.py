@@ -139,3 +139,41 @@ def test_alternate_names_of_two_letters_are_no_keys():
 def test_the_number_sign_is_no_place(gazetteer):
     text = "The band played at Legion Hall No. 57 near the river in Tallahassee, Florida, last week."
     assert surfaces(text, gazetteer) == ["Tallahassee", "Florida"]
+
+
+# -- the head of a longer name told as a place
+
+def test_a_town_that_heads_a_longer_name_with_a_word_of_place_after_it_is_no_place(gazetteer):
+    # "Mogadishu" is a big city, but "Mogadishu Qarwash village" names another place
+    text = "On Monday, fighters dug trenches north of Mogadishu Qarwash village (Jowhar, Middle Shabelle)."
+    found = surfaces(text, gazetteer)
+    assert "Mogadishu" not in found and "Jowhar" in found
+
+
+def test_a_division_that_ends_an_unknown_name_before_a_word_of_place_is_no_place(gazetteer):
+    # (an Arabic word for "south" is also another name of Lebanon's South Governorate)
+    text = "On Monday, crowds marched in Nyala (Nyala Janoub locality, South Darfur) against the deal."
+    assert "Janoub" not in surfaces(text, gazetteer)
+
+
+def test_a_town_before_its_district_word_is_still_the_town(gazetteer):
+    text = "On Monday, shells fell on Kadugli town (Kadugli locality, South Kordofan) at dawn."
+    assert surfaces(text, gazetteer).count("Kadugli") == 2
+
+
+# -- a bare name that acts as a person
+
+def test_a_bare_name_that_acts_as_a_person_is_that_person_throughout(gazetteer):
+    text = ("A fight broke out at the bar on Friday night. Lansing, 34, drew a knife and cut a man's arm. "
+            "Officers said Lansing was charged with assault, and Lansing later told a judge he was sorry.")
+    assert "Lansing" not in surfaces(text, gazetteer)
+
+
+def test_a_town_whose_officials_speak_is_still_the_town(gazetteer):
+    text = "The plant near Ashland will close in May. Officials in Ashland said the jobs would go south."
+    assert surfaces(text, gazetteer).count("Ashland") == 2
+
+
+def test_a_capital_that_speaks_is_its_government(gazetteer):
+    text = "The talks failed on Friday. Moscow said it would answer, and Kyiv said it was ready."
+    assert surfaces(text, gazetteer) == ["Moscow", "Kyiv"]

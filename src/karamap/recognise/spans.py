@@ -156,6 +156,19 @@ def _learn_people(doc: _Doc) -> None:
                 k = next_name(j)
                 if k is not None and toks[k].text in last_names():
                     doc.people.add(toks[k].text)
+    # a bare name that acts as a person anywhere in the text ("Hughes also said", "Sullivan was
+    # charged", "Ravenel, 46,") is that person throughout: the text's other uses of it are his
+    for i, t in enumerate(toks):
+        if (not t.cap or t.upper or t.titled or t.possessive or t.text in doc.people
+                or t.text.lower() in common or not _ACTS_AS_PERSON.match(text, t.end)):
+            continue
+        if (i > 0 and ((doc.joined(i - 1) and toks[i - 1].cap)
+                       or (not toks[i - 1].cap and toks[i - 1].text.lower() in LOCATIVE_CUES | _DETERMINERS))):
+            continue  # part of a longer name, or a place's people ("officials in Ashland said")
+        places = doc.places(key_of(t.text))
+        if places and (_strong(places, key_of(t.text)) or _biggest_city(places) >= 500000):
+            continue  # a capital or a country speaks for its government ("Kyiv said")
+        doc.people.add(t.text)
 
 
 def _span_end(doc: _Doc, j: int) -> list[int]:
@@ -279,6 +292,12 @@ _PEOPLE_AFTER = re.compile(
     r"\s+(?:tribes?|tribesm[ae]n|tribeswom[ae]n|clans?|clansm[ae]n|sub-?clans?|ethnic|ethnicity|kinsm[ae]n)\b")
 #: ... or of its armed men ("Nuba fighters"), for a name no sizeable place bears
 _FIGHTERS_AFTER = re.compile(r"\s+(?:fighters|militia|militias|militiam[ae]n|warriors|herders|raiders)\b")
+#: what follows a bare name that acts as a person ("Hughes also said", "Sullivan was charged")
+_ACTS_AS_PERSON = re.compile(
+    r",\s*\d{1,3},|\s+(?:also\s+|then\s+|later\s+|has\s+|had\s+)?(?:"
+    + "|".join(sorted(PERSON_VERBS)) +
+    r"|pleaded|(?:was|is|has been|had been)\s+(?:charged|arrested|sentenced|indicted|convicted|acquitted|"
+    r"jailed|booked|hired|elected|born|married))\b")
 _MODEL_YEAR = re.compile(r"\b(?:19|20)\d\d $")
 _NAME_SUFFIX = re.compile(r",? (?:Sr|Jr)\.?(?!\w)|,? I{2,3}(?!\w)")
 _TRADES = frozenset(
@@ -289,6 +308,13 @@ _TRADES = frozenset(
 )
 _SAINTS = frozenset({"St", "Saint", "Ste", "Sainte"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "our", "their", "its", "his", "her"})
+
+
+def _classed_after(doc: _Doc, k: int) -> bool:
+    """Token k is a lower-case word of place right after the token before it ("... village")."""
+    toks = doc.tokens
+    return (k < len(toks) and not toks[k].cap and toks[k].text in PLACE_CLASS_WORDS
+            and doc.gap(toks[k - 1], toks[k]) == " ")
 
 
 def _word(low: str) -> bool:
@@ -365,7 +391,8 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...], roman
             # (a sentence's first word may be a common one: "Residents of"; but a first name
             # that is also a word begins a person's name there: "(Dean Harlow / Staff)")
             and not (prev.initial and plow in common_words() and prev.text not in first_names())
-            and not strong
+            # (a word of place after the pair makes both one name: "Alpha Beta locality")
+            and (not strong or (single and _classed_after(doc, j)))
         ):
             # part of a longer capitalised name that is not a place ("Anadolu Agency", "State Police")
             return False
@@ -383,13 +410,15 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...], roman
         if single and first.text in first_names() and not first.upper and (
                 surname or (not strong and nlow not in common_words() and not doc.places(key_of(nxt.text)))):
             return False  # "Paris Hilton", "Jordan Peterson", "David Jefferson", "Scott Newsham"
-        if (single and not nxt.upper and nlow not in PLACE_FOLLOWERS and not _word(nlow)
+        classed_pair = top.feature not in ("country", "admin1") and _classed_after(doc, j + 1)
+        if (single and not nxt.upper and nlow not in PLACE_FOLLOWERS and (classed_pair or not _word(nlow))
                 and nlow not in CALENDAR_WORDS and nlow.split("-")[-1] not in TITLES
                 and not doc.places(key_of(nxt.text))
-                and ((not strong and _biggest_city(places) < 100000)
+                and (classed_pair or (not strong and _biggest_city(places) < 100000)
                      or (first.text.lower() in common_words() and top.feature != "country"))):
-            # the head of a longer name that no gazetteer here knows ("Bar Elias", "Big
-            # Sukariyeh"): a small place that bears the head alone is another place
+            # the head of a longer name that no gazetteer here knows ("Bar Zelqana", "Nuba
+            # Qarwash"): a small place that bears the head alone is another place, and so is a
+            # town of any size when a word of place follows the whole ("Alpha Qarwash village")
             return False
     if _NOT_PLACE_AFTER.match(doc.text, last_tok.end):
         return False
