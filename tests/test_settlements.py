@@ -28,3 +28,21 @@ def test_the_village_is_read_in_a_report_that_names_its_oblast(gazetteer):
     art = Article("t", "Artillery fire was reported near Verkhnokamianske, Donetsk oblast.")
     got = {r.mention.surface: r.place for r in resolve(art, recognise(art, gazetteer), gazetteer)}
     assert got["Verkhnokamianske"] is not None and got["Verkhnokamianske"].country == "UA"
+
+
+def test_a_hromadas_middle_counts_the_towns_joined_by_a_name_of_their_own():
+    from karamap.gazetteer.settlements import hromada_middle
+
+    # two towns joined by names other settlements of the oblast share lie 40 km off: a namesake
+    # elsewhere must not pull the hromada's villages to itself
+    known = [(48.0, 37.0), (48.3, 37.4), (48.31, 37.41)]
+    assert hromada_middle(known, [(48.0, 37.0)]) == (48.0, 37.0)
+    lat, lon = hromada_middle(known, [])
+    assert lat > 48.25 and lon > 37.35  # without a sure town, the median's cluster as before
+
+
+def test_a_hromadas_middle_leaves_out_a_far_town():
+    from karamap.gazetteer.settlements import hromada_middle
+
+    lat, lon = hromada_middle([(48.0, 37.0), (48.02, 37.02), (49.5, 35.0)], [])
+    assert abs(lat - 48.01) < 1e-9 and abs(lon - 37.01) < 1e-9

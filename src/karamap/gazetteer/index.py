@@ -24,7 +24,7 @@ __all__ = ["IndexData", "build_index", "load_index", "INDEX_VERSION", "index_fil
            "SOURCE_PACKAGES"]
 
 #: bump when the way the index is built changes: an older file is rebuilt
-INDEX_VERSION = 37
+INDEX_VERSION = 39
 
 #: the registry packages whose data the index is built from (with ``geodata/``): a new version
 #: of any of them (new places, corrected names) gives a new index file

