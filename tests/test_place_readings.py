@@ -177,3 +177,27 @@ def test_a_town_whose_officials_speak_is_still_the_town(gazetteer):
 def test_a_capital_that_speaks_is_its_government(gazetteer):
     text = "The talks failed on Friday. Moscow said it would answer, and Kyiv said it was ready."
     assert surfaces(text, gazetteer) == ["Moscow", "Kyiv"]
+
+
+# -- a capital's fame against the nearness of the places named
+
+def test_a_capitals_namesake_beside_the_places_named_wins(gazetteer):
+    # (the demonyms vote for their countries and leave Lebanon a small share of the text's votes)
+    text = ("Crowds burned tyres in Tripoli on Tuesday. Syrians and Palestinians joined the march, "
+            "and in Sidon soldiers were hurt.")
+    got = readings(text, gazetteer)
+    assert got["Tripoli"] == "LB" and got["Sidon"] == "LB"
+
+
+def test_a_capital_alone_or_beside_its_own_country_keeps_its_fame(gazetteer):
+    assert readings("Shops stayed shut in Tripoli on Tuesday as banks limited withdrawals.",
+                    gazetteer)["Tripoli"] == "LY"
+    text = "Shops stayed shut in Tripoli on Tuesday, and in Misrata hundreds marched to the bank."
+    assert readings(text, gazetteer)["Tripoli"] == "LY"
+
+
+def test_a_capital_whose_country_the_text_names_keeps_its_fame(gazetteer):
+    # a namesake lies near a town named, but the text names the capital's country too
+    text = ("Egypt sent aid on Monday. The first plane left Cairo at dawn, and a second one "
+            "landed in Paducah, Kentucky, at noon.")
+    assert readings(text, gazetteer)["Cairo"] == "EG"

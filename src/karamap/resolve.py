@@ -66,6 +66,10 @@ CLASS_WEIGHT = 3.0
 OUTSIDE_SCORE = 0.5
 #: rounds of resolution (the second uses the first's readings as context)
 ROUNDS = 3
+#: a namesake this close to a place named surely (closeness, 0..1: about 200 km) ...
+NEAR_RIVAL = 0.5
+#: ... takes a capital's bonus away from a capital this far from them (about 1,000 km)
+FAR_NEARNESS = 0.036
 #: a town that bears the name only as one of its alternate names
 ALTERNATE_PENALTY = 1.5
 
@@ -170,25 +174,40 @@ def _static_scores(k, s, priors, state_of, kinds, ties, slots, word) -> list[tup
 
 
 def _choose(s, statics, own_country, own_admin, n_other, others, total_country, total_admin,
-            closeness) -> tuple[Place, float | None]:
+            closeness, capitals: frozenset[int] = frozenset()) -> tuple[Place, float | None]:
     """The best candidate of slot ``s`` given the document's context, and its margin in score
     over the best rival lying more than 161 km away (None when there is no such rival).
 
     The context leaves out the votes of the names read as this one (``own_country``,
     ``own_admin``: a name must not vote for itself; ``n_other`` names are left) and ``others``
     are the other places named (lat, lon, how sure), whose ``closeness`` to a candidate is
-    memoised by the caller for the names that share them."""
+    memoised by the caller for the names that share them. ``capitals`` are the ids of the
+    candidates that are their country's capital."""
     best, best_score = None, -1e9
     scored: list[tuple[float, Place]] = []
-    for c, score, division in statics:
+    nearness = [closeness(c) if others else 0.0 for c, _, _ in statics]
+    # a capital's fame says what a bare name means; beside a place the text names, near one of
+    # its namesakes and far from the capital, it is the nearness that tells ("Tripoli" beside
+    # Sidon: Lebanon's)
+    rival_near = max(nearness, default=0.0) >= NEAR_RIVAL
+    famous: set[int] = set()
+    if rival_near:
+        # (and so does the division such a capital dominates: Tripoli District, Libya)
+        # (only where nothing else the text names is in the capital's country)
+        named = {cc for cc, w in total_country.items() if w - own_country.get(cc, 0.0) > 1e-9}
+        famous = {id(c) for c in s.candidates if id(c) in capitals and c.country not in named}
+        famous |= {id(c) for c in s.candidates if c.feature == "admin1" and c.country not in named and any(
+            id(d) in capitals and d.country == c.country and _city_dominates(d, c) for d in s.candidates)}
+    for (c, score, division), near in zip(statics, nearness):
         if c.country:
             ctx = total_country.get(c.country, 0.0) - own_country.get(c.country, 0.0)
             score += COUNTRY_WEIGHT * max(0.0, ctx) / n_other
         if division[1] and c.feature != "country":
             ctx = total_admin.get(division, 0.0) - own_admin.get(division, 0.0)  # type: ignore[arg-type]
             score += ADMIN1_WEIGHT * min(1.0, max(0.0, ctx))
-        if others:
-            score += NEAR_WEIGHT * closeness(c)
+        score += NEAR_WEIGHT * near
+        if near < FAR_NEARNESS and id(c) in famous:
+            score -= CAPITAL_BONUS
         scored.append((score, c))
         if score > best_score:
             best, best_score = c, score
@@ -432,7 +451,8 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer, *,
         return sorted(unknown, key=lambda r: r.mention.start)
     text = article.text
     is_capital = _capital_test(gazetteer)
-    priors = {id(c): _prior(c, c.feature == "city" and is_capital(c)) for s in slots for c in s.candidates}
+    capitals = frozenset(id(c) for s in slots for c in s.candidates if c.feature == "city" and is_capital(c))
+    priors = {id(c): _prior(c, id(c) in capitals) for s in slots for c in s.candidates}
 
     # -- context: each mention votes for the countries (and divisions) it may lie in, each
     #    candidate with its probability by prior (a softmax): a full vote when one reading
@@ -518,7 +538,7 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer, *,
             others, closeness = context.others(key)
             n_other = max(1.0, float(len(slots) - len(by_key[key])))
             best, margins[k] = _choose(s, statics[k], context.own_country[key], context.own_admin[key], n_other,
-                                       others, total_country, total_admin, closeness)
+                                       others, total_country, total_admin, closeness, capitals)
             chosen[k] = best
             if round_ and k not in muted:
                 # from now on the others see this reading
