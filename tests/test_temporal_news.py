@@ -273,3 +273,82 @@ def test_hundreds_are_centuries_and_tens_decades(text, surface, value):
 def test_a_winter_across_two_years_is_the_winter_of_the_first():
     found = readings("Food ran short in the winter of 2021-22, the agency said.")
     assert found["the winter of 2021-22"] == ("DATE", "2021-WI")
+
+
+# ---------------------------------------------------------------- a law takes effect; zones; fractions of years ago
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The new tariff takes effect Jan. 3.", "2025-01-03"),
+        ("The rules come into force on Jan. 3.", "2025-01-03"),
+        ("The new tariff took effect Jan. 3.", "2024-01-03"),
+    ],
+)
+def test_taking_effect_looks_ahead(text, value):
+    assert readings(text)["Jan. 3"] == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    "text, surface, value",
+    [
+        ("Polls close at 9 p.m. ET in most states.", "9 p.m. ET", "2024-06-12T21:00"),
+        ("The launch is set for 6:15 a.m. JST on Friday.", "6:15 a.m. JST on Friday", "2024-06-14T06:15"),
+    ],
+)
+def test_more_zones_stay_in_the_span(text, surface, value):
+    assert readings(text)[surface] == ("TIME", value)
+
+
+@pytest.mark.parametrize(
+    "text, surface, value",
+    [
+        ("The mill closed a year and a half ago.", "a year and a half ago", "2022-12"),
+        ("They married two and a half years ago.", "two and a half years ago", "2021-12"),
+    ],
+)
+def test_a_fraction_of_years_ago_is_a_month(text, surface, value):
+    assert readings(text)[surface] == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    "text, surface, value",
+    [
+        ("About 11 o'clock, the sirens stopped.", "About 11 o'clock", "2024-06-12T11:00"),
+        ("The vigil began at nine o'clock in the evening.", "nine o'clock in the evening", "2024-06-12T21:00"),
+        ("At three o'clock on Monday the square was empty.", "three o'clock on Monday", "2024-06-10T03:00"),
+    ],
+)
+def test_an_hour_on_the_clock_face_is_a_time(text, surface, value):
+    assert readings(text)[surface] == ("TIME", value)
+
+
+def test_oclock_needs_an_hour():
+    assert readings("The o'clock news was late.") == {}
+
+
+@pytest.mark.parametrize(
+    "text, surface, value",
+    [
+        ("Margins widened in H1 2023, the bank said.", "H1 2023", "2023-H1"),
+        ("Analysts cut their H2'24 forecasts.", "H2'24", "2024-H2"),
+    ],
+)
+def test_a_half_written_as_a_code(text, surface, value):
+    assert readings(text)[surface] == ("DATE", value)
+
+
+@pytest.mark.parametrize("text", ["Cases of H1N1 rose.", "She applied for an H1 permit."])
+def test_codes_that_are_no_halves(text):
+    assert not any(v[1].endswith(("H1", "H2")) for v in readings(text).values())
+
+
+@pytest.mark.parametrize(
+    "text, surface, value",
+    [
+        ("Troops left the base on 9 Feb, a spokesman said.", "9 Feb", "2024-02-09"),
+        ("The decree of 30 Sep 2019 was repealed.", "30 Sep 2019", "2019-09-30"),
+    ],
+)
+def test_a_day_before_an_abbreviated_month_without_its_period(text, surface, value):
+    assert readings(text)[surface] == ("DATE", value)

@@ -50,9 +50,13 @@ def _clock_date(m: re.Match[str], ctx: Context) -> str:
     return ymd(ctx.dct)
 
 
+_HOUR_WORDS = {w: n for n, w in enumerate(
+    "one two three four five six seven eight nine ten eleven twelve".split(), start=1)}
+
+
 def _clock(m: re.Match[str], ctx: Context) -> Norm | None:
-    hour = int(m["h"])
-    minute = int(m["mm"]) if m["mm"] else 0
+    hour = int(m["h"]) if m["h"].isdigit() else _HOUR_WORDS[m["h"].lower()]
+    minute = int(m["mm"]) if m.groupdict().get("mm") else 0
     ap = (m.groupdict().get("ap") or "").lower().replace(".", "")
     part = (m.groupdict().get("part") or "").lower()
     if part in ("afternoon", "evening") or (part == "night" and hour >= 6):

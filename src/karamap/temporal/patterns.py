@@ -41,6 +41,8 @@ ANCHOR_AFTER = 60
 _MONTH_FULL = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH_ABBR = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 MONTH = rf"(?:(?:{_MONTH_FULL})(?![a-z])|(?:{_MONTH_ABBR})\.|(?:{_MONTH_ABBR})(?=\s*\d))"
+# an abbreviation without its period, after a day's number ("on 15 Jan, police ...")
+_MONTH_ABBR_BARE = rf"(?:(?:{_MONTH_ABBR})(?![a-z]))"
 MONTH_ABBR_ONLY = rf"(?:{_MONTH_ABBR})"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 YEAR_DIGITS = r"(?:1[0-9]\d\d|20\d\d)(?![\d,]\d)"
@@ -65,7 +67,8 @@ _CLOCK_DAY = rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<m>{MONTH})\s*(?P<d>{D
 # a preposition that makes a bare four-digit number a time of day ("at 0300 GMT")
 _AT = r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bfrom\s)|(?<=\baround\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bsince\s))"
 #: time zones news gives with a clock time ("10 p.m. EST", "0300 GMT", "14:30 local time")
-ZONE = (r"(?:[ECMP][SD]T|GMT|UTC|Z\b|BST|CES?T|EES?T|MSK|IST|PKT|AST|AFT|IRST|EAT|WAT|CAT|"
+ZONE = (r"(?:[ECMP][SD]?T|GMT|UTC|Z\b|BST|CES?T|EES?T|WES?T|MSK|IST|PKT|AST|AFT|IRST|EAT|WAT|CAT|SAST|"
+        r"JST|KST|HKT|SGT|WIB|AE[SD]T|NZ[SD]T|"
         r"(?:local|Moscow|Kyiv|Kiev|Baghdad|Damascus|Tehran|Kabul|Beirut)\s+time)(?![\w])")
 _W = "|".join(sorted((w for w in NUMBER_WORDS if w not in ("a", "an", "single")), key=len, reverse=True))
 NUMWORD = rf"(?:{_W})(?![a-z])"
@@ -135,9 +138,9 @@ RULES: tuple[Rule, ...] = (
     Rule("iso_date", _r(rf"{_BOUND_L}(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?![\d])(?:T(?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d))?", first="0-9"), "iso_date"),
     Rule("slash_date", _r(rf"{_BOUND_L}(?P<m>1[0-2]|0?[1-9])/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)(?![\d/])", first="0-9"), "slash_date"),
     Rule("month_day_year", _r(rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s*(?P<d>{DAY})(?:,\s*|\s+)(?P<y>{YEAR})(?!\d)", first="A-Z", anchor=_A_MONTH), "month_day_year"),
-    Rule("day_month_year", _r(rf"{_BOUND_L}(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH}),?\s+(?P<y>{YEAR})(?!\d)", first="A-Zt0-9", anchor=_A_MONTH), "month_day_year"),
+    Rule("day_month_year", _r(rf"{_BOUND_L}(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH}|{_MONTH_ABBR_BARE}),?\s+(?P<y>{YEAR})(?!\d)", first="A-Zt0-9", anchor=_A_MONTH), "month_day_year"),
     Rule("month_day", _r(rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s*(?P<d>{DAY})(?![\d:,]\d|\s*(?:%|percent|per\s*cent))", first="A-Z", anchor=_A_MONTH), "month_day"),
-    Rule("day_month", _r(rf"{_BOUND_L}(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH})", first="A-Zt0-9", anchor=_A_MONTH), "month_day"),
+    Rule("day_month", _r(rf"{_BOUND_L}(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH}|{_MONTH_ABBR_BARE})", first="A-Zt0-9", anchor=_A_MONTH), "month_day"),
     # the other day of a pair or range: "April 24 and 25" (25), "12-13 July" (12 and 13)
     Rule("range_first_day", _r(rf"{_BOUND_L}(?P<d>{DAY})(?=\s*(?:and|or|to|-|\u2013)\s*{DAY}\s+(?:of\s+)?(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR_DIGITS}))?)", first="0-9", anchor=_A_MONTH), "day_range"),
     Rule("range_second_day", _r(rf"(?<=\d)(?:\s*(?:and|or|to|through|-|\u2013)\s*)(?P<d>{DAY})(?:\s+(?:of\s+)?(?P<m>{MONTH}))?(?:,?\s+(?P<y>{YEAR_DIGITS}))?(?![\d:.]\d|\s*(?:%|percent|per\s*cent))", first=" atoh\\-\u2013", anchor=_A_MONTH), "day_range"),
@@ -159,6 +162,8 @@ RULES: tuple[Rule, ...] = (
     # ---- quarters and halves
     Rule("quarter_year", _r(rf"(?i:\b(?:the\s+)?(?:fiscal\s+)?(?P<q>{ORD})[\s-]+(?:fiscal\s+)?(?:-?quarter|qtr\.?)(?:\s+of(?:\s+(?:fiscal|the))?\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next|the\s+current|the\s+previous|the)\s+(?:fiscal\s+)?year))?)(?![\w-])", first="fFsStTlL0-9", anchor=_A_QUARTER), "quarter"),
     Rule("year_quarter", _r(rf"(?i:\b(?:the\s+)?(?:(?:fiscal\s+)?(?P<y>{YEAR})(?:'s)?|(?P<rel>this|last|next|the\s+current|the\s+previous)\s+(?:fiscal\s+)?year's)\s+(?:fiscal\s+)?(?P<q>{ORD})[\s-]+quarter)(?![\w-])", first="tT0-9lLnN", anchor=_A_QUARTER), "quarter"),
+    # a half written as a code, with its year ("H1 2013", "H2'24"; "H1N1" is no half)
+    Rule("h_code", _r(rf"\b(?P<hc>H[12])(?:\s+|[\s-]?')(?P<y>{YEAR_DIGITS}|\d\d)(?![\w])", first="H"), "h_code"),
     Rule("q_code", _r(rf"\b(?P<q>Q[1-4])(?:\s+|[\s-]?')?(?P<y>{YEAR}|\d\d)?(?![\w])", first="Q"), "quarter"),
     Rule("year_ago_quarter", _r(rf"(?i:\b(?:the\s+)?(?:comparable\s+|same\s+)?(?:year[\s-](?:ago|earlier)|prior[\s-]year|last\s+year's|previous\s+year's)\s+(?:(?P<q>{ORD})[\s-]+|comparable\s+)?(?P<u>quarter|period))(?![\w-])", first="tTyYcCsSpPlL", anchor=_A_QUARTER), "year_ago_period"),
     Rule("year_ago_adjective", _r(r"(?i:\b(?:year[\s-](?:ago|earlier)))(?![\w-])", first="yY", anchor=_A_YEAR), "year_ago_period"),
@@ -187,7 +192,7 @@ RULES: tuple[Rule, ...] = (
     # a weekday counted in a month, as votes and holidays are set: "the last Sunday of April"
     Rule("nth_weekday", _r(rf"(?i:\b(?:the\s+)?(?P<n>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+)(?P<wd>{WEEKDAY})(?i:\s+(?:of|in)\s+)(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR_DIGITS}))?", first="tTfFsSlL1-4", anchor=_A_WEEKDAY), "nth_weekday"),
     Rule("weekday", _r(rf"(?:(?i:(?P<rel>this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next|last|next|this|early|late|earlier|later))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?i:(?P<p>{PART})))?", first="A-Ztlne", anchor=_A_WEEKDAY), "weekday"),
-    Rule("ago", _r(rf"(?i:\b(?P<n>{NUM})[\s-]+(?P<u>{UNIT})(?:\s+or\s+(?:so|more|two|three))?\s+(?P<dir>ago|earlier|later|from\s+now|hence|back))(?![\w-])", first="0-9zZoOtTfFsSeEnNaAdDcChHmM", anchor=_A_AGO), "ago"),
+    Rule("ago", _r(rf"(?i:\b(?P<n>{NUM})[\s-]+(?P<u>{UNIT})(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+(?:so|more|two|three))?\s+(?P<dir>ago|earlier|later|from\s+now|hence|back))(?![\w-])", first="0-9zZoOtTfFsSeEnNaAdDcChHmM", anchor=_A_AGO), "ago"),
     Rule("half_ago", _r(r"(?i:\b(?:half\s+an?\s+|an?\s+half[\s-])(?P<u>century|decade|year)\s+(?P<dir>ago|earlier|later))(?![\w-])", first="hHaA", anchor=_A_AGO), "half_ago"),
     Rule("vague_ago", _r(rf"(?i:\b(?P<u>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier|later|from\s+now))(?![\w-])", first="yYmMwWdD", anchor=_A_AGO), "vague_ago"),
     Rule("ref_words", _r(r"(?i:\b(?P<w>right\s+now|just\s+now|now|nowadays|currently|presently|at\s+present|the\s+present(?:\s+time|\s+day)?|these\s+days|at\s+the\s+moment|so\s+far|to\s+date|recently|more\s+recently|lately|the\s+past|the\s+future|the\s+near\s+future|a\s+later\s+date))(?![\w-])", first="rRjJnNcCpPaAtTlLmM"), "ref_words"),
@@ -199,6 +204,8 @@ RULES: tuple[Rule, ...] = (
     Rule("clock_military", _r(rf"(?i:{_AT}(?P<h>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?P<zp>\()?(?P<tz>{ZONE}|hrs\b|hours\b)(?(zp)\))){_CLOCK_DAY}", first="0-2"), "clock"),
     Rule("clock24", _r(r"(?i:(?<=\bat\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bfrom\s))(?P<h>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?:\s+(?:hours|hrs|GMT|UTC|local\s+time))?(?![\d])", first="0-9"), "clock"),
     Rule("clock_part", _r(rf"(?i:\b(?:(?P<around>around|about|approximately)\s+)?(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mm>[0-5]\d))?(?:\s+o'clock)?\s+in\s+the\s+(?P<part>morning|afternoon|evening|night))(?![\w-])", first="aA0-9"), "clock"),
+    # an hour told on the clock face: "at ten o'clock", "around 4 o'clock" (the half of the day unsaid)
+    Rule("oclock", _r(rf"(?i:\b(?:(?P<around>around|about|approximately)\s+)?(?P<h>1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['\u2019]clock)(?![\w-])(?:\s+(?i:in\s+the\s+(?P<part>morning|afternoon|evening|night)))?{_CLOCK_DAY}", first="aAoOtTfFsSeEnN0-9"), "clock"),
     Rule("part_of_day", _r(rf"(?i:\b(?:mid(?!night)|early|late)[\s-]?(?P<p>morning|afternoon|evening|night)(?:\s+(?P<deictic>yesterday|today|tomorrow)|\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))?)(?![\w-])", first="mMeElL"), "part_of_day"),
     Rule("noon", _r(rf"(?i:(?<!high\s)\b(?P<w>noon|midnight|midday))(?:\s+\(?(?P<tz>{ZONE})\)?)?(?:\s+(?P<wd>{WEEKDAY}))?(?![\w-])", first="nNmM"), "noon"),
     # ---- sets

@@ -151,6 +151,10 @@ def _half(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", f"{year:04d}-H{h}")
 
 
+def _h_code(m: re.Match[str], ctx: Context) -> Norm | None:
+    return Norm("DATE", f"{full_year(m['y'], ctx):04d}-H{m['hc'][1]}")
+
+
 def _months_period(m: re.Match[str], ctx: Context) -> Norm | None:
     n = {"nine": 9, "six": 6, "three": 3}[m["n"].lower()]
     return Norm("DURATION", f"P{n}M")
@@ -172,6 +176,7 @@ def _month_range_quarter(m: re.Match[str], ctx: Context) -> Norm | None:
 
 QUARTER_NORMALISERS: dict[str, Normaliser] = {
     "month_range_quarter": _month_range_quarter,
+    "h_code": _h_code,
     "quarter": _quarter,
     "year_ago_period": _year_ago_period,
     "the_quarter": _the_quarter,

@@ -263,6 +263,10 @@ def _ago(m: re.Match[str], ctx: Context) -> Norm | None:
     except KeyError:
         return None
     direction = m["dir"].lower()
+    if m["half"]:
+        if direction in ("earlier", "later"):
+            return None  # "a minute and a half later": the length alone, as the duration rule reads it
+        n = None if n is None else n + 0.5  # "a year and a half ago"
     sign = -1 if direction in ("ago", "earlier", "before", "back") else 1
     code, mult, clock = unit_code(m["u"])
     if n is None:
@@ -283,6 +287,10 @@ def _ago(m: re.Match[str], ctx: Context) -> Norm | None:
     dct = ctx.dct
     amount = n * mult
     if amount != int(amount):
+        if code == "Y" and amount * 12 == int(amount * 12):
+            # "two and a half years ago": thirty months ago, a month
+            y, mo = add_months(dct.year, dct.month, int(amount * 12) * sign)
+            return Norm("DATE", f"{y:04d}-{mo:02d}")
         return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
     k = int(amount) * sign
     if clock or code == "D":

@@ -20,9 +20,10 @@ _FUTURE = re.compile(
 # schedules, in the third person or after a plural subject (not after "to", a modal or "did").
 _SCHEDULED_PRESENT = re.compile(
     r"\b(?:(?:re)?opens|begins|starts|resumes|ends|closes|meets|visits|travels|heads|arrives|"
-    r"returns|departs|hosts|convenes|reconvenes|kicks\s+off|takes\s+(?:office|place)|testifies|"
+    r"returns|departs|hosts|convenes|reconvenes|kicks\s+off|takes\s+(?:office|place|effect)|testifies|"
+    r"comes\s+into\s+(?:force|effect)|"
     r"(?<!\bto\s)(?<!\bnot\s)(?<!\bdid\s)(?<!n't\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)"
-    r"(?<!\bcan\s)(?<!\bmay\s)(?<!\bmight\s)(?<!\bshould\s)(?<!\bmust\s)(?:meet|convene|reconvene|take\s+place))\b",
+    r"(?<!\bcan\s)(?<!\bmay\s)(?<!\bmight\s)(?<!\bshould\s)(?<!\bmust\s)(?:meet|convene|reconvene|take\s+(?:place|effect)|come\s+into\s+(?:force|effect)))\b",
     re.IGNORECASE,
 )
 # irregular past forms common in news (the simple past; participles shared with it too)
