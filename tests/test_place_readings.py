@@ -201,3 +201,14 @@ def test_a_capital_whose_country_the_text_names_keeps_its_fame(gazetteer):
     text = ("Egypt sent aid on Monday. The first plane left Cairo at dawn, and a second one "
             "landed in Paducah, Kentucky, at noon.")
     assert readings(text, gazetteer)["Cairo"] == "EG"
+
+
+def test_a_town_before_the_name_of_a_small_foreign_town_heads_a_longer_name(gazetteer):
+    # "Tumaco" is a small Colombian town: no second place of its own after "Bar"
+    text = "On Tuesday, looters emptied two shops in Bar Tumaco on the coastal road south of the port."
+    assert surfaces(text, gazetteer) == []
+
+
+def test_a_country_before_the_name_of_a_sizeable_place_is_kept(gazetteer):
+    text = "On Monday, the envoy flew from Guinea Bissau to Dakar for talks on the border."
+    assert "Guinea" in surfaces(text, gazetteer)

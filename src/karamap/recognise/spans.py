@@ -310,6 +310,12 @@ _SAINTS = frozenset({"St", "Saint", "Ste", "Sainte"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "our", "their", "its", "his", "her"})
 
 
+def _sizeable(places: tuple[Place, ...]) -> bool:
+    """A name a country, a division of some size or a city of 100,000 people bears: the second
+    of two names in a row that may be a place of its own ("Guinea Bissau")."""
+    return bool(places) and (_strong(places) or _biggest_city(places) >= 100000)
+
+
 def _classed_after(doc: _Doc, k: int) -> bool:
     """Token k is a lower-case word of place right after the token before it ("... village")."""
     toks = doc.tokens
@@ -413,7 +419,8 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...], roman
         classed_pair = top.feature not in ("country", "admin1") and _classed_after(doc, j + 1)
         if (single and not nxt.upper and nlow not in PLACE_FOLLOWERS and (classed_pair or not _word(nlow))
                 and nlow not in CALENDAR_WORDS and nlow.split("-")[-1] not in TITLES
-                and not doc.places(key_of(nxt.text))
+                and not _sizeable(doc.places(key_of(nxt.text)))
+                and not doc.places(key_of(doc.text[first.start : nxt.end]))  # (a longer name it knows)
                 and (classed_pair or (not strong and _biggest_city(places) < 100000)
                      or (first.text.lower() in common_words() and top.feature != "country"))):
             # the head of a longer name that no gazetteer here knows ("Bar Zelqana", "Nuba
