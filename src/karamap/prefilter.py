@@ -10,12 +10,15 @@ same as scanning the whole text: every position skipped is one where no match ca
 
 from __future__ import annotations
 
+import functools
 import re
 import re._constants as _c
 import re._parser as _parser
 import string
+from itertools import chain
+from dataclasses import dataclass
 
-__all__ = ["TextScan", "pattern_words", "trie_alternation", "lead_literals", "lead_words", "starts_at_word", "WordIndex", "ASCII_LOWER", "CASE_EXCEPTIONS", "KEY", "DIGIT", "ANY"]
+__all__ = ["Lowered", "lowered", "KEEP_CHARS", "TextScan", "pattern_words", "trie_alternation", "lead_literals", "lead_words", "starts_at_word", "WordIndex", "ASCII_LOWER", "CASE_EXCEPTIONS", "KEY", "DIGIT", "ANY"]
 
 #: ASCII upper to lower case (same length, so offsets hold)
 ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
@@ -248,7 +251,7 @@ class WordIndex:
     """Where each word of a (lower-cased) text starts, by its first :data:`KEY` characters
     (a shorter word by itself, marked with a NUL)."""
 
-    __slots__ = ("_at",)
+    __slots__ = ("_at", "_found", "_prefixed")
 
     def __init__(self, text: str) -> None:
         at: dict[str, list[int]] = {}
@@ -266,20 +269,75 @@ class WordIndex:
         if digits:
             at[DIGIT] = digits
         self._at = at
+        # the answer for each set of keys asked, as rules share their lead words
+        self._found: dict[frozenset[str], list[int]] = {}
+        # the buckets of the keys that start with a prefix (an :data:`ANY` key), by prefix
+        self._prefixed: dict[str, list[list[int]]] = {}
 
     def starts(self, keys: frozenset[str]) -> list[int]:
-        """The start offsets of the words keyed by any of ``keys``, in order."""
+        """The start offsets of the words keyed by any of ``keys``, in order (a list that is
+        shared: the caller does not change it)."""
+        found = self._found.get(keys)
+        if found is None:
+            found = self._found[keys] = self._starts(keys)
+        return found
+
+    def _starts(self, keys: frozenset[str]) -> list[int]:
         at = self._at
-        found = [at[k] for k in keys if k in at]
+        found = [at[k] for k in keys & at.keys()]
         for k in keys:
             if k[-1] == ANY:
-                p = k[:-1]
-                found += [bucket for key, bucket in at.items() if key.startswith(p) and key != DIGIT]
+                found += self._prefix(k[:-1])
         if not found:
             return []
         if len(found) == 1:
             return found[0]
-        return sorted(i for bucket in found for i in bucket)
+        return sorted(chain.from_iterable(found))
+
+    def _prefix(self, p: str) -> list[list[int]]:
+        buckets = self._prefixed.get(p)
+        if buckets is None:
+            buckets = self._prefixed[p] = [bucket for key, bucket in self._at.items()
+                                           if key.startswith(p) and key != DIGIT]
+        return buckets
+
+
+@dataclass(frozen=True, slots=True)
+class Lowered:
+    """A text ASCII-lower-cased (same length, so offsets hold) and the word index of that form."""
+
+    #: the text with ASCII capitals lower-cased
+    low: str
+    #: where each word of :attr:`low` starts
+    index: WordIndex
+    #: the text has no letter outside ASCII that ignoring case matches to an ASCII one, so a
+    #: case-blind pattern's lead words hold in :attr:`low` (see :data:`CASE_EXCEPTIONS`)
+    blind: bool
+
+
+#: texts up to this length are kept indexed for the next stage that scans them; a longer one
+#: (a book, not an article) is indexed anew each time rather than held in memory
+KEEP_CHARS = 200_000
+
+
+def lowered(text: str) -> Lowered:
+    """``text`` lower-cased and indexed by its words, made once a text however many stages
+    (dates, event triggers, event codes) scan it: the last few texts are kept.
+
+    >>> found = lowered("Troops Withdrew.")
+    >>> found.low, found.index.starts(frozenset({"wit"})), found.blind
+    ('troops withdrew.', [7], True)
+    """
+    return _lowered(text) if len(text) <= KEEP_CHARS else _lower(text)
+
+
+def _lower(text: str) -> Lowered:
+    # (str.lower is ASCII lower-casing for an ASCII text, and ten times faster than translate)
+    low = text.lower() if text.isascii() else text.translate(ASCII_LOWER)
+    return Lowered(low, WordIndex(low), CASE_EXCEPTIONS.search(text) is None)
+
+
+_lowered = functools.lru_cache(maxsize=8)(_lower)
 
 
 _KEYS: dict[re.Pattern[str], frozenset[str] | None] = {}
@@ -314,9 +372,10 @@ class TextScan:
     def index(self) -> WordIndex | None:
         """The word index of the text's ASCII-lower-cased form (None where it cannot serve)."""
         if self._blind is None:
-            self._blind = CASE_EXCEPTIONS.search(self.text) is None
+            found = lowered(self.text)
+            self._blind = found.blind
             if self._blind:
-                self._index = WordIndex(self.text.translate(ASCII_LOWER))
+                self._index = found.index
         return self._index
 
     def finditer(self, pattern: re.Pattern[str], pos: int = 0, endpos: int | None = None):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = ["split_sentences", "sentence_at"]
@@ -43,6 +44,15 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in split_sentences(t)]
     ['The Turkish defense minister on Jan. 30 spoke.', 'Akar said so.']
     """
+    # recognition and events both split the text: the spans of the last few texts are kept
+    return list(_kept(text) if len(text) <= _KEEP_CHARS else _split(text))
+
+
+#: texts up to this length keep their spans for the next stage that splits them
+_KEEP_CHARS = 200_000
+
+
+def _split(text: str) -> tuple[tuple[int, int], ...]:
     cuts: list[int] = []
     for match in _BOUNDARY.finditer(text):
         end = match.end()
@@ -71,7 +81,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if e > s:
             spans.append((s, e))
         start = cut
-    return spans
+    return tuple(spans)
+
+
+_kept = functools.lru_cache(maxsize=8)(_split)
 
 
 def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:

@@ -5,18 +5,16 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-import string
 from dataclasses import dataclass
 
 from karamap.events.types import HAZARD_TYPES
 from karamap.model import TimeExpr
-from karamap.prefilter import CASE_EXCEPTIONS, WordIndex, lead_words
+from karamap.prefilter import lead_words, lowered
 
 __all__ = ["TriggerRule", "Trigger", "Candidate", "RULES", "PRIORITY", "scan", "find_triggers", "best_trigger",
            "background_start"]
 
 _F = re.IGNORECASE
-_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
 def _WORDCHAR(c: str) -> bool:
@@ -762,10 +760,10 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Candidate]:
     ['withdrawal']
     """
     seg = text[start:end]
-    low = seg.translate(_ASCII_LOWER)  # same length, so offsets hold
-    index = WordIndex(low)
+    found = lowered(seg)  # same length, so offsets hold (shared with the other stages)
+    low, index = found.low, found.index
     # a case-blind pattern also matches a few letters outside ASCII to ASCII ones ("ſ" to "s")
-    folded = CASE_EXCEPTIONS.search(seg) is None
+    folded = found.blind
     out: list[Candidate] = []
     for rule in RULES:
         if rule.fast is None:

@@ -12,6 +12,7 @@ from karamap.gazetteer.romanise import dominant_country, romanised_key, stands_a
 from karamap.intervals import Disjoint, SpanSet
 from karamap.model import Article, Mention, Place
 from karamap.paths import geodata_dir
+from karamap.prefilter import TextScan
 from karamap.recognise.lexicon import (
     ARABIC_NAME_HEADS,
     CALENDAR_WORDS,
@@ -562,7 +563,7 @@ def recognise(article: Article, gazetteer: Gazetteer) -> list[Mention]:
     pattern = phrase_pattern()
     if pattern is not None:
         taken = SpanSet((m.start, m.end) for m in mentions)
-        for m in pattern.finditer(text):
+        for m in TextScan(text).finditer(pattern):  # (tried only where its first words start)
             if taken.overlaps(m.start(), m.end()):
                 continue
             key = normalise_name(m.group())
@@ -575,7 +576,8 @@ def recognise(article: Article, gazetteer: Gazetteer) -> list[Mention]:
 
 #: a street name: capitalised words (or "8th") and a street word ("Memphis Street", "Orchard St.")
 _STREET = re.compile(
-    r"\b((?:(?:North|South|East|West|N\.|S\.|E\.|W\.|Upper|Lower|Old) )?"
+    # (the look-ahead for the first character lets the engine pass over every other position)
+    r"(?=[A-Z\d])\b((?:(?:North|South|East|West|N\.|S\.|E\.|W\.|Upper|Lower|Old) )?"
     r"(?:[A-Z][a-z][\w'\u2019-]*|\d+(?:st|nd|rd|th)) (?:[A-Z][a-z][\w'\u2019-]* ){0,2}"
     r"(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Dr\.|Boulevard|Blvd\.|Lane|Ln\.|Parkway|Pkwy\.|Trail|Pike))(?!\w)"
 )
@@ -595,8 +597,11 @@ def _road() -> re.Pattern[str]:
     states = "|".join(re.escape(name) for name in sorted(us_state_names(), key=len, reverse=True))
     ap = [row[0] for row in read_tsv(geodata_dir() / "us_state_abbreviations.tsv") if row[0] != "D.C."]
     abbreviations = "|".join(re.escape(a) for a in sorted(ap, key=len, reverse=True))
+    # the first letters a road's name may open with, as a look-ahead that lets the engine pass
+    # over every other position of the text at once
+    first = sorted({name[0] for name in [*us_state_names(), *ap]} | set("UHRILSCFK"))
     return re.compile(
-        r"(?<![\w.])("
+        rf"(?=[{re.escape(''.join(first))}])(?<![\w.])("
         rf"(?:(?:U\.S\.|US|State|{states}) )?(?:Highway|Hwy\.|Route|Rte\.|Interstate|Loop|Spur){_ROAD_NUMBER}"
         rf"|(?:County|State|Farm[- ]to[- ]Market) Road{_ROAD_NUMBER}"
         rf"|(?:I|US|SR|CR|FM|KY|U\.S\.)[- ]\d{{1,4}}[A-Z]?(?![\w-]|[.,]\d)"

@@ -13,6 +13,9 @@ __all__ = ["Token", "tokenise", "key_of", "title_lines"]
 # Dotted abbreviations first ("U.S.", "D.C."), then words with inner apostrophes and hyphens.
 _TOKEN = re.compile(r"(?:[A-Z][a-z]?\.){2,}|[^\W\d_][\w]*(?:['\u2019\-][^\W_]+)*")
 _OPENERS = "\"'\u201c\u2018([ \t-\u2014\u2013*"
+_OPENER_RUN = re.compile(f"[{re.escape(_OPENERS)}]*")
+_LINE_OPENING = re.compile(f"\n[{re.escape(_OPENERS)}]*")
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
 
 @dataclass(slots=True)
@@ -54,7 +57,7 @@ def title_lines(text: str) -> list[tuple[int, int]]:
     spans = []
     pos = 0
     for line in text.split("\n"):
-        words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", line) if len(w) > 3]
+        words = [w for w in _TITLE_WORD.findall(line) if len(w) > 3]
         if len(words) >= 3:
             caps = sum(1 for w in words if w[0].isupper())
             prose = line.rstrip().endswith(".") and len(words) - caps >= 2
@@ -70,31 +73,36 @@ def tokenise(text: str) -> list[Token]:
     >>> [t.text for t in tokenise("Armenia's army left the U.S. base.")]
     ['Armenia', 'army', 'left', 'the', 'U.S.', 'base']
     """
-    starts = {s for s, _ in split_sentences(text)}
+    # a word is initial where only openers stand between it and the start of its sentence, of
+    # the text or of a line: those starts, each moved past its openers, found once
+    run = _OPENER_RUN.match
+    initials = {run(text, s).end() for s, _ in split_sentences(text)}
+    initials.add(run(text, 0).end())
+    initials.update(m.end() for m in _LINE_OPENING.finditer(text))
     titled = title_lines(text)
     tokens: list[Token] = []
     append = tokens.append
     ti = 0
     n_titled = len(titled)
+    first_title = titled[0][0] if titled else len(text) + 1
     for m in _TOKEN.finditer(text):
         start, end = m.span()
         word = m.group()
         possessive = False
-        if word[-1] in "sS'\u2019" and len(word) > 2 and word[-2] in "'\u2019" and word[-1] in "sS":
-            end -= 2
-            word = word[:-2]
-            possessive = True
-        elif word[-1] in "'\u2019":
-            end -= 1
-            word = word[:-1]
+        last = word[-1]
+        if last in "sS'\u2019":
+            if last in "'\u2019":
+                end -= 1
+                word = word[:-1]
+            elif len(word) > 2 and word[-2] in "'\u2019":
+                end -= 2
+                word = word[:-2]
+                possessive = True
         cap = word[0].isupper()
-        # sentence-initial: the sentence starts here or only openers stand between
-        s = start
-        while s > 0 and s not in starts and text[s - 1] in _OPENERS:
-            s -= 1
-        initial = s in starts or start in starts or s == 0 or text[s - 1] == "\n"
-        while ti < n_titled and titled[ti][1] < start:
-            ti += 1
-        in_title = ti < n_titled and titled[ti][0] <= start < titled[ti][1]
-        append(Token(start, end, word, cap, cap and word.isupper(), initial, in_title, possessive))
+        in_title = False
+        if start >= first_title:
+            while ti < n_titled and titled[ti][1] < start:
+                ti += 1
+            in_title = ti < n_titled and titled[ti][0] <= start < titled[ti][1]
+        append(Token(start, end, word, cap, cap and word.isupper(), start in initials, in_title, possessive))
     return tokens

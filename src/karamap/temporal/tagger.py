@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from karamap.prefilter import ASCII_LOWER, CASE_EXCEPTIONS, WordIndex, lead_words, starts_at_word
+from karamap.prefilter import lead_words, lowered, starts_at_word
 from karamap.temporal.normalise import ANAPHORIC_KINDS, NORMALISERS, REFERENCE_KINDS, Context, Norm
 from karamap.temporal.patterns import ANCHOR_AFTER, ANCHOR_BEFORE, DATE_MODIFIER, DURATION_MODIFIER, RULES, Rule
 
@@ -77,8 +77,9 @@ _WORDS: dict[str, frozenset[str] | None] = {rule.name: _lead_words(rule) for rul
 
 def _candidates(text: str) -> list[_Candidate]:
     found = []
-    low = text.translate(ASCII_LOWER) if CASE_EXCEPTIONS.search(text) is None else None
-    index = WordIndex(low) if low is not None else None
+    folded = lowered(text)  # (shared with the other stages that scan the text)
+    low = folded.low if folded.blind else None
+    index = folded.index if folded.blind else None
     windows: dict[int, list[tuple[int, int]]] = {}  # each distinct anchor is scanned once
     for order, rule in enumerate(RULES):
         words = _WORDS[rule.name]
