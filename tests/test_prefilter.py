@@ -210,3 +210,12 @@ def test_most_cue_classes_have_lead_words():
 
     patterns = _cue_patterns()
     assert sum(pattern_words(p) is not None for p in patterns) >= len(patterns) - 8
+
+
+def test_a_literal_that_ends_its_word_keys_that_word_alone():
+    # "a" before white space is the word "a", not every word that starts with an "a"
+    assert lead_words(r"\b(?:an?|one)\s+(?:hour|day)") == frozenset({"a\0", "an\0", "one"})
+    assert lead_words(r"\b(?:so|at)\b") == frozenset({"so\0", "at\0"})
+    index = WordIndex("at about an hour so soon a day")
+    assert index.starts(lead_words(r"\b(?:an?|one)\s+(?:hour|day)")) == [9, 25]
+    assert index.starts(lead_words(r"\b(?:so|at)\b")) == [0, 17]

@@ -18,7 +18,7 @@ import string
 from itertools import chain
 from dataclasses import dataclass
 
-__all__ = ["Lowered", "lowered", "KEEP_CHARS", "TextScan", "pattern_words", "trie_alternation", "lead_literals", "lead_words", "starts_at_word", "WordIndex", "ASCII_LOWER", "CASE_EXCEPTIONS", "KEY", "DIGIT", "ANY"]
+__all__ = ["Lowered", "lowered", "KEEP_CHARS", "TextScan", "pattern_words", "trie_alternation", "lead_literals", "lead_words", "starts_at_word", "WordIndex", "ASCII_LOWER", "CASE_EXCEPTIONS", "KEY", "DIGIT", "ANY", "END"]
 
 #: ASCII upper to lower case (same length, so offsets hold)
 ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
@@ -32,6 +32,9 @@ KEY = 3
 DIGIT = "\x01"
 #: a key that ends in this stands for every key that starts with what goes before it
 ANY = "\x02"
+#: a character no word has, or the text's end: a literal prefix that ends in it ends a word
+#: there ("a" before ``\s+``, "ago" before ``\b``), so the index keys it as a whole word
+END = "\x03"
 _MAX_SET = 256
 _WORD = re.compile(r"\w+")
 
@@ -53,25 +56,42 @@ def _digits(av) -> bool:
     return True
 
 
+def _not_word(av) -> bool:
+    """A character class of characters no word has (``\s``, ``[\s-]``, ``[,.]``)."""
+    for op, a in av:
+        if op is _c.CATEGORY and a in (_c.CATEGORY_SPACE, _c.CATEGORY_NOT_WORD):
+            continue
+        if op is _c.LITERAL and not _is_word_char(chr(a)):
+            continue
+        return False
+    return True
+
+
 def _seq(items, fold: bool, blind: bool = False) -> tuple[set[str], bool]:
     """The literal prefixes of a sequence of parsed items, and whether the whole sequence is
     literal (so what follows it may extend them). ``blind``: read every literal lower-cased,
     whatever case the groups ask for (prefixes then hold for an ASCII-lower-cased text).
-    :data:`DIGIT` stands for a digit of a class (``\\d``, ``[0-9]``), and ends a prefix."""
+    :data:`DIGIT` stands for a digit of a class (``\\d``, ``[0-9]``), and ends a prefix;
+    :data:`END` for a class of characters no word has, or a ``\\b`` after a word's letters,
+    and ends it too."""
     items = list(items)
     cur = {""}
     for n, (op, av) in enumerate(items):
-        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-            continue  # zero width: says nothing of the characters
         nxt: set[str] | None = None
         whole = False
-        if op is _c.LITERAL:
+        if op is _c.AT and av is _c.AT_BOUNDARY and all(p and _is_word_char(p[-1]) for p in cur):
+            nxt = {END}  # a boundary after a word's letters: the word ends here
+        elif op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue  # zero width: says nothing of the characters
+        elif op is _c.LITERAL:
             ch = chr(av)
             if fold and not ch.isascii() and ch.lower() != ch.upper():
                 return cur, False
             nxt, whole = {ch.lower() if fold else ch}, True
         elif op is _c.IN and _digits(av) and not all(iop is _c.LITERAL for iop, _ in av):
             nxt, whole = {DIGIT}, False
+        elif op is _c.IN and _not_word(av) and not all(iop is _c.LITERAL for iop, _ in av):
+            nxt, whole = {END}, False
         elif op is _c.IN:
             chars = set()
             for iop, iav in av:
@@ -122,8 +142,10 @@ def lead_literals(pattern: str, flags: int = 0, *, blind: bool = False) -> froze
     ``flags`` has IGNORECASE, or everywhere with ``blind``: what an ASCII-lower-cased text
     holds where the pattern matches), or None where some match may start with any character.
 
-    >>> sorted(lead_literals(r"\\b(?:sign(?:ed|s)?|inked)\\b"))
+    >>> sorted(lead_literals(r"\\b(?:sign(?:ed|s)?|inked)"))
     ['inked', 'sign', 'signed', 'signs']
+    >>> sorted(lead_literals(r"\\b(?:an?|one)\\s+day"))  # (the word ends: :data:`END`)
+    ['a\\x03', 'an\\x03', 'one\\x03']
     >>> lead_literals(r"(?:\\w+ )?troops") is None
     True
     """
