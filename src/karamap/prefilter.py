@@ -57,7 +57,7 @@ def _digits(av) -> bool:
 
 
 def _not_word(av) -> bool:
-    """A character class of characters no word has (``\s``, ``[\s-]``, ``[,.]``)."""
+    """A character class of characters no word has (``\\s``, ``[\\s-]``, ``[,.]``)."""
     for op, a in av:
         if op is _c.CATEGORY and a in (_c.CATEGORY_SPACE, _c.CATEGORY_NOT_WORD):
             continue
@@ -306,10 +306,14 @@ class WordIndex:
 
     def _starts(self, keys: frozenset[str]) -> list[int]:
         at = self._at
-        found = [at[k] for k in keys & at.keys()]
-        for k in keys:
-            if k[-1] == ANY:
-                found += self._prefix(k[:-1])
+        split = _SPLIT.get(keys)
+        if split is None:
+            split = _SPLIT[keys] = (frozenset(k for k in keys if k[-1] != ANY),
+                                    tuple(k[:-1] for k in keys if k[-1] == ANY))
+        plain, prefixes = split
+        found = [at[k] for k in plain & at.keys()]
+        for p in prefixes:
+            found += self._prefix(p)
         if not found:
             return []
         if len(found) == 1:
@@ -322,6 +326,10 @@ class WordIndex:
             buckets = self._prefixed[p] = [bucket for key, bucket in self._at.items()
                                            if key.startswith(p) and key != DIGIT]
         return buckets
+
+
+#: each set of keys a rule asks for, split into whole keys and the prefixes of its :data:`ANY` keys
+_SPLIT: dict[frozenset[str], tuple[frozenset[str], tuple[str, ...]]] = {}
 
 
 @dataclass(frozen=True, slots=True)

@@ -381,9 +381,17 @@ def _title_case(text: str, start: int, end: int, edits: list[Edit]) -> None:
         first = False
 
 
+_ASCII_SMALL = re.compile("[a-z]")
+_LETTER_PAIR = re.compile(r"[^\W\d_]{2,}")
+
+
 def _mostly_capitals(segment: str) -> bool:
+    # more than a tenth of the segment in small ASCII letters is more than a tenth of its
+    # letters: not mostly capitals, told without a pass over every character in Python
+    if 10 * len(_ASCII_SMALL.findall(segment)) > len(segment):
+        return False
     letters = [c for c in segment if c.isalpha()]
-    words = [w for w in re.findall(r"[^\W\d_]{2,}", segment)]
+    words = _LETTER_PAIR.findall(segment)
     if len(letters) < 6 or len(words) < 2:
         return False
     upper = sum(1 for c in letters if c.isupper())
