@@ -13,6 +13,7 @@ from karamap.config import DEFAULT_MIN_SCORE
 from karamap.gazetteer.base import Gazetteer
 from karamap.gazetteer.romanise import dominant_country, stands_alone
 from karamap.model import Article, Mention, Place, Resolution
+from karamap.nearby import Closeness, Within, closeness_to
 from karamap.named_divisions import (
     FIRST_LEVEL_WORDS,
     LOCAL_WORDS,
@@ -179,10 +180,10 @@ def _choose(s, statics, own_country, own_admin, n_other, others, total_country, 
     over the best rival lying more than 161 km away (None when there is no such rival).
 
     The context leaves out the votes of the names read as this one (``own_country``,
-    ``own_admin``: a name must not vote for itself; ``n_other`` names are left) and ``others``
-    are the other places named (lat, lon, how sure), whose ``closeness`` to a candidate is
-    memoised by the caller for the names that share them. ``capitals`` are the ids of the
-    candidates that are their country's capital."""
+    ``own_admin``: a name must not vote for itself; ``n_other`` names are left); ``others`` says
+    whether the other names read any place, whose ``closeness`` to a candidate (by how sure each
+    reading is) is memoised by the caller for the names that share them. ``capitals`` are the ids
+    of the candidates that are their country's capital."""
     best, best_score = None, -1e9
     scored: list[tuple[float, Place]] = []
     nearness = [closeness(c) if others else 0.0 for c, _, _ in statics]
@@ -248,6 +249,9 @@ class _Context:
     ``groups[key]`` are the names read as one (the key's and those sharing a reading with its
     first name): they do not vote for each other. For each group its own votes are summed, and
     for each place read the confidences of the names read as it are counted, overall and by group.
+    The places any name may be read as are points of a :class:`~karamap.nearby.Closeness` tree,
+    each weighing the surest confidence of a name read as it, so that the closeness of a reading
+    to the places read by the others looks at the places near it, not at all of them.
     """
 
     def __init__(self, slots: list[_Slot], groups: dict[str, list[int]]) -> None:
@@ -263,7 +267,11 @@ class _Context:
         self.sure: dict[str, dict[float, int]] = {}  # place id -> confidence -> names
         self.sure_in: dict[str, dict[str, dict[float, int]]] = {key: {} for key in groups}
         self.version = 0  # bumped whenever the places or their confidences change
-        self._memo: dict[str, tuple[int, list[tuple[float, float, float]], dict[str, float]]] = {}
+        self._memo: dict[str, tuple[int, bool, Callable[[Place], float]]] = {}
+        scale = 111.195 / NEAR_KM
+        self.near = Closeness(((c.id, c.lat, c.lon) for s in slots for c in (s.fixed, *s.candidates)
+                               if c is not None and c.feature not in _AREAS), scale)
+        self.stray: dict[str, Place] = {}  # places read that are no point of the tree (none expected)
 
     def vote(self, votes, admin_votes) -> None:
         """Each group's own votes, summed in the order of its names."""
@@ -287,6 +295,9 @@ class _Context:
 
     def read(self, readings: list[Place], confidence: list[float]) -> None:
         """The places the names are read as, and how sure each reading is."""
+        for pid in self.sure:
+            if pid in self.near:
+                self.near.set(pid, 0.0)
         self.sure = {}
         self.sure_in = {key: {} for key in self.groups}
         for n, (p, c) in enumerate(zip(readings, confidence)):
@@ -315,50 +326,41 @@ class _Context:
                 del by_conf[conf]
                 if not by_conf:
                     del counts[p.id]
+        surest = max(self.sure[p.id]) if p.id in self.sure else 0.0
+        if p.id in self.near:
+            self.near.set(p.id, surest)
+        else:
+            self.stray[p.id] = p
 
-    def others(self, key: str) -> tuple[list[tuple[float, float, float]], Callable[[Place], float]]:
-        """The places named by the names outside group ``key`` (lat, lon and the surest
-        confidence of a name read as it), and a memoised closeness to them."""
+    def others(self, key: str) -> tuple[bool, Callable[[Place], float]]:
+        """Whether names outside group ``key`` read any place, and a memoised closeness to those
+        places (each weighing the surest confidence of a name outside the group read as it)."""
         memo = self._memo.get(key)
         if memo is None or memo[0] != self.version:
-            mine = self.sure_in[key]
-            out = []
-            for pid, by_conf in self.sure.items():
-                own = mine.get(pid)
-                best = max((c for c, k in by_conf.items() if own is None or k > own.get(c, 0)), default=None)
-                if best is not None:
-                    p = self.place[pid]
-                    out.append((p.lat, p.lon, best))
-            memo = (self.version, out, {})
+            # the group's own places weigh what the names outside it give them, or nothing
+            override: dict[str, float] = {}
+            for pid, own in self.sure_in[key].items():
+                by_conf = self.sure[pid]
+                best = max((c for c, k in by_conf.items() if k > own.get(c, 0)), default=None)
+                override[pid] = 0.0 if best is None else best
+            some = any(w > 0.0 for w in override.values()) or len(self.sure) > len(override)
+            stray = [(p.lat, p.lon, override.get(pid, max(self.sure[pid])))
+                     for pid, p in self.stray.items() if pid in self.sure]
+            scale, done = 111.195 / NEAR_KM, {}
+            inside = {pid: w for pid, w in override.items() if pid in self.near}
+
+            def closeness(c: Place) -> float:
+                value = done.get(c.id)
+                if value is None:
+                    value = self.near.best(c.lat, c.lon, inside)
+                    if stray:
+                        value = max(value, closeness_to(c.lat, c.lon, stray, scale))
+                    done[c.id] = value
+                return value
+
+            memo = (self.version, some, closeness)
             self._memo[key] = memo
-        _, out, done = memo
-
-        def closeness(c: Place) -> float:
-            value = done.get(c.id)
-            if value is None:
-                value = done[c.id] = _closeness(c, out)
-            return value
-
-        return out, closeness
-
-
-def _closeness(place: Place, others: list[tuple[float, float, float]]) -> float:
-    """How close ``place`` lies to the others (lat, lon, weight), each weighted by how sure its
-    reading is (0..1).
-
-    Equirectangular distances: only "near or not" matters here.
-    """
-    lat, lon = place.lat, place.lon
-    k = math.cos(math.radians(lat))
-    scale = 111.195 / NEAR_KM
-    best = 0.0
-    for olat, olon, weight in others:
-        dx = ((olon - lon + 180.0) % 360.0 - 180.0) * k
-        dy = olat - lat
-        value = weight * math.exp(-math.sqrt(dx * dx + dy * dy) * scale)
-        if value > best:
-            best = value
-    return best
+        return memo[1], memo[2]
 
 
 @functools.cache
@@ -535,7 +537,7 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer, *,
             if s.fixed is not None:
                 continue
             key = s.mention.key
-            others, closeness = context.others(key)
+            others, closeness = context.others(key)  # (whether there are others, and how near)
             n_other = max(1.0, float(len(slots) - len(by_key[key])))
             best, margins[k] = _choose(s, statics[k], context.own_country[key], context.own_admin[key], n_other,
                                        others, total_country, total_admin, closeness, capitals)
@@ -575,14 +577,15 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer, *,
 
     resolutions: list[Resolution] = []
     # (a group's or a facility's own reading is never among them; each place counted once)
-    anchors = list({p.id: p for p in chosen if p.feature not in ("group", "facility")}.values())
+    anchors = Within({p.id: p for p in chosen if p.feature not in ("group", "facility")}.values(),
+                     ANCHOR_KM, distance_km)
     for k, s in enumerate(slots):
         place = chosen[k]
         m = s.mention
         members: tuple[Place, ...] = ()
         if place.feature in ("group", "facility") and place.source != "user":
             # (the user's own places are meant wherever they are named)
-            if not any(distance_km(place, a) <= ANCHOR_KM for a in anchors):
+            if not anchors.any_near(place):
                 continue
         if place.feature == "group" and place.members:
             members = tuple(p for p in (gazetteer.get(pid) for pid in place.members) if p is not None)
@@ -701,6 +704,8 @@ def _drop_foreign_small(slots: list[_Slot]) -> tuple[list[_Slot], list[Resolutio
     anchors = list({a.id: a for a in (
         s.candidates[0] for s in slots if s.mention.kind == "toponym" and len(s.candidates) == 1
         or s.candidates[0].feature in ("admin1", "admin2") and s.mention.kind == "toponym")}.values())
+    ids = {a.id for a in anchors}
+    near = Within(anchors, FOREIGN_KM, distance_km)  # (the anchors near a reading, not all of them)
     kept, dropped = [], []
     for s in slots:
         if s.mention.kind != "toponym" or any(
@@ -710,8 +715,8 @@ def _drop_foreign_small(slots: list[_Slot]) -> tuple[list[_Slot], list[Resolutio
             kept.append(s)
             continue
         own = {c.id for c in s.candidates}
-        others = [a for a in anchors if a.id not in own]  # (each place once: only the nearest counts)
-        if others and all(min(distance_km(c, a) for a in others) > FOREIGN_KM for c in s.candidates):
+        # (each place once: only the nearest counts)
+        if len(anchors) > len(own & ids) and not any(near.any_near(c, exclude=own) for c in s.candidates):
             dropped.append(Resolution(s.mention, None, OUTSIDE_SCORE, s.candidates[:5]))
         else:
             kept.append(s)
