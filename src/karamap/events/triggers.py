@@ -830,7 +830,8 @@ def find_triggers(
     found: list[Trigger] = []
     background: list[Trigger] = []
     cut = end  # where the first disaster, vote or summit told as the background starts
-    for c in candidates[lo:]:
+    for i in range(lo, len(candidates)):  # (not a slice: a copy of the rest of the document's)
+        c = candidates[i]
         if c.start >= end:
             break
         if c.end > end:
@@ -894,7 +895,8 @@ def background_start(text: str, start: int, end: int, candidates: list[Candidate
     'after floods swept through Sylhet.'
     """
     lo = bisect.bisect_left(candidates, start, key=lambda c: c.start)
-    for c in candidates[lo:]:
+    for i in range(lo, len(candidates)):
+        c = candidates[i]
         if c.start >= end:
             break
         if c.rule.type in _GENERAL and c.end <= end and (
