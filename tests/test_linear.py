@@ -70,7 +70,7 @@ def distinct_names(count: int) -> str:
                     key=lambda c: (-c["population"], c["geonameid"]))
     names = list(dict.fromkeys(c["name"] for c in cities if c["name"].replace(" ", "").isalpha()
                                and c["name"].isascii()))[:count]
-    return "Envoys came to the talks on Monday from " + ", ".join(names) + "."
+    return "Ministers met on Monday in Geneva with envoys from " + ", ".join(names) + "."
 
 
 def work(fn: Callable[..., Any], *args: Any) -> tuple[int, Any]:

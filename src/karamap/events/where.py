@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from karamap.events.actors import qualifies_noun
 from karamap.model import Place, Resolution
+from karamap.nearby import Within
 
 __all__ = [
     "Where", "document_focus", "dateline_span", "event_place", "event_places", "SPECIFICITY", "acled_geo_precision",
@@ -189,10 +191,11 @@ def _km(a: Place, b: Place) -> float:
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _container(text: str, r: Resolution, cands: list[Resolution]) -> Place | None:
-    """The division named right after ``r`` as the one it lies in, if any."""
-    for c in sorted(cands, key=lambda c: c.mention.start):
-        if c.mention.start <= r.mention.start or c.place is None:
+def _container(text: str, r: Resolution, after: Iterable[Resolution]) -> Place | None:
+    """The division named right after ``r`` as the one it lies in, if any (``after``: the
+    candidates that start after ``r``, in text order)."""
+    for c in after:
+        if c.place is None:
             continue
         gap = text[r.mention.end:c.mention.start]
         if not _CONTAINER_GAP.fullmatch(gap) or not re.search(r"[,(]|\bin\b", gap):
@@ -210,18 +213,26 @@ def _consistent(text: str, fine: list[Resolution], cands: list[Resolution]) -> l
     division the clause names ("in X and Y districts, Z province"), is such a misreading too.
     Where every reading disagrees, all stay."""
     divisions = [c.place for c in cands if c.place is not None and c.place.feature in _CONTAINER_KM]
+    # (what each reading asks of the others looked up, not a pass over all of them for each)
+    ordered = sorted(cands, key=lambda c: c.mention.start)
+    starts = [c.mention.start for c in ordered]
+    countries = {d.country for d in divisions}
+    near = {km: Within([d for d in divisions if _CONTAINER_KM[d.feature] == km], km, _km)
+            for km in set(_CONTAINER_KM.values())}
     kept = []
     for r in fine:
-        container = _container(text, r, cands)
+        first = bisect.bisect_right(starts, r.mention.start)
+        container = _container(text, r, (ordered[i] for i in range(first, len(ordered))))
         if container is not None and container.id != r.place.id and not (  # type: ignore[union-attr]
                 (not (r.place.country and container.country) or r.place.country == container.country)  # type: ignore[union-attr]
                 and _km(r.place, container) <= _CONTAINER_KM[container.feature]):  # type: ignore[arg-type]
             continue
         place = r.place
         assert place is not None
+        # every division is in another country and farther than its reach
         if (place.feature in ("city", "facility") and place.country and divisions
-                and all(d.country and d.country != place.country and _km(place, d) > _CONTAINER_KM[d.feature]
-                        for d in divisions)):
+                and not ("" in countries or None in countries or place.country in countries
+                         or any(w.any_near(place) for w in near.values()))):
             continue
         kept.append(r)
     return kept or fine
@@ -347,11 +358,10 @@ def event_place(
         contained_in = _containers(text, fine)
         primary = min(fine, key=lambda r: (r.mention.start in contained_in, _rank(r), not _locative(text, r, cs),
                                            r.mention.start))
-        ids: list[str] = []
+        ids: dict[str, None] = {}  # (in order, each once)
         for r in [primary] + sorted(fine, key=lambda r: (_rank(r), r.mention.start)):
             for pid in _ids(r):
-                if pid not in ids:
-                    ids.append(pid)
+                ids.setdefault(pid)
         seat = _seat(primary)
         lat, lon = (seat.lat, seat.lon) if seat is not None else _point(primary)
         precision = acled_geo_precision(primary.place, group=_is_group(primary))  # type: ignore[arg-type]
