@@ -58,6 +58,14 @@ def short_sentences(count: int) -> str:
     return " ".join(f"Troops {rng.choice(('left', 'entered', 'shelled'))} {rng.choice(PLACES)}." for _ in range(count))
 
 
+def dated_sentences(count: int) -> str:
+    """One paragraph of short sentences, each an incident of its own day (none joins another)."""
+    rng, day = random.Random(15), dt.date(2001, 1, 1)
+    return " ".join(f"On {(day + dt.timedelta(days=3 * n)):%B} {(day + dt.timedelta(days=3 * n)).day}, "
+                    f"{(day + dt.timedelta(days=3 * n)).year}, troops shelled {rng.choice(PLACES)}."
+                    for n in range(count))
+
+
 def names_in_one_sentence(count: int) -> str:
     rng = random.Random(15)
     return "Envoys came to the talks on Monday from " + ", ".join(rng.choice(PLACES) for _ in range(count)) + "."
@@ -111,7 +119,7 @@ def warm(gazetteer):
 
 
 @pytest.mark.parametrize(("shape", "small"), [(prose, 40), (short_sentences, 300), (names_in_one_sentence, 300),
-                                              (distinct_names, 200)])
+                                              (dated_sentences, 100), (distinct_names, 200)])
 def test_four_times_the_text_is_about_four_times_the_work(warm, shape, small):
     little, large = stage_work(shape(small), warm), stage_work(shape(4 * small), warm)
     ratios = {stage: round(large[stage] / max(1, little[stage]), 2) for stage in little}

@@ -272,6 +272,71 @@ def _rank(e: Event) -> tuple[int, int, int]:
     return (not e.time_inferred, e.place_stated, -(e.geo_precision or 9))
 
 
+class _ByTime:
+    """The incidents of one paragraph, filed by the days of the event that leads each, so that an
+    event dated by its own words is tried only against the incidents whose times may agree with
+    its own (:func:`_times_agree`: a leader dated by its context, or days in common), latest
+    first, as a pass over them all would try them; others are tried against all of them.
+
+    A leader dated by its context, undated, or over more than :attr:`DAYS` days is filed with
+    those always tried, and so is an event over more than that many days tried against all.
+    """
+
+    DAYS = 62
+
+    def __init__(self) -> None:
+        self.groups: list[Incident] = []  # in the order told
+        self.position: dict[int, int] = {}  # id of a group -> its place in that order
+        self.loose: set[int] = set()
+        self.by_day: dict[int, set[int]] = {}
+        self.filed: list[range | None] = []
+
+    @classmethod
+    def _days(cls, e: Event) -> range | None:
+        if e.time_inferred or e.when is None:
+            return None
+        first, last = e.when.start.toordinal(), e.when.end.toordinal()
+        return range(first, last + 1) if 0 <= last - first < cls.DAYS else None
+
+    def add(self, group: Incident) -> None:
+        self.position[id(group)] = len(self.groups)
+        self.groups.append(group)
+        self.filed.append(None)
+        self._file(len(self.groups) - 1)
+
+    def refile(self, group: Incident) -> None:
+        """``group`` is led by another event from now on."""
+        n = self.position[id(group)]
+        days = self.filed[n]
+        if days is None:
+            self.loose.discard(n)
+        else:
+            for d in days:
+                self.by_day[d].discard(n)
+        self._file(n)
+
+    def _file(self, n: int) -> None:
+        days = self._days(self.groups[n].events[0])
+        self.filed[n] = days
+        if days is None:
+            self.loose.add(n)
+        else:
+            for d in days:
+                self.by_day.setdefault(d, set()).add(n)
+
+    def candidates(self, e: Event) -> Iterator[Incident]:
+        """The incidents ``e`` may join, latest first (and maybe others)."""
+        days = self._days(e)
+        if days is None:
+            yield from reversed(self.groups)
+            return
+        found = set(self.loose)
+        for d in days:
+            found.update(self.by_day.get(d, ()))
+        for n in sorted(found, reverse=True):
+            yield self.groups[n]
+
+
 def group_incidents(
     events: list[Event], tellings: Mapping[str, Telling], places: Mapping[str, Place],
     *, incident_types: frozenset[str], statement_types: frozenset[str], hazard_types: frozenset[str] = frozenset(),
@@ -289,7 +354,8 @@ def group_incidents(
     events (meetings, agreements) stay as they are.
     """
     groups: list[Incident] = []
-    in_paragraph: dict[int, list[Incident]] = {}  # (a group's first telling is of its paragraph)
+    # the incidents of each paragraph (a group's first telling is of its paragraph), by time
+    in_paragraph: dict[int, _ByTime] = {}
     triggers: dict[int, set[int]] = {}  # id of a group -> where its tellings' triggers start
     said: list[tuple[Event, Telling]] = []
     for e in events:
@@ -298,12 +364,12 @@ def group_incidents(
             said.append((e, t))
             continue
         if e.type in incident_types:
-            g = next((g for g in reversed(in_paragraph.get(t.paragraph, []))
-                      if g.events[0].type in incident_types
-                      and _joins(g, e, t, places, hazard_types, triggers[id(g)])), None)
+            told = in_paragraph.setdefault(t.paragraph, _ByTime())
+            g = next((g for g in told.candidates(e)
+                      if _joins(g, e, t, places, hazard_types, triggers[id(g)])), None)
             if g is None:
                 groups.append(Incident([e], [t]))
-                in_paragraph.setdefault(t.paragraph, []).append(groups[-1])
+                told.add(groups[-1])
                 triggers[id(groups[-1])] = {t.trigger}
                 continue
             g.events.append(e)
@@ -313,10 +379,10 @@ def group_incidents(
             if _rank(e) > _rank(g.events[0]) and _places_agree(g.events[0], e, places):
                 g.events.insert(0, g.events.pop())
                 g.tellings.insert(0, g.tellings.pop())
+                told.refile(g)
             continue
+        # (an event of another type is never joined: no incident of the paragraph's)
         groups.append(Incident([e], [t]))
-        in_paragraph.setdefault(t.paragraph, []).append(groups[-1])
-        triggers[id(groups[-1])] = {t.trigger}
     incidents = {g.paragraph for g in groups if g.events[0].type in incident_types}
     for e, t in said:
         if t.paragraph not in incidents:
