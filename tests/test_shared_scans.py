@@ -94,3 +94,16 @@ def test_geodata_phrases_found_at_their_first_words_are_those_of_a_full_scan(tex
     pattern = phrase_pattern()
     assert pattern is not None
     assert [m.span() for m in TextScan(text).finditer(pattern)] == [m.span() for m in pattern.finditer(text)]
+
+
+def test_the_tense_of_a_match_is_told_once_and_the_same_when_asked_again():
+    import datetime as dt
+
+    from karamap.temporal.context import Context
+    from karamap.temporal.tense import tense_at
+
+    text = "The center will open on Feb. 3. It was signed on Nov. 11."
+    ctx = Context(text, dt.date(2021, 1, 30))
+    for m in re.finditer(r"Feb\. 3|Nov\. 11", text):
+        assert ctx.tense(m) == ctx.tense(m) == tense_at(text, m.start(), m.end())
+    assert list(ctx.tenses.values()) == ["future", "past"]

@@ -57,10 +57,15 @@ class Context:
     dct: dt.date | None
     #: values of the expressions already normalised, in text order (for anaphora)
     previous: list[tuple[int, str]] = field(default_factory=list)
+    #: the tenses told so far, by text and span: the tagger normalises a chosen match twice
+    tenses: dict[tuple[str, int, int], Tense | None] = field(default_factory=dict)
 
     def tense(self, m: re.Match[str]) -> Tense | None:
         """The tense of the clause around a match (see :func:`karamap.temporal.tense.tense_at`)."""
-        return tense_at(self.text, m.start(), m.end())
+        key = (self.text, m.start(), m.end())
+        if key not in self.tenses:
+            self.tenses[key] = tense_at(*key)
+        return self.tenses[key]
 
     def last_calendar_ref(self, before: int, reach: int = 1500) -> tuple[int, int | None] | None:
         """The (year, month or None) of the nearest earlier calendar date within ``reach``."""
