@@ -329,6 +329,45 @@ def test_an_overlong_jsonl_line_is_skipped_and_the_next_line_read(tmp_path, monk
     assert str(report.skipped[0]) == f"{path}:1: line longer than 0 MB"
 
 
+
+@pytest.mark.parametrize("block_size", [40, 97, 100_000])
+def test_a_jsonl_file_read_in_blocks_as_cluster_workers_read_it_gives_what_one_read_gives(
+        tmp_path, monkeypatch, block_size):
+    from karamap.engine.partitions import count_block, place_lines, plan_partitions, read_partition
+
+    files = importlib.import_module("karamap.read.files")
+    monkeypatch.setattr(files, "MAX_LINE_BYTES", 60)
+    exact = json.dumps({"id": "edge", "text": "x" * 30})
+    exact = exact[:-2] + "y" * (60 - len(exact) - 1) + exact[-2:]  # 60 bytes with its newline
+    path = write(tmp_path / "mixed.jsonl", "\ufeff" + "\n".join([
+        json.dumps({"id": "first", "text": "Rain fell on Ganja."}),
+        "",
+        json.dumps({"text": "Fog over Lachin."}),
+        json.dumps({"id": "long", "text": "z" * 200}),
+        "   ",
+        "not json",
+        exact,
+        json.dumps({"id": "first", "text": "Again."}),
+        json.dumps({"id": "last", "text": "Snow in Kalbajar."}),
+    ]) + "\n")
+    articles, report = read_all(path)
+
+    parts = plan_partitions(path, block_size=block_size)
+    counts = {p.index: count_block(p) for p in parts if not (p.first_block and p.last_block)}
+    block_report, seen, block_articles = ReadReport(), {}, []
+    for part in place_lines(parts, counts):
+        for article in read_partition(part, strict=False, report=block_report, seen=seen):
+            seen[article.id] = article.origin
+            block_articles.append(article)
+    assert [a.id for a in articles] == ["first", "mixed-3", "edge", "last"]
+    assert [str(s) for s in report.skipped] == [
+        f"{path}:4: line longer than 0 MB",
+        f"{path}:6: not JSON (Expecting value at column 1)",
+        f"{path}:8: duplicate article id 'first' (first read from {path}:1)"]
+    assert block_articles == articles
+    assert [str(s) for s in block_report.skipped] == [str(s) for s in report.skipped]
+
+
 # --- folders, mixtures, batches -----------------------------------------------------------
 
 

@@ -25,12 +25,11 @@ from karamap.read import STDIN
 from karamap.read.decode import sniff_binary
 from karamap.read.files import (
     JSONL_SUFFIXES,
-    MAX_LINE_BYTES,
     MAX_TEXT_BYTES,
     TEXT_SUFFIXES,
     Failure,
-    _record_article,  # the one JSONL-record reader, shared so both engines read records alike
     iter_folder,
+    jsonl_lines,  # the one JSONL line reader, shared so both engines read lines alike
 )
 from karamap.read.report import ReadReport
 from karamap.read.tables import CSV_SUFFIXES, PARQUET_SUFFIXES, _columns, _row_article, iter_table
@@ -423,26 +422,8 @@ def _jsonl_items(part: Partition, report: ReadReport) -> Iterator[Article | Fail
         if part.first_block:
             yield Failure(origin, ReadError(f"{origin}: not a JSONL file: {binary}"))
         return
-    lines = part.lines_before
-    lineno = part.first_line - 1
-    for raw in io.BytesIO(data):
-        lineno += 1
-        where = f"{origin}:{lineno}"
-        if len(raw) > MAX_LINE_BYTES:
-            yield Failure(where, RecordError(f"{where}: line longer than {MAX_LINE_BYTES // 1024 // 1024} MB"))
-            continue
-        if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
-            raw = raw[3:]
-        if not raw.strip():
-            continue
-        lines += 1
-        try:
-            yield _record_article(raw, where, default_id=f"{part.stem}-{lineno}", origin=origin,
-                                  report=report)
-        except InputError as err:
-            yield Failure(where, err)
-    if part.last_block and lines == 0:
-        yield Failure(origin, NoArticlesError(f"{origin}: empty (no JSON line)"))
+    yield from jsonl_lines(io.BytesIO(data), origin=origin, stem=part.stem, report=report,
+                           first_line=part.first_line, lines_before=part.lines_before, last=part.last_block)
 
 
 def _csv_items(part: Partition, report: ReadReport, text_column: str | None) -> Iterator[Article | Failure]:

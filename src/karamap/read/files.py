@@ -26,6 +26,7 @@ __all__ = [
     "read_text_stream",
     "iter_jsonl",
     "iter_jsonl_stream",
+    "jsonl_lines",
     "iter_folder",
     "unreadable_name",
     "special_file",
@@ -128,8 +129,28 @@ def iter_jsonl_stream(fh: io.BufferedIOBase, *, origin: str, stem: str,
     if kind is not None:
         yield Failure(origin, ReadError(f"{origin}: not a JSONL file: {kind}"))
         return
-    lines = 0
-    lineno = 0
+    yield from jsonl_lines(fh, origin=origin, stem=stem, report=report)
+
+
+def jsonl_lines(fh: BinaryIO, *, origin: str, stem: str, report: ReadReport, first_line: int = 1,
+                lines_before: int = 0, last: bool = True) -> Iterator[Article | Failure]:
+    """The article (or the failure) of each JSONL line read from ``fh``, one line at a time.
+
+    The one reader of JSONL lines, for a whole file or standard input and for a block of
+    a file that a cluster worker reads by itself: a block starts at line ``first_line``
+    after ``lines_before`` non-blank lines, and only the ``last`` block of a file reports
+    a file without a JSON line. A line longer than :data:`MAX_LINE_BYTES` is skipped
+    unread (memory stays bounded), a UTF-8 BOM before the first line is dropped, blank
+    lines are ignored, and a default id is ``STEM-LINE``.
+
+    >>> import io
+    >>> from karamap.read.report import ReadReport
+    >>> data = io.BytesIO(b'{"id": "a", "text": "Rain in Baku."}\\n\\n{"text": "Wind."}\\n[1]\\n')
+    >>> [getattr(x, "id", None) or x.origin for x in jsonl_lines(data, origin="f", stem="f", report=ReadReport())]
+    ['a', 'f-3', 'f:4']
+    """
+    lines = lines_before
+    lineno = first_line - 1
     while True:
         try:
             raw = fh.readline(MAX_LINE_BYTES + 1)
@@ -154,7 +175,7 @@ def iter_jsonl_stream(fh: io.BufferedIOBase, *, origin: str, stem: str,
                                   report=report)
         except InputError as err:
             yield Failure(where, err)
-    if lines == 0:
+    if last and lines == 0:
         yield Failure(origin, NoArticlesError(f"{origin}: empty (no JSON line)"))
 
 
