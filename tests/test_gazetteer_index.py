@@ -134,3 +134,78 @@ def test_the_places_kept_built_are_bounded_and_equal_when_built_again(gazetteer,
     first = [offline.place(i) for i in range(0, 20_000, 100)]
     assert len(offline._cache) <= 50
     assert [offline.place(i) for i in range(0, 20_000, 100)] == first
+
+
+def test_only_the_tables_the_index_reads_are_in_its_digest(tmp_path, monkeypatch, fingerprint, repo_root):
+    from karamap.gazetteer.sources import INDEX_TABLES, geodata_table
+
+    copy = tmp_path / "geodata"
+    shutil.copytree(repo_root / "geodata", copy)
+    monkeypatch.setattr(index_module, "geodata_dir", lambda: copy)
+    source_fingerprint.cache_clear()
+    before = index_file(tmp_path)
+    assert all((copy / name).is_file() for name in INDEX_TABLES)
+    # country cues serve resolution, not the index: a new cue keeps today's index
+    assert "country_cues.tsv" not in INDEX_TABLES
+    with open(copy / "country_cues.tsv", "a", encoding="utf-8") as fh:
+        fh.write("\n")
+    source_fingerprint.cache_clear()
+    assert index_file(tmp_path) == before
+    # the build cannot read a table its digest would not cover
+    with pytest.raises(ValueError, match="INDEX_TABLES"):
+        geodata_table(copy, "country_cues.tsv")
+
+
+def _holder(path):
+    """Another process that has the index at ``path`` open until its standard input closes."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "import sys\nfrom karamap.gazetteer.indexfile import IndexFile\n"
+         f"f = IndexFile({str(path)!r})\nprint('open', flush=True)\nsys.stdin.read()"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline() == "open\n"
+    return proc
+
+
+def test_indexes_of_other_sources_are_deleted_unless_a_process_has_them_open(tmp_path, fingerprint):
+    current = index_file(tmp_path)
+    _write(current, {"a": 1})
+    other = tmp_path / "gazetteer-v36-000000000000.idx"  # of other sources, another process reads it
+    _write(other, {"b": 2})
+    unused = tmp_path / "gazetteer-v36-111111111111.idx"
+    _write(unused, {"c": 3})
+    older = tmp_path / "gazetteer-v35.marshal"  # the whole-file index of an older version
+    older.write_bytes(b"\x00" * 64)
+    abandoned = tmp_path / f".{current.name}.4242.tmp"  # a build that was killed
+    abandoned.write_bytes(b"\x00" * 64)
+    writing = IndexWriter(tmp_path / "gazetteer-v36-222222222222.idx")  # a build under way
+    bystanders = [tmp_path / "gazetteer-index.lock", tmp_path / "geocoder-cache.sqlite"]
+    for path in bystanders:
+        path.write_bytes(b"")
+    holder = _holder(other)
+    try:
+        removed = index_module.remove_stale_indexes(tmp_path)
+        assert sorted(removed) == sorted([unused, older, abandoned])
+        assert current.exists() and other.exists() and all(p.exists() for p in bystanders)
+        writing.keys("keys", {"d": 4})
+        writing.close({"what": "finished after the clean-up"})
+        finished = tmp_path / "gazetteer-v36-222222222222.idx"
+        assert IndexFile(finished).keys("keys").get("d") == 4
+    finally:
+        holder.communicate("")
+    # the other process is gone: its index is of no use any more
+    assert sorted(index_module.remove_stale_indexes(tmp_path)) == sorted([other, finished])
+    assert current.exists() and all(p.exists() for p in bystanders)
+
+
+def test_opening_the_gazetteer_deletes_the_index_of_older_sources(tmp_path, gazetteer, fingerprint):
+    built = getattr(gazetteer, "offline", gazetteer).path
+    current = index_file(tmp_path)
+    shutil.copyfile(built, current)
+    stale = tmp_path / "gazetteer-v36-000000000000.idx"
+    shutil.copyfile(built, stale)
+    gaz = OfflineGazetteer.open(tmp_path)
+    assert gaz.path == current and current.exists() and not stale.exists()
+    assert gaz.search("Shusha")[0].id == "karamap:shusha"

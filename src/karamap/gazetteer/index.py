@@ -15,13 +15,13 @@ from pathlib import Path
 
 from karamap.errors import IndexBuildError
 from karamap.gazetteer.base import normalise_name
-from karamap.gazetteer.indexfile import FORMAT_VERSION, IndexFile, IndexWriter, KeyTable
+from karamap.gazetteer.indexfile import FORMAT_VERSION, IndexFile, IndexWriter, KeyTable, remove_stale
 from karamap.gazetteer.romanise import romanised_keys_of
-from karamap.gazetteer.sources import Entry, collect_entries, read_demonyms, read_tsv
+from karamap.gazetteer.sources import INDEX_TABLES, Entry, collect_entries, geodata_table, read_demonyms, read_tsv
 from karamap.paths import geodata_dir
 
 __all__ = ["IndexData", "build_index", "load_index", "INDEX_VERSION", "index_file", "source_fingerprint",
-           "SOURCE_PACKAGES"]
+           "SOURCE_PACKAGES", "remove_stale_indexes"]
 
 #: bump when the way the index is built changes: an older file is rebuilt
 INDEX_VERSION = 39
@@ -104,7 +104,9 @@ def _package_versions(names: Sequence[str]) -> dict[str, str]:
 @functools.cache
 def source_fingerprint() -> str:
     """A short digest of what the index is built from: its build version and file format, the
-    versions of :data:`SOURCE_PACKAGES` installed, and the contents of ``geodata/``.
+    versions of :data:`SOURCE_PACKAGES` installed, and the contents of the tables of ``geodata/``
+    it reads (:data:`~karamap.gazetteer.sources.INDEX_TABLES`: a change to a table only
+    recognition or events read keeps today's index).
 
     Part of the index's file name, so a changed source gives a new index, never a stale one.
 
@@ -114,16 +116,30 @@ def source_fingerprint() -> str:
     digest = hashlib.sha256(f"{INDEX_VERSION}/{FORMAT_VERSION}".encode())
     for name, version in sorted(_package_versions(SOURCE_PACKAGES).items()):
         digest.update(f"\n{name}=={version}".encode())
-    for path in sorted(geodata_dir().iterdir()):  # the tables (not the README, not the examples)
-        if path.is_file() and path.name != "README.md":
-            digest.update(f"\n{path.name}\n".encode())
-            digest.update(path.read_bytes())
+    for name in sorted(INDEX_TABLES):
+        path = geodata_table(geodata_dir(), name)
+        digest.update(f"\n{name}\n".encode())
+        digest.update(path.read_bytes() if path.is_file() else b"(absent)")
     return digest.hexdigest()[:12]
 
 
 def index_file(cache_dir: Path) -> Path:
     """Where the index of the installed sources is (or will be) in ``cache_dir``."""
-    return Path(cache_dir) / f"gazetteer-v{INDEX_VERSION}-{source_fingerprint()}.idx"
+    return Path(cache_dir) / f"{_PREFIX}{INDEX_VERSION}-{source_fingerprint()}.idx"
+
+
+#: every index file's name starts so (``.marshal``: the whole-file indexes of versions before 36)
+_PREFIX = "gazetteer-v"
+_SUFFIXES = (".idx", ".marshal")
+
+
+def remove_stale_indexes(cache_dir: Path) -> list[Path]:
+    """Delete the indexes in ``cache_dir`` of other sources or versions that no process has open.
+
+    They are never read again by this installation, and each is tens of megabytes (see
+    :func:`karamap.gazetteer.indexfile.remove_stale`). Returns the paths deleted.
+    """
+    return remove_stale(Path(cache_dir), index_file(cache_dir), prefix=_PREFIX, suffixes=_SUFFIXES)
 
 
 def _priority(e: Entry) -> float:
@@ -167,7 +183,7 @@ def build_index(geodata: Path, target: Path) -> float:
                 ix.insert(0, ix.pop(pos))
                 break
     # abbreviations of places ("NSW", "L.A."): the strongest place of that name in its country
-    abbreviations = geodata / "abbreviations.tsv"
+    abbreviations = geodata_table(geodata, "abbreviations.tsv")
     if abbreviations.exists():
         for abbr, full, iso, _src in read_tsv(abbreviations):
             named = [i for i in keys.get(normalise_name(full), []) if entries[i].country == iso]
@@ -175,7 +191,7 @@ def build_index(geodata: Path, target: Path) -> float:
                 keys.setdefault(normalise_name(abbr), []).insert(0, named[0])
     # US state abbreviations ("Tex.", "Calif.") find their state.
     state_index = {e.name: i for i, e in enumerate(entries) if e.feature == "admin1" and e.country == "US"}
-    for abbr, state, _src in read_tsv(geodata / "us_state_abbreviations.tsv"):
+    for abbr, state, _src in read_tsv(geodata_table(geodata, "us_state_abbreviations.tsv")):
         if state in state_index:
             keys.setdefault(normalise_name(abbr), []).append(state_index[state])
     rkeys = _romanised_keys(keys)

@@ -9,6 +9,9 @@ worker processes and Dask workers on one machine want.
 
 Layout: a fixed header (magic, format version, where the head is), then sections aligned to
 8 bytes; the head (marshal) holds the small tables and each section's offset and length.
+
+A process holds a shared lock (``flock``) on the index it has open and a writer an exclusive
+one on the file it writes, so that :func:`remove_stale` deletes only files nobody uses.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-__all__ = ["IndexWriter", "IndexFile", "StringColumn", "KeyTable", "FORMAT_VERSION", "MAGIC"]
+__all__ = ["IndexWriter", "IndexFile", "StringColumn", "KeyTable", "FORMAT_VERSION", "MAGIC", "remove_stale"]
 
 MAGIC = b"KARAMAPX"
 #: bump when this layout changes (the index's contents have their own version)
@@ -34,6 +37,26 @@ _RECORD = struct.Struct("<HH")  # key bytes, number of values (the key and the v
 
 def _pad(n: int) -> int:
     return (n + 7) & ~7
+
+
+def _flock(fd: int, exclusive: bool, *, wait: bool = True) -> bool:
+    """Lock the open file ``fd`` (POSIX ``flock``: held until every copy of the descriptor is closed).
+
+    False when ``wait`` is off and another open file holds a conflicting lock. Where there is
+    no ``flock`` (Windows), nothing is locked: an open file cannot be deleted there anyway.
+    """
+    try:
+        import fcntl
+    except ImportError:
+        return True
+    mode = (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | (0 if wait else fcntl.LOCK_NB)
+    try:
+        fcntl.flock(fd, mode)
+    except BlockingIOError:
+        return False
+    except OSError:  # a file system without locks: behave as where there is no flock
+        return True
+    return True
 
 
 class IndexWriter:
@@ -48,6 +71,7 @@ class IndexWriter:
         self.target.parent.mkdir(parents=True, exist_ok=True)
         self._tmp = self.target.with_name(f".{self.target.name}.{os.getpid()}.tmp")
         self._fh = open(self._tmp, "wb")
+        _flock(self._fh.fileno(), exclusive=True)  # being written: remove_stale leaves it
         self._fh.write(b"\0" * _HEADER.size)
         self._sections: dict[str, tuple[int, int]] = {}
 
@@ -103,8 +127,9 @@ class IndexWriter:
             self._fh.write(blob)
             self._fh.seek(0)
             self._fh.write(_HEADER.pack(MAGIC, FORMAT_VERSION, 0, offset, len(blob)))
+            self._fh.flush()
+            os.replace(self._tmp, self.target)  # still locked: never taken for an abandoned file
             self._fh.close()
-            os.replace(self._tmp, self.target)
         except BaseException:
             self.abort()
             raise
@@ -123,6 +148,10 @@ class IndexFile:
 
     def __init__(self, path: Path) -> None:
         with open(path, "rb") as fh:
+            # A shared lock says the file is in use (remove_stale leaves it). It belongs to the
+            # open file, which the map keeps open (mmap holds a duplicate of the descriptor, and
+            # forked workers inherit it): held for as long as the map, whatever closes fh.
+            _flock(fh.fileno(), exclusive=False)
             size = os.fstat(fh.fileno()).st_size
             if size < _HEADER.size:
                 raise ValueError("too short to be an index")
@@ -224,3 +253,44 @@ class KeyTable:
                 key = str(buf[at + 4:at + 4 + klen], "utf-8")
                 values = struct.unpack_from(f"<{count}I", buf, at + 4 + klen)
                 yield key, values[0] if count == 1 else values
+
+
+def remove_stale(folder: Path, keep: Path, *, prefix: str, suffixes: tuple[str, ...] = (".idx",)) -> list[Path]:
+    """Delete the files in ``folder`` named ``PREFIX*SUFFIX`` but ``keep``, and the unfinished
+    ones of interrupted writes (``.PREFIX*.tmp``), where no process has them open.
+
+    A file another process has open holds a lock and is left: another installation that
+    shares the cache folder reads it, or writes it. (On Linux, deleting a file a process
+    has mapped would not harm that process, but it would have to build the file again at
+    its next start.) Returns the paths deleted.
+
+    >>> import tempfile
+    >>> remove_stale(Path(tempfile.mkdtemp()), Path("gazetteer-v1-abc.idx"), prefix="gazetteer-v")
+    []
+    """
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        name = entry.name
+        finished = name.startswith(prefix) and name.endswith(suffixes) and name != Path(keep).name
+        unfinished = name.startswith(f".{prefix}") and name.endswith(".tmp")
+        if not (finished or unfinished) or not entry.is_file(follow_symlinks=False):
+            continue
+        try:
+            fd = os.open(entry.path, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            # the lock first, then a check that the name is still this file (not one renamed
+            # over it since), then the deletion: nobody can open and lock it in between
+            if _flock(fd, exclusive=True, wait=False) and os.stat(entry.path).st_ino == os.fstat(fd).st_ino:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+    return removed

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from karamap.errors import IndexBuildError
 from karamap.gazetteer.base import Gazetteer, normalise_name
-from karamap.gazetteer.index import FEATURES, IndexData, build_index, index_file, load_index
+from karamap.gazetteer.index import FEATURES, IndexData, build_index, index_file, load_index, remove_stale_indexes
 from karamap.model import Place
 from karamap.paths import geodata_dir
 
@@ -65,7 +65,9 @@ class OfflineGazetteer(Gazetteer):
             build_index(geodata_dir(), path)  # a stale or broken file: build it again once
             started = time.perf_counter()
             data = load_index(path)
-        return cls(data, path=path, load_seconds=time.perf_counter() - started)
+        seconds = time.perf_counter() - started
+        remove_stale_indexes(path.parent)  # indexes of other sources that nobody has open
+        return cls(data, path=path, load_seconds=seconds)
 
     # -- the contract ---------------------------------------------------------------
     def place(self, i: int) -> Place:

@@ -16,7 +16,31 @@ from karamap.errors import IndexBuildError
 from karamap.gazetteer.base import normalise_name
 from karamap.gazetteer.settlements import ukrainian_settlements
 
-__all__ = ["Entry", "collect_entries", "read_demonyms", "read_tsv", "us_state_names"]
+__all__ = ["Entry", "collect_entries", "read_demonyms", "read_tsv", "us_state_names", "INDEX_TABLES",
+           "geodata_table"]
+
+#: the tables of ``geodata/`` the offline index is built from, and the only ones its build reads
+#: (the others serve recognition, resolution and events): a change to one of them, and to no
+#: other, gives a new index (see ``karamap.gazetteer.index.source_fingerprint``)
+INDEX_TABLES = (
+    "abbreviations.tsv", "contested.tsv", "country_aliases.tsv", "country_points.tsv", "demonyms.tsv",
+    "division_aliases.tsv", "division_demonyms.tsv", "division_points.tsv", "karabakh.json",
+    "region_demonyms.tsv", "regions.tsv", "us_state_abbreviations.tsv",
+)
+
+
+def geodata_table(geodata: Path, name: str) -> Path:
+    """The path of the index's table ``name`` in ``geodata``; a table not in :data:`INDEX_TABLES` is refused.
+
+    Every read of ``geodata/`` while the index is built goes through here, so a table the
+    build reads is always one its digest covers (an index built from it is never stale).
+
+    >>> geodata_table(Path("geodata"), "regions.tsv").as_posix()
+    'geodata/regions.tsv'
+    """
+    if name not in INDEX_TABLES:
+        raise ValueError(f"{name} is not in INDEX_TABLES: add it there, so that the index's digest covers it")
+    return geodata / name
 
 
 @dataclass(slots=True)
@@ -104,7 +128,7 @@ def _countries(geodata: Path) -> tuple[list[Entry], dict[str, Entry]]:
         # countryinfo has a few countries twice (one record without coordinates): keep the fuller
         if iso and (iso not in by_iso or (info.get("latlng") and not by_iso[iso].get("latlng"))):
             by_iso[iso] = info
-    points = {row[0]: (float(row[1]), float(row[2]), row[3]) for row in read_tsv(geodata / "country_points.tsv")}
+    points = {row[0]: (float(row[1]), float(row[2]), row[3]) for row in read_tsv(geodata_table(geodata, "country_points.tsv"))}
     entries: list[Entry] = []
     by_cc: dict[str, Entry] = {}
     for iso, c in gnc.items():
@@ -137,7 +161,7 @@ def _countries(geodata: Path) -> tuple[list[Entry], dict[str, Entry]]:
         )
         entries.append(entry)
         by_cc[iso] = entry
-    for alias, iso, _src in read_tsv(geodata / "country_aliases.tsv"):
+    for alias, iso, _src in read_tsv(geodata_table(geodata, "country_aliases.tsv")):
         if iso in by_cc:
             by_cc[iso].names.append(alias)
     return entries, by_cc
@@ -147,16 +171,16 @@ def read_demonyms(geodata: Path) -> dict[str, str]:
     """Demonym key -> ISO 3166-1 alpha-2 (or "ISO:division" for a state's people): karamap's
     authored lists, then countryinfo's ``demonym``."""
     result: dict[str, str] = {}
-    for row in read_tsv(geodata / "demonyms.tsv"):
+    for row in read_tsv(geodata_table(geodata, "demonyms.tsv")):
         result.setdefault(normalise_name(row[0]), row[1])
     # continents' and regions' adjectives: "=name" ("European" -> "=Europe"); they win over a
     # country's ("Scottish" is Scotland, not the United Kingdom)
-    regions = geodata / "region_demonyms.tsv"
+    regions = geodata_table(geodata, "region_demonyms.tsv")
     if regions.exists():
         for dem, name, _source in read_tsv(regions):
             result[normalise_name(dem)] = f"={name}"
     # the people of a state or province: "ISO:division" ("Ohioans" -> "US:Ohio")
-    divisions = geodata / "division_demonyms.tsv"
+    divisions = geodata_table(geodata, "division_demonyms.tsv")
     if divisions.exists():
         for dem, iso, division, _source in read_tsv(divisions):
             result.setdefault(normalise_name(dem), f"{iso}:{division}")
@@ -240,7 +264,7 @@ def _division_points(geodata: Path) -> tuple[dict[tuple[str, str], tuple[float, 
     outlines of one country share is left out: it cannot say which is meant."""
     first: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     second: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
-    path = geodata / "division_points.tsv"
+    path = geodata_table(geodata, "division_points.tsv")
     if path.exists():
         for row in read_tsv(path):
             cc, a1, a2, point = row[0], normalise_name(row[1]), row[2], (float(row[3]), float(row[4]))
@@ -437,7 +461,7 @@ def _first_level_codes() -> dict[str, str]:
 
 def _division_aliases(geodata: Path) -> dict[tuple[str, str], list[str]]:
     """English names of divisions GeoNames names otherwise (``division_aliases.tsv``)."""
-    path = geodata / "division_aliases.tsv"
+    path = geodata_table(geodata, "division_aliases.tsv")
     out: dict[tuple[str, str], list[str]] = {}
     if path.exists():
         for cc, name, aliases, _source in read_tsv(path):
@@ -446,7 +470,7 @@ def _division_aliases(geodata: Path) -> dict[tuple[str, str], list[str]]:
 
 
 def _geodata_places(geodata: Path) -> list[Entry]:
-    data = json.loads((geodata / "karabakh.json").read_text(encoding="utf-8"))
+    data = json.loads(geodata_table(geodata, "karabakh.json").read_text(encoding="utf-8"))
     out = []
     for p in data["places"]:
         aliases = tuple(p.get("aliases", ()))
@@ -457,7 +481,7 @@ def _geodata_places(geodata: Path) -> list[Entry]:
             approximate=bool(p.get("approximate", False)), members=tuple(p.get("members", ())),
             names=[p["name"], *aliases, *p.get("phrases", ())], aliases=aliases,
         ))
-    for row in read_tsv(geodata / "regions.tsv"):
+    for row in read_tsv(geodata_table(geodata, "regions.tsv")):
         name, aliases, feature, cc, lat, lon, source = row
         alias_list = [] if aliases == "-" else aliases.split("|")
         out.append(Entry(
@@ -476,7 +500,7 @@ _JOIN_KM = 15.0
 def _contested(geodata: Path, entries: list[Entry]) -> list[Entry]:
     """The places of ``contested.tsv``: regions as places of their own; a town's names added to
     the GeoNames town it names (a place of its own where none answers)."""
-    path = geodata / "contested.tsv"
+    path = geodata_table(geodata, "contested.tsv")
     if not path.exists():
         return []
     towns: dict[str, list[Entry]] = defaultdict(list)
