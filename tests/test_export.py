@@ -108,3 +108,15 @@ def test_unknown_layer_or_format_is_a_configuration_error(layers, tmp_path):
         export_layer(layers, "rivers", tmp_path / "x.geojson")
     with pytest.raises(ConfigurationError):
         export_layer(layers, "places", tmp_path / "x.kml", format="kml")
+
+
+@pytest.mark.parametrize("layer", ["places", "events"])
+def test_a_layer_written_a_few_features_at_a_time_is_the_text_made_whole(layers, layer, tmp_path, monkeypatch):
+    import karamap.export as export
+
+    whole = export.geojson_text(getattr(layers, layer))
+    assert whole.count('"type":"Feature"') >= 3
+    monkeypatch.setattr(export, "_CHUNK", 2)  # several chunks, the last one short
+    path = export_layer(layers, layer, tmp_path / f"{layer}.geojson")
+    assert path.read_bytes() == whole.encode("utf-8")
+    assert json.loads(whole)["features"] == json.loads(path.read_text(encoding="utf-8"))["features"]

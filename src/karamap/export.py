@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,8 @@ EXTENSIONS: dict[str, str] = {
 }
 #: RFC 7946 section 11.2: six decimals are about 10 cm, more is false precision
 _DECIMALS = 6
+#: features made at a time when a layer is written
+_CHUNK = 4096
 
 
 def rfc7946_geometry(geom: BaseGeometry | None) -> dict[str, Any] | None:
@@ -122,24 +125,38 @@ def format_for_path(path: str | Path) -> str:
     return fmt
 
 
-def _feature_lines(frame: gpd.GeoDataFrame) -> list[str]:
-    """One GeoJSON Feature (RFC 7946) a string, in the frame's order."""
+def _feature_lines(frame: gpd.GeoDataFrame) -> Iterator[str]:
+    """One GeoJSON Feature (RFC 7946) a string, in the frame's order.
+
+    Made :data:`_CHUNK` rows at a time, so that writing a layer of any size holds the
+    strings and geometry dicts of one chunk, never of the whole layer.
+    """
     if frame.crs is not None and not frame.crs.equals("EPSG:4326"):
         frame = frame.to_crs("EPSG:4326")
     columns = [c for c in frame.columns if c != frame.geometry.name]
-    # Whole columns as Python lists: reading a frame row by row costs a call per cell.
-    values = [frame[c].tolist() for c in columns]
-    geometries = _rfc7946_geometries(frame.geometry.values)
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
-    lines = []
-    for geometry, row in zip(geometries, zip(*values) if values else ([()] * len(frame))):
-        feature = {
-            "type": "Feature",
-            "geometry": geometry,
-            "properties": {c: _plain(v) for c, v in zip(columns, row)},
-        }
-        lines.append(dumps(feature))
-    return lines
+    for start in range(0, len(frame), _CHUNK):
+        part = frame.iloc[start:start + _CHUNK]
+        # Whole columns as Python lists: reading a frame row by row costs a call per cell.
+        values = [part[c].tolist() for c in columns]
+        geometries = _rfc7946_geometries(part.geometry.values)
+        for geometry, row in zip(geometries, zip(*values) if values else ([()] * len(part))):
+            feature = {
+                "type": "Feature",
+                "geometry": geometry,
+                "properties": {c: _plain(v) for c, v in zip(columns, row)},
+            }
+            yield dumps(feature)
+
+
+def _geojson_pieces(frame: gpd.GeoDataFrame) -> Iterator[str]:
+    """The text of :func:`geojson_text` in pieces, to be written as they come."""
+    yield '{"type":"FeatureCollection","features":[\n'
+    first = True
+    for line in _feature_lines(frame):
+        yield line if first else ",\n" + line
+        first = False
+    yield "]}\n" if first else "\n]}\n"
 
 
 def geojson_text(frame: gpd.GeoDataFrame) -> str:
@@ -156,8 +173,7 @@ def geojson_text(frame: gpd.GeoDataFrame) -> str:
     ]}
     <BLANKLINE>
     """
-    lines = _feature_lines(frame)
-    return '{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + ("\n" if lines else "") + "]}\n"
+    return "".join(_geojson_pieces(frame))
 
 
 def _csv_frame(frame: gpd.GeoDataFrame) -> Any:
@@ -208,9 +224,9 @@ def export_layer(layers: Layers, layer: str, path: str | Path, *, format: str | 
         with atomic_write(path, "w", encoding="utf-8", newline="") as fh:
             acled_table(frame).to_csv(fh, index=False, lineterminator="\n")
     elif format == "geojson":
-        text = geojson_text(frame)
         with atomic_write(path, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+            for piece in _geojson_pieces(frame):  # never the whole layer's text in memory
+                fh.write(piece)
     elif format == "jsonl":
         with atomic_write(path, "w", encoding="utf-8", newline="\n") as fh:
             for line in _feature_lines(frame):
