@@ -86,6 +86,7 @@ def measure(args: list[str]) -> dict[str, float]:
                         stderr=subprocess.PIPE, text=True)
     peak = peak_pss = 0
     cpu: dict[int, float] = {}
+    seen: dict[int, tuple[float, float]] = {}  # pid -> (first, last) time it was sampled
     done = threading.Event()
 
     def sample() -> None:
@@ -103,6 +104,8 @@ def measure(args: list[str]) -> dict[str, float]:
                         total_pss += getattr(info, "pss", info.rss)
                         t = p.cpu_times()
                         cpu[p.pid] = t.user + t.system
+                        now = time.perf_counter()
+                        seen[p.pid] = (seen.get(p.pid, (now, now))[0], now)
                     except psutil.Error:
                         pass
                 peak = max(peak, total)
@@ -119,13 +122,23 @@ def measure(args: list[str]) -> dict[str, float]:
     wall = time.perf_counter() - started
     if proc.returncode != 0:
         raise SystemExit(f"karamap {' '.join(args)} failed ({proc.returncode}): {err[-2000:]}")
+    # where the CPU goes: this process (reading, sending, writing) and the others (the workers,
+    # a Dask scheduler in this process); a worker's idle time is its life less its CPU time
+    others = [pid for pid in cpu if pid != proc.pid]
+    alive = sum(seen[pid][1] - seen[pid][0] for pid in others)
     return {"wall_s": round(wall, 2), "cpu_s": round(sum(cpu.values()), 2), "peak_mb": round(peak / 2**20),
-            "peak_pss_mb": round(peak_pss / 2**20)}
+            "peak_pss_mb": round(peak_pss / 2**20), "parent_cpu_s": round(cpu.get(proc.pid, 0.0), 2),
+            "workers": len(others), "workers_cpu_s": round(sum(cpu[pid] for pid in others), 2),
+            "workers_idle_s": round(max(0.0, alive - sum(cpu[pid] for pid in others)), 2)}
 
 
 def _print(label: str, figures: dict[str, float]) -> None:
     print(f"  {label:<42} wall {figures['wall_s']:>8.2f} s   cpu {figures['cpu_s']:>8.2f} s   "
           f"peak RSS {figures['peak_mb']:>6.0f} MB (PSS {figures['peak_pss_mb']:>5.0f} MB)", flush=True)
+    if figures["workers"]:
+        print(f"  {'':<42} cpu of the main process {figures['parent_cpu_s']:.2f} s, of its "
+              f"{figures['workers']:.0f} child processes {figures['workers_cpu_s']:.2f} s (idle or waiting "
+              f"for a core {figures['workers_idle_s']:.2f} s of their lives)", flush=True)
 
 
 def best(args: list[str], repeat: int) -> dict[str, float]:
