@@ -171,3 +171,31 @@ def test_embedded_json_round_trips_any_text_and_never_opens_a_tag():
         assert "\u2028" not in text and "\u2029" not in text
 
     check()
+
+
+def test_the_map_written_piece_by_piece_is_the_page_rendered_whole(tmp_path, monkeypatch):
+    import karamap.render.payload as payload_module
+    from karamap.render import map_html
+    from karamap.render.folium_map import DATA_MARK
+
+    monkeypatch.setattr(payload_module, "_PIECE_ITEMS", 2)  # every list of the data in several pieces
+    layers = build_layers(sample_documents() + hostile_documents())
+    title = f"Tricky {DATA_MARK} title"  # escaped in the page: no second place for the data
+    written = write_map(layers, tmp_path / "m.html", title=title, offline=True).read_text(encoding="utf-8")
+    whole = map_html(render_map(layers, title=title, offline=True))
+    assert written == whole
+    assert DATA_MARK not in written and len(_data(written)["ev"]["q"]) > 2
+
+
+def test_json_in_pieces_joins_into_the_one_encoding(monkeypatch):
+    import karamap.render.payload as payload_module
+
+    monkeypatch.setattr(payload_module, "_PIECE_ITEMS", 3)
+    value = {"ev": {"q": [f"quote {i} </script>" for i in range(10)], "y": list(range(7))},
+             "empty": [], "nested": [[1, 2], {"k": None}], "n": 1.5, "t": "\u2028"}
+    pieces = list(payload_module.embed_json_pieces(value))
+    assert len(pieces) > 10
+    text = "".join(pieces)
+    assert text == json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c") \
+        .replace(">", "\\u003e").replace("\u2028", "\\u2028")
+    assert json.loads(text) == value

@@ -16,9 +16,9 @@ from karamap.atomic import atomic_write
 from karamap.errors import OutputError
 from karamap.layers import Layers
 from karamap.render.assets import assets
-from karamap.render.payload import embed_json, map_payload
+from karamap.render.payload import embed_json, embed_json_pieces, map_payload
 
-__all__ = ["render_map", "write_map", "map_html", "MAP_CREDIT"]
+__all__ = ["render_map", "write_map", "map_html", "MAP_CREDIT", "DATA_MARK"]
 
 #: the basemap's sources, as the map's corner credits them
 MAP_CREDIT = "Natural Earth outlines · GeoNames (CC BY 4.0) names"
@@ -54,13 +54,16 @@ class TimeFilterApp(MacroElement):
     """The map's UI: title, time filter, event list, legend and layers, fed by one JSON block."""
 
     def __init__(self, payload: dict[str, Any], *, title: str, tiles: Element | None,
-                 credit: str) -> None:
+                 credit: str, deferred: bool = False) -> None:
         super().__init__()
         self._name = "KaramapApp"
         self._template = _template()
         self.title = title
         self.tiles = tiles
-        self.data_json = embed_json(payload)
+        #: with ``deferred``, the page holds DATA_MARK where the data goes, and the data is
+        #: written into it piece by piece (write_map): never whole in memory, nor the page with it
+        self.payload = payload if deferred else None
+        self.data_json = DATA_MARK if deferred else embed_json(payload)
         self.credit_json = embed_json(credit)
         # Leaflet and the app are always inlined: the page opens with no network at all.
         a = assets()
@@ -96,6 +99,11 @@ def _fix_ids(root: Element) -> None:
         element._id = f"km{number:04d}"
 
 
+#: where the data goes in a page rendered before its data; article text cannot put it in the page
+#: (the title is escaped there, "<" becomes "&lt;"; the data itself is not in it yet)
+DATA_MARK = "<!--karamap-data-->"
+
+
 def render_map(
     layers: Layers,
     *,
@@ -126,6 +134,11 @@ def render_map(
     >>> "cdn.jsdelivr.net" in m.get_root().render()
     False
     """
+    return _map(layers, title=title, offline=offline, attribution=attribution)[0]
+
+
+def _map(layers: Layers, *, title: str | None, offline: bool, attribution: str,
+         deferred: bool = False) -> tuple[folium.Map, TimeFilterApp]:
     title = title or "karamap"
     # The first view is fitted by the page itself, without animation and knowing how much
     # room the legend and panels take at the reader's screen size (payload "view").
@@ -143,10 +156,10 @@ def render_map(
     # Short, so the credit line stays one line on a phone; the README credits in full.
     credits = [MAP_CREDIT] + ([attribution] if attribution else [])
     app = TimeFilterApp(map_payload(layers, title=title), title=title, tiles=tiles,
-                        credit=html.escape(" · ".join(credits)))
+                        credit=html.escape(" · ".join(credits)), deferred=deferred)
     app.add_to(m)
     _fix_ids(m.get_root())
-    return m
+    return m, app
 
 
 def map_html(m: folium.Map) -> str:
@@ -177,8 +190,16 @@ def write_map(
     True
     """
     path = Path(path)
-    text = map_html(render_map(layers, title=title, offline=offline, attribution=attribution))
+    # The page is rendered around a mark, and the data (most of the file: tens of MB for a
+    # corpus) written into it a piece at a time: the same bytes as map_html gives.
+    m, app = _map(layers, title=title, offline=offline, attribution=attribution, deferred=True)
+    head, mark, tail = map_html(m).partition(DATA_MARK)
+    if not mark or DATA_MARK in tail:
+        raise OutputError(f"cannot write {path}: the map's page holds no single place for its data")
     with atomic_write(path, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text)
+        fh.write(head)
+        for piece in embed_json_pieces(app.payload):
+            fh.write(piece)
+        fh.write(tail)
     return path
 

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import math
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import geopandas as gpd
@@ -18,7 +19,7 @@ from karamap.layers import Layers
 from karamap.outlines import country_outlines
 from karamap.render.labels import basemap_labels
 
-__all__ = ["map_payload", "embed_json", "data_bounds", "speaker", "POPUP_FIELDS"]
+__all__ = ["map_payload", "embed_json", "embed_json_pieces", "data_bounds", "speaker", "POPUP_FIELDS"]
 
 #: event columns shown in the popup when the events layer has them, in order, with their labels.
 #: The map's script draws these rows as they come: a new field needs only a line here.
@@ -338,5 +339,38 @@ def embed_json(value: Any) -> str:
     >>> embed_json({"q": "</script><b>&"})
     '{"q":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
     """
+    return "".join(embed_json_pieces(value))
+
+
+#: items of a long list encoded at a time by :func:`embed_json_pieces`
+_PIECE_ITEMS = 2048
+
+
+def embed_json_pieces(value: Any) -> Iterator[str]:
+    """The text of :func:`embed_json` in pieces that follow each other, to be written as they come.
+
+    Objects and long lists are opened and each member or run of items is encoded by
+    itself (with the same separators, so the pieces join into exactly the text of one
+    encoding): the map's data of 200,000 events is never one string in memory.
+
+    >>> list(embed_json_pieces({"a": [1, 2], "b": "<"}))
+    ['{', '"a":', '[1,2]', ',"b":', '"\\\\u003c"', '}']
+    """
+    if isinstance(value, dict) and all(isinstance(key, str) for key in value):
+        yield "{"
+        for n, (key, member) in enumerate(value.items()):
+            yield ("," if n else "") + _encode(key) + ":"
+            yield from embed_json_pieces(member)
+        yield "}"
+    elif isinstance(value, list) and len(value) > _PIECE_ITEMS:
+        yield "["
+        for start in range(0, len(value), _PIECE_ITEMS):
+            yield ("," if start else "") + _encode(value[start:start + _PIECE_ITEMS])[1:-1]
+        yield "]"
+    else:
+        yield _encode(value)
+
+
+def _encode(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return text.translate(_UNSAFE)
