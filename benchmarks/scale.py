@@ -11,6 +11,7 @@ time of it and its children, and the peak of the summed resident memory of its p
     python benchmarks/scale.py --docs 20000 --only speed
     python benchmarks/scale.py --only memory --memory-sizes 10000 100000 --build-docs 50000
     python benchmarks/scale.py --only memory --memory-runs "annotate --workers 2" --build-docs 0
+    python benchmarks/scale.py --only memory --memory-sizes 1000 --build-docs 50000 --build-workers 2
     python benchmarks/scale.py --only sentence        # warm annotate of one sentence
     KARAMAP_SHARED_EVAL=/path/to/shared/eval python benchmarks/scale.py   # ../shared elsewhere
 
@@ -165,7 +166,8 @@ def speed(folder: Path, n: int, repeat: int) -> None:
               f"{n / one['wall_s']:.0f} documents a second on one process", flush=True)
 
 
-def memory(folder: Path, sizes: list[int], runs: list[str], build_docs: int) -> None:
+def memory(folder: Path, sizes: list[int], runs: list[str], build_docs: int,
+           build_workers: tuple[str, ...] = ("1", "2")) -> None:
     print("memory: peak resident memory of the process tree (RSS summed over its processes; PSS, "
           "which counts a page that processes share once, beside it)")
     peaks: dict[tuple[str, int], dict[str, float]] = {}
@@ -186,7 +188,7 @@ def memory(folder: Path, sizes: list[int], runs: list[str], build_docs: int) -> 
                   f"(PSS {ratio_pss:.2f}x; target <= {GROWTH_LIMIT}x: {verdict})", flush=True)
     if build_docs:
         corpus = write_corpus(folder / f"corpus-{build_docs}.jsonl", build_docs)
-        for workers in ("1", "2"):
+        for workers in build_workers:
             figures = measure(["build", str(corpus), "-o", str(folder / "m"), "--workers", workers])
             _print(f"build --workers {workers}, {build_docs:,} documents", figures)
             verdict = "met" if figures["peak_mb"] < BUILD_LIMIT_MB else "NOT met"
@@ -218,6 +220,8 @@ def main() -> None:
                         metavar="RUN", help=f"runs measured at each size (default all: {', '.join(MEMORY_RUNS)})")
     parser.add_argument("--build-docs", type=int, default=BUILD_DOCS,
                         help="documents of the build whose peak is measured (0: none)")
+    parser.add_argument("--build-workers", nargs="+", choices=("1", "2"), default=["1", "2"],
+                        help="the --workers of the build runs (default both)")
     parser.add_argument("--only", choices=("speed", "memory", "sentence"), action="append")
     parser.add_argument("--repeat", type=int, default=1)
     args = parser.parse_args()
@@ -233,7 +237,8 @@ def main() -> None:
         if "speed" in only:
             speed(Path(tmp), args.docs, args.repeat)
         if "memory" in only:
-            memory(Path(tmp), sorted(args.memory_sizes), args.memory_runs, args.build_docs)
+            memory(Path(tmp), sorted(args.memory_sizes), args.memory_runs, args.build_docs,
+                   tuple(args.build_workers))
     print(f"load average after: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
