@@ -33,6 +33,9 @@ BATCH_SIZE = 32
 #: result are tens of kilobytes)
 IN_FLIGHT = 6
 
+#: bytes the pipe of results from the workers holds: several batches' results (see _roomy_results)
+RESULT_PIPE_BYTES = 1 << 20
+
 # The options of this worker process, set once when it starts.
 _OPTIONS: Options | None = None
 
@@ -122,6 +125,7 @@ def _pooled(batches: Iterator[list[Article]], options: Options, want: Want) -> I
         gc.freeze()
     pool = ProcessPoolExecutor(max_workers=options.workers, mp_context=context,
                                initializer=_start_worker, initargs=(options,))
+    _roomy_results(pool)
     pending: deque[Future[BatchResult]] = deque()
     limit = IN_FLIGHT * options.workers
     try:
@@ -139,6 +143,25 @@ def _pooled(batches: Iterator[list[Article]], options: Options, want: Want) -> I
         pool.shutdown(wait=True, cancel_futures=True)
         if shared:
             gc.unfreeze()
+
+
+def _roomy_results(pool: ProcessPoolExecutor) -> None:
+    """Let the pipe that brings the workers' results back hold several of them (Linux).
+
+    A batch's JSONL lines are about 120 KB, twice what a pipe holds by default: a worker
+    that finished a batch would wait, before it starts the next, until this process (its
+    threads sharing the cores and the GIL with reading, writing and sending) has read the
+    result. With room for RESULT_PIPE_BYTES it writes the result and goes on at once.
+    Where the pipe cannot grow (another system, a private attribute renamed), nothing changes.
+    """
+    try:
+        import fcntl
+
+        reader = pool._result_queue._reader  # type: ignore[attr-defined]
+        limit = int(Path("/proc/sys/fs/pipe-max-size").read_text())
+        fcntl.fcntl(reader.fileno(), fcntl.F_SETPIPE_SZ, min(RESULT_PIPE_BYTES, limit))
+    except (AttributeError, ImportError, OSError, ValueError):
+        pass
 
 
 def _result(future: Future[BatchResult]) -> BatchResult:
