@@ -169,15 +169,30 @@ def _holder(path):
     return proc
 
 
+def _last_used(path, days_ago):
+    import os
+    import time
+
+    when = time.time() - days_ago * 24 * 3600
+    os.utime(path, (when, when))
+
+
 def test_indexes_of_other_sources_are_deleted_unless_a_process_has_them_open(tmp_path, fingerprint):
     current = index_file(tmp_path)
     _write(current, {"a": 1})
+    _last_used(current, 30)
     other = tmp_path / "gazetteer-v36-000000000000.idx"  # of other sources, another process reads it
     _write(other, {"b": 2})
+    _last_used(other, 8)
     unused = tmp_path / "gazetteer-v36-111111111111.idx"
     _write(unused, {"c": 3})
+    _last_used(unused, 8)
+    recent = tmp_path / "gazetteer-v36-333333333333.idx"  # another installation's, opened yesterday
+    _write(recent, {"e": 5})
+    _last_used(recent, 1)
     older = tmp_path / "gazetteer-v35.marshal"  # the whole-file index of an older version
     older.write_bytes(b"\x00" * 64)
+    _last_used(older, 100)
     abandoned = tmp_path / f".{current.name}.4242.tmp"  # a build that was killed
     abandoned.write_bytes(b"\x00" * 64)
     writing = IndexWriter(tmp_path / "gazetteer-v36-222222222222.idx")  # a build under way
@@ -188,24 +203,28 @@ def test_indexes_of_other_sources_are_deleted_unless_a_process_has_them_open(tmp
     try:
         removed = index_module.remove_stale_indexes(tmp_path)
         assert sorted(removed) == sorted([unused, older, abandoned])
-        assert current.exists() and other.exists() and all(p.exists() for p in bystanders)
+        assert current.exists() and other.exists() and recent.exists() and all(p.exists() for p in bystanders)
         writing.keys("keys", {"d": 4})
         writing.close({"what": "finished after the clean-up"})
         finished = tmp_path / "gazetteer-v36-222222222222.idx"
         assert IndexFile(finished).keys("keys").get("d") == 4
+        _last_used(finished, 8)
     finally:
         holder.communicate("")
-    # the other process is gone: its index is of no use any more
+    # the other process is gone and its index unused for a week: of no use any more
     assert sorted(index_module.remove_stale_indexes(tmp_path)) == sorted([other, finished])
-    assert current.exists() and all(p.exists() for p in bystanders)
+    assert current.exists() and recent.exists() and all(p.exists() for p in bystanders)
+    _last_used(recent, 8)
+    assert index_module.remove_stale_indexes(tmp_path) == [recent]
 
 
-def test_opening_the_gazetteer_deletes_the_index_of_older_sources(tmp_path, gazetteer, fingerprint):
+def test_opening_the_gazetteer_deletes_the_index_of_older_sources_unused_for_a_week(tmp_path, gazetteer, fingerprint):
     built = getattr(gazetteer, "offline", gazetteer).path
     current = index_file(tmp_path)
     shutil.copyfile(built, current)
     stale = tmp_path / "gazetteer-v36-000000000000.idx"
     shutil.copyfile(built, stale)
+    _last_used(stale, 8)
     gaz = OfflineGazetteer.open(tmp_path)
     assert gaz.path == current and current.exists() and not stale.exists()
     assert gaz.search("Shusha")[0].id == "karamap:shusha"

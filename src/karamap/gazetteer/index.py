@@ -133,13 +133,26 @@ _PREFIX = "gazetteer-v"
 _SUFFIXES = (".idx", ".marshal")
 
 
+#: an index of other sources is deleted once no installation has opened it for this long
+STALE_AFTER_SECONDS = 7 * 24 * 3600
+
+
 def remove_stale_indexes(cache_dir: Path) -> list[Path]:
-    """Delete the indexes in ``cache_dir`` of other sources or versions that no process has open.
+    """Mark this installation's index used, and delete the indexes in ``cache_dir`` of other
+    sources or versions that no process has open and none has opened for a week.
 
     They are never read again by this installation, and each is tens of megabytes (see
-    :func:`karamap.gazetteer.indexfile.remove_stale`). Returns the paths deleted.
+    :func:`karamap.gazetteer.indexfile.remove_stale`). Two installations that share the
+    cache folder each mark their own index used at every start, so neither deletes the
+    other's (which would then be built again). Returns the paths deleted.
     """
-    return remove_stale(Path(cache_dir), index_file(cache_dir), prefix=_PREFIX, suffixes=_SUFFIXES)
+    current = index_file(cache_dir)
+    try:
+        os.utime(current)  # "used now": the index's modification time
+    except OSError:  # a cache folder this user may read but not write
+        pass
+    return remove_stale(Path(cache_dir), current, prefix=_PREFIX, suffixes=_SUFFIXES,
+                        unused_seconds=STALE_AFTER_SECONDS)
 
 
 def _priority(e: Entry) -> float:

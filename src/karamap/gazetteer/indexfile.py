@@ -20,6 +20,7 @@ import marshal
 import mmap
 import os
 import struct
+import time
 import zlib
 from array import array
 from collections.abc import Iterable, Sequence
@@ -255,9 +256,11 @@ class KeyTable:
                 yield key, values[0] if count == 1 else values
 
 
-def remove_stale(folder: Path, keep: Path, *, prefix: str, suffixes: tuple[str, ...] = (".idx",)) -> list[Path]:
-    """Delete the files in ``folder`` named ``PREFIX*SUFFIX`` but ``keep``, and the unfinished
-    ones of interrupted writes (``.PREFIX*.tmp``), where no process has them open.
+def remove_stale(folder: Path, keep: Path, *, prefix: str, suffixes: tuple[str, ...] = (".idx",),
+                 unused_seconds: float = 0.0) -> list[Path]:
+    """Delete the files in ``folder`` named ``PREFIX*SUFFIX`` but ``keep`` that were last
+    modified (or marked used) more than ``unused_seconds`` ago, and the unfinished ones of
+    interrupted writes (``.PREFIX*.tmp``), where no process has them open.
 
     A file another process has open holds a lock and is left: another installation that
     shares the cache folder reads it, or writes it. (On Linux, deleting a file a process
@@ -269,6 +272,7 @@ def remove_stale(folder: Path, keep: Path, *, prefix: str, suffixes: tuple[str, 
     []
     """
     removed: list[Path] = []
+    before = time.time() - unused_seconds
     try:
         entries = list(os.scandir(folder))
     except OSError:
@@ -278,6 +282,11 @@ def remove_stale(folder: Path, keep: Path, *, prefix: str, suffixes: tuple[str, 
         finished = name.startswith(prefix) and name.endswith(suffixes) and name != Path(keep).name
         unfinished = name.startswith(f".{prefix}") and name.endswith(".tmp")
         if not (finished or unfinished) or not entry.is_file(follow_symlinks=False):
+            continue
+        try:
+            if finished and entry.stat(follow_symlinks=False).st_mtime > before:
+                continue  # used lately: another installation may still want it
+        except OSError:
             continue
         try:
             fd = os.open(entry.path, os.O_RDONLY)
