@@ -58,6 +58,18 @@ def make_article(text: str, published: dt.date | None = dt.date(2021, 1, 30), id
     return Article(id=id, text=text, published=published)
 
 
+def mentions_of(text: str, *names: str):
+    """The mentions of ``names`` in ``text``, each found after the one before it."""
+    from karamap.model import Mention
+
+    out, pos = [], 0
+    for name in names:
+        start = text.index(name, pos)
+        out.append(Mention(start, start + len(name), name))
+        pos = start + len(name)
+    return out
+
+
 @pytest.fixture(scope="session")
 def chromium():
     """Headless Debian Chromium through Playwright; skips where /usr/bin/chromium is absent (CI installs it)."""

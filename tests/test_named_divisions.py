@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from conftest import mentions_of
 
-from karamap.model import Article, Mention, Place
+from karamap.model import Article, Place
 from karamap.named_divisions import Tie, class_word_after, lies_within, ties_of
 from karamap.recognise import recognise
 from karamap.resolve import resolve
-
-
-def mentions_of(text: str, *names: str) -> list[Mention]:
-    out, pos = [], 0
-    for name in names:
-        start = text.index(name, pos)
-        out.append(Mention(start, start + len(name), name))
-        pos = start + len(name)
-    return out
 
 
 @pytest.mark.parametrize("text,names,expected", [

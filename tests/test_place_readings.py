@@ -3,10 +3,9 @@ Arabic articles in lower case, parts of towns, and names that only look like pla
 
 from __future__ import annotations
 
-from conftest import make_article
+from conftest import make_article, mentions_of
 
 from karamap.gazetteer.sources import _keep_alternate
-from karamap.model import Mention
 from karamap.named_divisions import Tie, ties_of
 from karamap.recognise import recognise
 from karamap.resolve import resolve
@@ -20,15 +19,6 @@ def readings(text, gazetteer):
     art = make_article(text)
     return {r.mention.surface: (r.place.country if r.place is not None else None)
             for r in resolve(art, recognise(art, gazetteer), gazetteer)}
-
-
-def mentions_of(text: str, *names: str) -> list[Mention]:
-    out, pos = [], 0
-    for name in names:
-        start = text.index(name, pos)
-        out.append(Mention(start, start + len(name), name))
-        pos = start + len(name)
-    return out
 
 
 # -- peoples named like villages
