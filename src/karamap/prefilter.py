@@ -15,8 +15,8 @@ import re
 import re._constants as _c
 import re._parser as _parser
 import string
-from itertools import chain
 from dataclasses import dataclass
+from itertools import chain
 
 __all__ = ["Lowered", "lowered", "KEEP_CHARS", "TextScan", "pattern_words", "trie_alternation", "lead_literals", "lead_words", "starts_at_word", "WordIndex", "ASCII_LOWER", "CASE_EXCEPTIONS", "KEY", "DIGIT", "ANY", "END"]
 
@@ -345,8 +345,9 @@ class Lowered:
     blind: bool
 
 
-#: texts up to this length are kept indexed for the next stage that scans them; a longer one
-#: (a book, not an article) is indexed anew each time rather than held in memory
+#: texts up to this length are kept indexed (and split into sentences, :mod:`karamap.sentences`)
+#: for the next stage that scans them; a longer one (a book, not an article) is indexed anew
+#: each time rather than held in memory
 KEEP_CHARS = 200_000
 
 

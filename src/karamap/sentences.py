@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import re
 
+from karamap.prefilter import KEEP_CHARS
+
 __all__ = ["split_sentences", "sentence_at"]
 
 # Abbreviations after which a period does not end a sentence (lower-cased, without the dot).
@@ -45,11 +47,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     ['The Turkish defense minister on Jan. 30 spoke.', 'Akar said so.']
     """
     # recognition and events both split the text: the spans of the last few texts are kept
-    return list(_kept(text) if len(text) <= _KEEP_CHARS else _split(text))
-
-
-#: texts up to this length keep their spans for the next stage that splits them
-_KEEP_CHARS = 200_000
+    return list(_kept(text) if len(text) <= KEEP_CHARS else _split(text))
 
 
 def _split(text: str) -> tuple[tuple[int, int], ...]:
