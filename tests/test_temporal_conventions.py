@@ -31,6 +31,17 @@ CASES = [
     ("The drone struck at 0300 GMT on Tuesday.", "0300 GMT on Tuesday", "TIME", "2021-01-26T03:00"),
     ("Shelling resumed at 14:30 local time.", "14:30 local time", "TIME", "2021-01-30T14:30"),
     ("The convoy left at 9:30 a.m. local time Tuesday.", "9:30 a.m. local time Tuesday", "TIME", "2021-01-26T09:30"),
+    ("The drone hit at 23:10 GMT+3 on Monday.", "23:10 GMT+3 on Monday", "TIME", "2021-01-25T23:10"),
+    ("The deadline passed at 23:59 on Friday.", "23:59 on Friday", "TIME", "2021-01-29T23:59"),
+    ("The truce began at midnight on Sunday.", "midnight on Sunday", "TIME", "2021-01-24T24:00"),
+    # a clock time with the day said after it is one expression, the part of the day giving
+    # the half of it: "8 o'clock tonight" is 20:00
+    ("The rebels vowed to strike at 8 o'clock tonight.", "8 o'clock tonight", "TIME", "2021-01-30T20:00"),
+    ("Talks resume at eight o'clock tomorrow morning.", "eight o'clock tomorrow morning", "TIME", "2021-01-31T08:00"),
+    ("The curfew starts at 10 p.m. tomorrow.", "10 p.m. tomorrow", "TIME", "2021-01-31T22:00"),
+    ("Gunfire was heard at 11 last night.", "11 last night", "TIME", "2021-01-29T23:00"),
+    ("Gunfire was heard at 2 last night.", "2 last night", "TIME", "2021-01-30T02:00"),
+    ("Sirens at 9 this morning woke the town.", "9 this morning", "TIME", "2021-01-30T09:00"),
     # parts of the day
     ("Sirens sounded this morning.", "this morning", "TIME", "2021-01-30TMO"),
     ("Explosions were heard late last night.", "last night", "TIME", "2021-01-29TNI"),
@@ -65,9 +76,16 @@ def test_a_timex3_convention(text, surface, type_, value):
     "He served 1500 hours of community service.",  # a count of hours, not a clock time
     "In 2014 GMT sold more cars.",                    # a company, not a zone
     "The quarterly dividend rose.",                   # an adjective of a noun, not a frequency
+    "The meeting is at 10 tomorrow.",                 # a bare hour whose half of the day is unsaid
 ])
 def test_what_is_not_a_time_of_day_or_a_set(text):
     assert all(t.type not in ("TIME", "SET") for t in _tag(text))
+
+
+def test_a_clock_time_converted_in_brackets_is_no_year():
+    found = [(t.text, t.value) for t in _tag("At 10:30 p.m. (1930 GMT) on Friday, the drone struck.")]
+    assert ("10:30 p.m.", "2021-01-29T22:30") in found
+    assert all(not value.startswith("1930") for _, value in found)
 
 
 def _tag(text: str):

@@ -23,7 +23,7 @@ from karamap.temporal.context import (
 )
 from karamap.temporal.holidays import holiday_date
 from karamap.temporal.lexicon import ORDINALS, SEASONS, month_number, weekday_number
-from karamap.temporal.patterns import DAY, MONTH
+from karamap.temporal.patterns import DAY, MONTH, ZONE
 
 __all__ = ["DATE_NORMALISERS", "season_value"]
 
@@ -42,6 +42,7 @@ _YEAR_CUE_BEFORE = re.compile(
     r"january|february|march|april|may|june|july|august|september|october|november|december)"
     r"[\s-]*)$"
 )
+_ZONE_AFTER = re.compile(rf"\s*{ZONE}")
 _MONEY_BEFORE = re.compile(r"(?i:(?:\$|£|€|no\.|number|#|page|pages|route|flight|item|room|model|article|resolution|code|boeing|airbus|pp?\.)\s*)$")
 
 
@@ -185,6 +186,8 @@ def _year(m: re.Match[str], ctx: Context) -> Norm | None:
     before = text[max(0, m.start() - 24) : m.start()]
     if _MONEY_BEFORE.search(before):
         return None
+    if before.endswith("(") and _ZONE_AFTER.match(text, m.end()):
+        return None  # a clock time converted in brackets: "10:30 p.m. (1930 GMT)"
     cue = _YEAR_CUE_BEFORE.search(before) is not None
     now = ctx.dct.year if ctx.dct else dt.date.today().year
     # Targets and projections run decades ahead ("emissions cut by 2050"): a year

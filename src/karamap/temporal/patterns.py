@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from karamap.temporal.lexicon import NUMBER_WORDS, ORDINALS
 
-__all__ = ["Rule", "RULES", "DURATION_MODIFIER", "DATE_MODIFIER", "ANCHOR_BEFORE", "ANCHOR_AFTER"]
+__all__ = ["Rule", "RULES", "DURATION_MODIFIER", "DATE_MODIFIER", "ANCHOR_BEFORE", "ANCHOR_AFTER", "ZONE"]
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -62,12 +62,17 @@ _BOUND_R = r"(?![\w%$£€]|-\w|/\d|\.\d|,\d{3})"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![a-z])"
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
 PART = r"(?:morning|afternoon|evening|night)"
-# the day a clock time is on, when the text names it right after ("0300 GMT on Tuesday")
-_CLOCK_DAY = rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<m>{MONTH})\s*(?P<d>{DAY})))?"
+# a day said relative to today, and the part of it, after a clock time ("tomorrow", "tonight",
+# "last night", "this evening", "yesterday morning")
+_SAID_DAY = (r"(?i:(?P<deictic>tonight|last\s+night|this(?=\s+(?:morning|afternoon|evening))|yesterday|today|tomorrow)"
+             r"(?:\s+(?P<dpart>morning|afternoon|evening|night))?)(?![\w-])")
+# the day a clock time is on, when the text names it right after ("0300 GMT on Tuesday",
+# "10 p.m. tomorrow")
+_CLOCK_DAY = rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<m>{MONTH})\s*(?P<d>{DAY}))|\s+{_SAID_DAY})?"
 # a preposition that makes a bare four-digit number a time of day ("at 0300 GMT")
 _AT = r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bfrom\s)|(?<=\baround\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bsince\s))"
 #: time zones news gives with a clock time ("10 p.m. EST", "0300 GMT", "14:30 local time")
-ZONE = (r"(?:[ECMP][SD]?T|GMT|UTC|Z\b|BST|CES?T|EES?T|WES?T|MSK|IST|PKT|AST|AFT|IRST|EAT|WAT|CAT|SAST|"
+ZONE = (r"(?:[ECMP][SD]?T|(?:GMT|UTC)(?:\s?[+\u2212-]\s?(?:1[0-4]|0?\d)(?::?[0-5]\d)?(?![\d:]))?|Z\b|BST|CES?T|EES?T|WES?T|MSK|IST|PKT|AST|AFT|IRST|EAT|WAT|CAT|SAST|"
         r"JST|KST|HKT|SGT|WIB|AE[SD]T|NZ[SD]T|"
         r"(?:local|Moscow|Kyiv|Kiev|Baghdad|Damascus|Tehran|Kabul|Beirut)\s+time)(?![\w])")
 _W = "|".join(sorted((w for w in NUMBER_WORDS if w not in ("a", "an", "single")), key=len, reverse=True))
@@ -198,16 +203,18 @@ RULES: tuple[Rule, ...] = (
     Rule("ref_words", _r(r"(?i:\b(?P<w>right\s+now|just\s+now|now|nowadays|currently|presently|at\s+present|the\s+present(?:\s+time|\s+day)?|these\s+days|at\s+the\s+moment|so\s+far|to\s+date|recently|more\s+recently|lately|the\s+past|the\s+future|the\s+near\s+future|a\s+later\s+date))(?![\w-])", first="rRjJnNcCpPaAtTlLmM"), "ref_words"),
     Rule("ref_adjective", _r(r"(?i:\b(?P<w>recent|future|coming)\s+(?P<u>years|months|weeks|days|quarters|decades)|\b(?P<w2>current)(?=\s+[a-z]))(?![\w-])", first="rRfFcC"), "ref_adjective"),
     # ---- times of day
-    Rule("clock", _r(rf"(?i:\b(?:(?P<around>around|about|approximately)\s+)?(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mm>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am|pm)(?![\w])(?:\s+\(?(?P<tz>{ZONE})\)?)?)(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<m>{MONTH})\s*(?P<d>{DAY})))?", first="aA0-9"), "clock"),
+    Rule("clock", _r(rf"(?i:\b(?:(?P<around>around|about|approximately)\s+)?(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mm>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am|pm)(?![\w])(?:\s+\(?(?P<tz>{ZONE})\)?)?){_CLOCK_DAY}", first="aA0-9"), "clock"),
     # a 24-hour time with its zone, as wire copy gives the hour of an attack ("at 0300 GMT")
     Rule("clock_zone", _r(rf"(?i:{_BOUND_L}(?P<h>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)\s*\(?(?P<tz>{ZONE})\)?){_CLOCK_DAY}", first="0-9"), "clock"),
     Rule("clock_military", _r(rf"(?i:{_AT}(?P<h>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?P<zp>\()?(?P<tz>{ZONE}|hrs\b|hours\b)(?(zp)\))){_CLOCK_DAY}", first="0-2"), "clock"),
-    Rule("clock24", _r(r"(?i:(?<=\bat\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bfrom\s))(?P<h>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?:\s+(?:hours|hrs|GMT|UTC|local\s+time))?(?![\d])", first="0-9"), "clock"),
-    Rule("clock_part", _r(rf"(?i:\b(?:(?P<around>around|about|approximately)\s+)?(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mm>[0-5]\d))?(?:\s+o'clock)?\s+in\s+the\s+(?P<part>morning|afternoon|evening|night))(?![\w-])", first="aA0-9"), "clock"),
+    Rule("clock24", _r(rf"(?i:(?<=\bat\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bfrom\s))(?P<h>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?:\s+(?:hours|hrs|GMT|UTC|local\s+time))?(?![\d]){_CLOCK_DAY}", first="0-9"), "clock"),
+    Rule("clock_part", _r(rf"(?i:\b(?:(?P<around>around|about|approximately)\s+)?(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mm>[0-5]\d))?(?:\s+o'clock)?\s+in\s+the\s+(?P<part>morning|afternoon|evening|night))(?![\w-]){_CLOCK_DAY}", first="aA0-9"), "clock"),
     # an hour told on the clock face: "at ten o'clock", "around 4 o'clock" (the half of the day unsaid)
     Rule("oclock", _r(rf"(?i:\b(?:(?P<around>around|about|approximately)\s+)?(?P<h>1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['\u2019]clock)(?![\w-])(?:\s+(?i:in\s+the\s+(?P<part>morning|afternoon|evening|night)))?{_CLOCK_DAY}", first="aAoOtTfFsSeEnN0-9"), "clock"),
+    # a bare hour whose half of the day the day after it tells: "at 8 tonight", "at 11 last night"
+    Rule("clock_said_day", _r(rf"(?i:(?<=\bat\s)(?:(?P<around>around|about)\s+)?(?P<h>1[0-2]|[1-9])(?:[:.](?P<mm>[0-5]\d))?)\s+{_SAID_DAY}", first="aA0-9"), "clock_said_day"),
     Rule("part_of_day", _r(rf"(?i:\b(?:mid(?!night)|early|late)[\s-]?(?P<p>morning|afternoon|evening|night)(?:\s+(?P<deictic>yesterday|today|tomorrow)|\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))?)(?![\w-])", first="mMeElL"), "part_of_day"),
-    Rule("noon", _r(rf"(?i:(?<!high\s)\b(?P<w>noon|midnight|midday))(?:\s+\(?(?P<tz>{ZONE})\)?)?(?:\s+(?P<wd>{WEEKDAY}))?(?![\w-])", first="nNmM"), "noon"),
+    Rule("noon", _r(rf"(?i:(?<!high\s)\b(?P<w>noon|midnight|midday))(?:\s+\(?(?P<tz>{ZONE})\)?)?{_CLOCK_DAY}(?![\w-])", first="nNmM"), "noon"),
     # ---- sets
     Rule("set_every", _r(rf"(?i:\b(?:every|each|per)\s+(?:other\s+)?(?:(?P<n>{NUM})\s+)?(?P<u>{UNIT}|(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?P<m>january|february|march|april|may|june|july|august|september|october|november|december)|(?P<s>{SEASON})|(?P<p>morning|afternoon|evening|night)))(?![\w-])", first="eEpP", anchor=_A_EVERY), "set_every"),
     Rule("set_adverb", _r(r"(?i:\b(?P<w>daily|weekly|monthly|yearly|hourly|nightly|biweekly|bimonthly|annually|semi-?annually|quarterly|fortnightly)(?=\s+(?:basis|dividend|meeting|report|payment|rate|average|chart|newspaper|paper|magazine|briefing)|[\s.,;:)]|$))", first="dDwWmMyYhHnNbBaAsSqQfF"), "set_adverb"),
