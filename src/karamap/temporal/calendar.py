@@ -14,6 +14,7 @@ __all__ = [
     "quarter_of",
     "nearest_year_for_month",
     "nearest_year_for_day",
+    "nearest_date",
     "weekday_date",
     "valid_date",
 ]
@@ -115,6 +116,15 @@ def nearest_year_for_day(month: int, day: int, anchor: dt.date, tense: Tense | N
     if not candidates:
         return None
     return _pick(candidates, tense)
+
+
+def nearest_date(dates: list[dt.date], anchor: dt.date, tense: Tense | None) -> dt.date:
+    """The date nearest the anchor among readings a year apart (tense breaks the doubt).
+
+    >>> nearest_date([dt.date(2020, 11, 26), dt.date(2021, 11, 25)], dt.date(2021, 1, 30), None)
+    datetime.date(2020, 11, 26)
+    """
+    return dates[_pick([((d - anchor).days, i) for i, d in enumerate(dates)], tense)]
 
 
 def nearest_year_for_month(month: int, anchor: dt.date, tense: Tense | None) -> int:

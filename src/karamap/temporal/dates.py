@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from karamap.temporal.calendar import (
+    nearest_date,
     nearest_year_for_day,
     nearest_year_for_month,
     valid_date,
@@ -21,7 +22,8 @@ from karamap.temporal.context import (
     year_str,
     ymd,
 )
-from karamap.temporal.holidays import holiday_date
+from karamap.temporal.countries import countries_around, country_before
+from karamap.temporal.holidays import holiday_country, holiday_date, holiday_needs_country
 from karamap.temporal.lexicon import ORDINALS, SEASONS, month_number, weekday_number
 from karamap.temporal.patterns import DAY, MONTH, ZONE
 
@@ -303,13 +305,21 @@ def _season(m: re.Match[str], ctx: Context) -> Norm | None:
 
 def _holiday(m: re.Match[str], ctx: Context) -> Norm | None:
     name = m["h"]
+    country: str | None = "US"
+    if holiday_needs_country(name):
+        # a day many countries keep, each on its own date: the country the text names
+        sentence, document = countries_around(ctx.text, m.start(), m.end())
+        year = int(m["y"]) if m["y"] else ctx.dct.year if ctx.dct else 2000
+        country = holiday_country(name, country_before(ctx.text, m.start()), sentence, document, year)
+        if country is None:
+            return None
     if m["y"]:
-        date = holiday_date(name, int(m["y"]))
+        date = holiday_date(name, int(m["y"]), country)
         return Norm("DATE", ymd(date)) if date else None
     if ctx.dct is None:
         return None
     rel = (m["rel"] or "").lower()
-    options = [d for d in (holiday_date(name, ctx.dct.year + k) for k in (-1, 0, 1)) if d]
+    options = [d for d in (holiday_date(name, ctx.dct.year + k, country) for k in (-1, 0, 1)) if d]
     if not options:
         return None
     if rel in ("last", "this past"):
@@ -319,11 +329,10 @@ def _holiday(m: re.Match[str], ctx: Context) -> Norm | None:
         future = [d for d in options if d > ctx.dct]
         date = future[0] if future else options[-1]
     else:
-        year = nearest_year_for_day(options[0].month, options[0].day, ctx.dct, ctx.tense(m))
-        date = holiday_date(name, year) if year else None
-    if date is not None and m["week"]:
+        date = nearest_date(options, ctx.dct, ctx.tense(m))
+    if m["week"]:
         return Norm("DATE", week_value(date) or "XXXX-WXX")  # "Easter week"
-    return Norm("DATE", ymd(date)) if date else None
+    return Norm("DATE", ymd(date))
 
 
 _NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}

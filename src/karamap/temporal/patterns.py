@@ -126,7 +126,7 @@ _A_MONTHS = re.compile(r"months", re.I)
 _A_HOLIDAY = re.compile(
     r"Thanksgiving|Christmas|New Year|Independence|Fourth of July|Election Day|Easter|"
     r"Good Friday|Labor Day|Memorial Day|Veterans|Armistice|Valentine|Halloween|Boxing Day|"
-    r"Martin Luther|Presidents|Columbus"
+    r"Martin Luther|Presidents|Columbus|Victory Day|Labour Day|Republic Day|Orthodox"
 )
 _A_PLURAL_UNIT = re.compile(r"(?:year|month|week|day|decade|hour|minute)s|centuries", re.I)
 _A_LONG = re.compile(r"-long", re.I)
@@ -180,7 +180,7 @@ RULES: tuple[Rule, ...] = (
     Rule("half", _r(rf"(?i:\b(?:the\s+)?(?P<h>first|second|last|latter)\s+half(?:\s+of(?:\s+(?:fiscal|the))?\s+(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year|the\s+year|'(?P<d2>\d)0'?s))?)(?![\w-])", first="tTfFsSlL", anchor=_A_HALF), "half"),
     Rule("months_period", _r(rf"(?i:\b(?:the\s+)?(?:first\s+|latest\s+|year[\s-]earlier\s+|year[\s-]ago\s+)?(?P<n>nine|six|three)\s+months)(?![\w-])", first="tTnNsSfFlLyY", anchor=_A_MONTHS), "months_period"),
     # ---- holidays
-    Rule("holiday", _r(rf"(?:(?i:(?P<rel>last|next|this|this\s+past|this\s+coming))\s+)?(?P<h>Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year[\u2019']s\s+(?:Day|Eve)|Independence\s+Day|the\s+Fourth\s+of\s+July|Election\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Armistice\s+Day|Valentine[\u2019']s\s+Day|Halloween|Boxing\s+Day|Martin\s+Luther\s+King\s+Day|Presidents[\u2019']\s+Day|Columbus\s+Day)(?:,?\s+(?P<y>{YEAR_DIGITS}))?(?P<week>\s+week)?(?![\w-])", first="A-Zlnt", anchor=_A_HOLIDAY), "holiday"),
+    Rule("holiday", _r(rf"(?:(?i:(?P<rel>last|next|this|this\s+past|this\s+coming))\s+)?(?P<h>Thanksgiving(?:\s+Day)?|Orthodox\s+(?:Christmas|Easter)|Christmas(?:\s+(?:Day|Eve))?|Victory\s+Day|Labour\s+Day|Republic\s+Day|New\s+Year[\u2019']s\s+(?:Day|Eve)|Independence\s+Day|the\s+Fourth\s+of\s+July|Election\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Armistice\s+Day|Valentine[\u2019']s\s+Day|Halloween|Boxing\s+Day|Martin\s+Luther\s+King\s+Day|Presidents[\u2019']\s+Day|Columbus\s+Day)(?:,?\s+(?P<y>{YEAR_DIGITS}))?(?P<week>\s+week)?(?![\w-])", first="A-Zlnt", anchor=_A_HOLIDAY), "holiday"),
     # ---- anaphoric: the period a narrative has just named
     Rule("that_unit", _r(r"(?i:\b(?:(?P<mod>earlier|later|early|late)\s+)?(?:that|the\s+same)\s+(?P<u>year|month|quarter|day|week|morning|afternoon|evening|night))(?![\w-])", first="tTeElL", anchor=_A_THAT), "that_unit"),
     # ---- relative to the document date
