@@ -115,3 +115,34 @@ def test_a_foreign_small_town_far_from_the_places_named_is_not_mapped(gazetteer)
     got = dict(resolved(gazetteer, "Azerbaijani positions at Goyali, Gadabay came under fire, Baku said."))
     assert got.get("Goyali") is None
     assert got["Gadabay"].country == "AZ"
+
+
+def test_a_small_town_closed_off_by_a_state_it_does_not_lie_in_is_not_mapped(gazetteer):
+    # the gazetteer's towns called Orient lie in New York and Texas, none in Ohio
+    got = dict(resolved(gazetteer, "The inmate wrote from a prison in Orient, Ohio, to the parole board."))
+    assert "Orient" in got and got["Orient"] is None
+    assert got["Ohio"].feature == "admin1"
+
+
+def test_a_town_closed_off_by_its_own_state_is_read_there(gazetteer):
+    got = dict(resolved(gazetteer, "The inmate wrote from a prison in Athens, Ohio, to the parole board."))
+    assert got["Athens"].country == "US" and got["Athens"].admin1 == "Ohio"
+
+
+def test_a_clause_after_the_comma_does_not_tie_the_town_to_the_country(gazetteer):
+    got = dict(resolved(gazetteer, "In Gyumri, Russia keeps a base that Armenia hosts."))
+    assert got["Gyumri"] is not None and got["Gyumri"].country == "AM"
+
+
+def test_a_city_named_with_another_division_is_still_the_city(gazetteer):
+    # a writer's slip of province does not move a city of a million people
+    got = dict(resolved(gazetteer, "Drivers honked in a convoy through Kharkiv, Poltava, on Sunday."))
+    assert got["Kharkiv"] is not None and got["Kharkiv"].country == "UA"
+
+
+def test_an_address_of_town_province_and_country_ties_the_town_to_the_province(gazetteer):
+    # Stroud, Ontario is a village the gazetteer lacks; England's Stroud is not meant
+    got = dict(resolved(gazetteer, "A lorry was stopped on the highway near Stroud, Ontario, Canada, at dawn."))
+    assert "Stroud" in got and got["Stroud"] is None
+    got = dict(resolved(gazetteer, "A lorry was stopped on the highway near Barrie, Ontario, Canada, at dawn."))
+    assert got["Barrie"].country == "CA"

@@ -177,3 +177,20 @@ def test_the_us_dollar_says_nothing_of_where_a_story_happens(gazetteer):
 def test_an_armed_group_of_one_country_tells_the_country_of_a_namesake(gazetteer):
     # Qalat is a town in Afghanistan and a smaller one in Iran: the Taliban say which
     assert place_of("Taliban gunmen shot two shopkeepers in Qalat city.", "Qalat", gazetteer).country == "AF"
+
+
+def test_a_list_of_states_is_no_town_and_its_state(gazetteer):
+    # "Illinois, Missouri" inside a list of states: no town called Illinois in Missouri is meant
+    art = make_article("Farms in Kansas, Illinois, Missouri and Iowa reported the blight.")
+    got = {r.mention.surface: r.place for r in resolve(art, recognise(art, gazetteer), gazetteer)}
+    assert [got[n].feature for n in ("Kansas", "Illinois", "Missouri", "Iowa")] == ["admin1"] * 4
+    art = make_article("Inspectors checked herds in Washington, Oregon and Idaho this spring.")
+    got = {r.mention.surface: r.place for r in resolve(art, recognise(art, gazetteer), gazetteer)}
+    assert got["Washington"].feature == "admin1" and got["Washington"].admin1 == "Washington"
+
+
+def test_a_town_and_its_state_beside_a_list_keep_their_reading(gazetteer):
+    art = make_article("He grew up in Washington, Pennsylvania, then moved to Dayton, Ohio, and Erie.")
+    got = {r.mention.surface: r.place for r in resolve(art, recognise(art, gazetteer), gazetteer)}
+    assert got["Washington"].feature == "city" and got["Washington"].admin1 == "Pennsylvania"
+    assert got["Dayton"].admin1 == "Ohio"

@@ -511,9 +511,10 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer, *,
                     list_kind.setdefault(x, set()).add(top.feature)
     # "City, State" pairs: the mention right after ", " constrains the one before it
     state_of: dict[int, list[Place]] = {}
+    tops = [s.fixed or max(s.candidates, key=lambda c: priors[id(c)]) for s in slots]
     for k in range(len(slots) - 1):
         a, b = slots[k].mention, slots[k + 1].mention
-        if text[a.end : b.start] in (", ", ","):
+        if text[a.end : b.start] in (", ", ",") and not _listed_division(text, slots, tops, k):
             state_of[k] = [c for c in slots[k + 1].candidates if c.feature in ("admin1", "country")]
 
     # rounds: after the first (by prior and context), each name is read again in turn with the
@@ -602,6 +603,25 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer, *,
 
 _DIVISIONS = frozenset({"country", "admin1", "admin2", "region"})
 _SMALL = frozenset({"city", "admin2", "other", "facility"})
+_STATES = frozenset({"admin1", "country"})
+
+
+def _listed_division(text: str, slots: list[_Slot], tops: list[Place], k: int) -> bool:
+    """Whether "X, Y" (slots ``k`` and ``k + 1``) is two items of a longer list of divisions
+    ("Georgia, Illinois, Missouri and Ohio"), not a town and its state: X may itself name a
+    division of Y's kind, and the list goes on before X or after Y with another division."""
+    kind = tops[k + 1].feature
+    if slots[k].mention.kind != "toponym" or kind not in _STATES \
+            or not any(c.feature == kind for c in slots[k].candidates):
+        return False
+
+    def listed(i: int, j: int) -> bool:  # slots i and j (= i + 1) are joined as a list's items
+        return (0 <= i and j < len(slots) and slots[i].mention.kind == "toponym" == slots[j].mention.kind
+                and any(c.feature == kind for c in slots[i].candidates)
+                and any(c.feature == kind for c in slots[j].candidates)
+                and _LIST_GAP.match(text, slots[i].mention.end, slots[j].mention.start) is not None)
+
+    return listed(k - 1, k) or listed(k + 1, k + 2)
 
 
 def _read_as_one(slots: list[_Slot]) -> dict[str, list[int]]:
@@ -636,8 +656,29 @@ def _ties(text: str, slots: list[_Slot]) -> list[Tie]:
     # (a demonym is never a division of a place: "Afghan, Kandahar")
     divisions = [s.mention.kind != "demonym" and any(c.feature in _DIVISIONS for c in s.candidates) for s in slots]
     weak = [_weak(s) for s in slots]
-    return [t for t in ties_of(text, [s.mention for s in slots], divisions, weak)
+    ties = [t for t in ties_of(text, [s.mention for s in slots], divisions, weak)
             if slots[t.inner].mention.kind != "demonym" and slots[t.outer].mention.kind != "demonym"]
+    return _with_address_ties(text, slots, ties)
+
+
+def _with_address_ties(text: str, slots: list[_Slot], ties: list[Tie]) -> list[Tie]:
+    """Ties of "X, Y, Z" where Y is a first-level division of the country Z ("Stroud, Ontario,
+    Canada"): an address from the town up, not a list of three, so X is tied to Y (weakly, as a
+    bare comma ties) and Y to Z."""
+    tied = {(t.inner, t.outer) for t in ties}
+    more: list[Tie] = []
+    for k in range(len(slots) - 2):
+        x, y, z = slots[k], slots[k + 1], slots[k + 2]
+        if (k, k + 1) in tied or x.mention.kind != "toponym" or y.mention.kind != "toponym" \
+                or text[x.mention.end : y.mention.start] not in (", ", ",") \
+                or text[y.mention.end : z.mention.start] not in (", ", ","):
+            continue
+        if any(d.feature == "admin1" and lies_within(d, c) for d in y.candidates for c in z.candidates
+               if c.feature == "country"):
+            more.append(Tie(k, k + 1, False))
+            if (k + 1, k + 2) not in tied:
+                more.append(Tie(k + 1, k + 2, False))
+    return sorted(ties + more, key=lambda t: (min(t.inner, t.outer), t.inner)) if more else ties
 
 
 def _weak(s: _Slot) -> bool:
@@ -666,8 +707,12 @@ def _apply_ties(text: str, slots: list[_Slot]) -> tuple[list[_Slot], list[Tie], 
         if s.mention.kind not in ("toponym", "facility") or any(c.feature not in _SMALL for c in s.candidates):
             continue
         # (a bare comma may end a clause: "in Gyumri, Russia deployed"; it decides only for a
-        # name read by its romanisation or as another name of small places)
-        mine = [t for t in by_slot[k] if t.inner == k and (t.strong or _weak(s))]
+        # name read by its romanisation or as another name of small places, or for a town
+        # where the division closes the pair: "in Orient, Ohio, last year", "near Stroud,
+        # Ontario."; a city named with another division is still the city)
+        closes = all(c.population < SIZEABLE_DIVISION for c in s.candidates)  # (a city stands)
+        mine = [t for t in by_slot[k] if t.inner == k
+                and (t.strong or _weak(s) or closes and _closed(text, slots[t.outer]))]
         if mine and not any(lies_within(c, d) for t in mine for c in s.candidates for d in slots[t.outer].candidates):
             outside.add(k)
     if not outside:
@@ -675,6 +720,16 @@ def _apply_ties(text: str, slots: list[_Slot]) -> tuple[list[_Slot], list[Tie], 
     held = [Resolution(slots[k].mention, None, OUTSIDE_SCORE, slots[k].candidates[:5]) for k in sorted(outside)]
     kept = [s for k, s in enumerate(slots) if k not in outside]
     return kept, _ties(text, kept), held
+
+
+_CLOSE = re.compile(r"\s*(?:[,.;:)]|--|\u2013|\u2014|\Z)")
+
+
+def _closed(text: str, outer: _Slot) -> bool:
+    """Whether a first-level division or a country named after a comma closes the pair, as a
+    town's state does ("Orient, Ohio, said"; "Stroud, Ontario."), where a clause after a comma
+    goes on ("in Gyumri, Russia deployed")."""
+    return any(c.feature in _STATES for c in outer.candidates) and _CLOSE.match(text, outer.mention.end) is not None
 
 
 #: a town smaller than this, in a country the text does not name, is not read when the text
