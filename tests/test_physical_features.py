@@ -45,3 +45,26 @@ def test_north_sea_is_the_sea_not_the_new_york_hamlet(gazetteer):
     places = _resolved("Wind farms in the North Sea supplied a record share of power.", gazetteer)
     assert places["North Sea"].feature == "region"
     assert _near(places["North Sea"], 56.0, 3.0)
+
+
+def test_conflict_regions_the_press_names_by_their_own_names(gazetteer):
+    places = _resolved("Jets struck targets in Eastern Ghouta while troops patrolled North Sinai "
+                       "and the Sinai Peninsula.", gazetteer)
+    assert _near(places["Eastern Ghouta"], 33.55, 36.4)
+    assert places["Sinai Peninsula"].country == "EG"
+    places = _resolved("Drones flew over North Waziristan, and fishermen left Lake Chad.", gazetteer)
+    assert places["North Waziristan"].country == "PK"
+    assert _near(places["Lake Chad"], 13.0, 14.0)
+    assert "Lake" not in places
+
+
+def test_the_congos_by_their_long_names(gazetteer):
+    places = _resolved("Refugees from the Democratic Republic of Congo crossed into the Republic of Congo.",
+                       gazetteer)
+    assert places["Democratic Republic of Congo"].country == "CD"
+    assert places["Republic of Congo"].country == "CG"
+
+
+def test_mount_sinai_hospital_is_not_the_peninsula(gazetteer):
+    places = _resolved("She was treated at Mount Sinai Hospital in New York.", gazetteer)
+    assert all(p is None or p.country != "EG" for p in places.values())
