@@ -224,3 +224,25 @@ def test_the_generic_head_of_an_unknown_arabic_name_is_no_place(gazetteer):
 
 def test_a_month_of_the_islamic_calendar_is_no_town(gazetteer):
     assert surfaces("Prices of bread rose in Ramadan.", gazetteer) == []
+
+
+def test_a_town_name_heading_a_river_valley_or_park_is_not_the_town(gazetteer):
+    # none of these longer names is in the gazetteer; the town that shares the head is not meant
+    got = surfaces("Anglers pulled a carp from the Dayton River near the Fresno Valley orchards.", gazetteer)
+    assert "Dayton" not in got and "Fresno" not in got
+    got = surfaces("Volunteers planted oaks in Toledo Park and at Newark Station last week.", gazetteer)
+    assert "Toledo" not in got and "Newark" not in got
+
+
+def test_a_town_name_heading_its_police_school_or_airport_is_still_the_town(gazetteer):
+    got = surfaces("Dayton Police said Fresno High School students flew out of Toledo Airport.", gazetteer)
+    assert {"Dayton", "Fresno", "Toledo"} <= set(got)
+    # a first-level division keeps its reading before such a word ("Bekaa Valley" is in Bekaa)
+    assert "Missouri" in surfaces("Farmers across the Missouri Valley waited for rain.", gazetteer)
+
+
+def test_a_mountain_lake_or_fort_is_not_the_place_that_shares_its_name(gazetteer):
+    got = surfaces("Climbers left Mount Kenya for Lake Victoria, then drove to Fort Worth and Fort Hood.", gazetteer)
+    assert "Kenya" not in got and "Victoria" not in got and "Hood" not in got
+    assert "Fort Worth" in got  # (a town whose own name has the head)
+    assert "Kenya" in surfaces("Climbers flew from Kenya to Lake Victoria.", gazetteer)

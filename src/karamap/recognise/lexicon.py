@@ -22,6 +22,7 @@ __all__ = [
     "PLACE_CLASS_WORDS",
     "ARABIC_ARTICLES",
     "PLACE_FOLLOWERS",
+    "FEATURE_HEADS",
     "CONNECTORS",
     "CALENDAR_WORDS",
 ]
@@ -113,6 +114,16 @@ PLACE_FOLLOWERS = frozenset(
     commission board department airport station center centre mall square bridge road street
     avenue highway library museum zoo stadium arena hall court courthouse jail prison chamber
     community public state national international regional municipal general memorial
+    """.split()
+)
+
+#: capitalised words after a town's name that make the whole another place, a river, a valley,
+#: a park or a station ("Red River", "Salinas Valley", "Greer Station"), where a body or a
+#: building named after the town ("Gary Police", "Paris High School") is still the town's
+FEATURE_HEADS = frozenset(
+    """
+    river rivers valley creek station park lake bay falls mountain mountains hill hills
+    island islands bridge canal delta beach gorge glen brook
     """.split()
 )
 

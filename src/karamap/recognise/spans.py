@@ -27,6 +27,7 @@ from karamap.recognise.lexicon import (
     PEOPLE_AND_FAITH_WORDS,
     PERSON_VERBS,
     PLACE_FOLLOWERS,
+    FEATURE_HEADS,
     STREET_SUFFIXES,
     TITLE_ABBREVIATIONS,
     TITLES,
@@ -308,6 +309,8 @@ _TRADES = frozenset(
     tire tires bistro kitchen inn motel""".split()
 )
 _SAINTS = frozenset({"St", "Saint", "Ste", "Sainte"})
+#: capitalised heads before a name that make the whole a mountain, a lake, a base or a cape
+_FEATURE_PREFIXES = frozenset({"mount", "mt", "lake", "fort", "ft", "cape"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "our", "their", "its", "his", "her"})
 
 
@@ -389,6 +392,8 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...], roman
         plow = prev_low.rstrip(".")
         if plow in TITLES or prev_low in TITLES:
             return False
+        if plow in _FEATURE_PREFIXES and doc.gap(prev, first) == " ":
+            return False  # "Mount Sinai", "Lake Victoria", "Fort Hood": another place than the name's
         # (the census lists "In" and "My" as first names: a word that opens a phrase is no name)
         if prev.text in first_names() and plow not in _NOT_NAME_START and not doc.places(key_of(prev.text)):
             return False
@@ -408,6 +413,8 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...], roman
         nlow = nxt.text.lower().rstrip(".")
         if nlow in ORG_SUFFIXES or (nlow in STREET_SUFFIXES and not strong):
             return False  # ("Florida Highway Patrol" keeps Florida)
+        if nlow in FEATURE_HEADS and not strong and nxt.text[0].isupper() and not nxt.upper:
+            return False  # the town's river, valley or township, which no gazetteer here knows
         nlow = nxt.text.lower()
         initial = len(nxt.text) == 1 and doc.text[nxt.end : nxt.end + 2] == ". "  # "Jordan K. Whitcombe"
         # "Henry Vitoria Sr.", "Henry Smith, 19,": what follows the pair makes them a person
