@@ -352,3 +352,34 @@ def test_codes_that_are_no_halves(text):
 )
 def test_a_day_before_an_abbreviated_month_without_its_period(text, surface, value):
     assert readings(text)[surface] == ("DATE", value)
+
+
+# ---------------------------------------------------------------- numeric dates and quarter codes
+
+@pytest.mark.parametrize(
+    "text, surface, value",
+    [
+        # month first, as US text writes it, unless only the day-first reading is within a month
+        # of the document date, or the month would be past 12
+        ("The memo of 03/04/2019 was leaked.", "03/04/2019", "2019-03-04"),
+        ("Shelling resumed on 06/06/2024 at dawn.", "06/06/2024", "2024-06-06"),
+        ("Shelling resumed on 05/06/2024 at dawn.", "05/06/2024", "2024-06-05"),
+        ("Shelling resumed on 25/12/2023 at dawn.", "25/12/2023", "2023-12-25"),
+        # day first with dots, year first with slashes, a month's name between dashes
+        ("The decree of 12.01.2021 was annulled.", "12.01.2021", "2021-01-12"),
+        ("The decree of 2021/01/12 was annulled.", "2021/01/12", "2021-01-12"),
+        ("The decree of 12-Jan-2021 was annulled.", "12-Jan-2021", "2021-01-12"),
+        ("The decree of 7-March-19 was annulled.", "7-March-19", "2019-03-07"),
+        # a quarter written number first, as filings write it
+        ("Output fell in 3Q09 and rose in 4Q 2010.", "3Q09", "2009-Q3"),
+        ("Output fell in 3Q09 and rose in 4Q 2010.", "4Q 2010", "2010-Q4"),
+    ],
+)
+def test_numeric_dates_and_quarter_codes(text, surface, value):
+    assert readings(text)[surface] == ("DATE", value)
+
+
+@pytest.mark.parametrize("text", ["The score was 3-1 after 90 minutes.", "It rose 12.5% on 1/2 of days.",
+                                  "Sections 12.3.4 and 4Q were cut."])
+def test_numbers_that_are_no_numeric_dates(text):
+    assert all(t.type != "DATE" for t in tag_times(Article("n", text, DCT)))

@@ -57,8 +57,27 @@ def _iso_date(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", ymd(date))
 
 
-def _slash_date(m: re.Match[str], ctx: Context) -> Norm | None:
+def _numeric_date(m: re.Match[str], ctx: Context) -> Norm | None:
     date = valid_date(full_year(m["y"], ctx), int(m["m"]), int(m["d"]))
+    return Norm("DATE", ymd(date)) if date else None
+
+
+#: how near the document date (days) one reading of "3/4/2021" must be, and the other not, for
+#: the text to be read day first
+_NUMERIC_NEAR = 31
+
+
+def _slash_date(m: re.Match[str], ctx: Context) -> Norm | None:
+    """A date written "a/b/y": month first as US text writes it, day first when the month would
+    be past 12 ("25/12/2020"), or when only that reading falls within a month of the document
+    date ("12/01/2021" in a story of Jan. 30, 2021 is Jan. 12)."""
+    year, a, b = full_year(m["y"], ctx), int(m["a"]), int(m["b"])
+    month_first, day_first = valid_date(year, a, b), valid_date(year, b, a)
+    date = month_first or day_first
+    if month_first and day_first and month_first != day_first and ctx.dct is not None:
+        near = [abs((d - ctx.dct).days) <= _NUMERIC_NEAR for d in (month_first, day_first)]
+        if near == [False, True]:
+            date = day_first
     return Norm("DATE", ymd(date)) if date else None
 
 
@@ -362,6 +381,7 @@ DATE_NORMALISERS: dict[str, Normaliser] = {
     "nth_weekday": _nth_weekday,
     "iso_date": _iso_date,
     "slash_date": _slash_date,
+    "numeric_date": _numeric_date,
     "month_day_year": _month_day_year,
     "month_day": _month_day,
     "month_year": _month_year,

@@ -141,7 +141,12 @@ _A_EVERY = re.compile(r"every|each|per\b", re.I)
 RULES: tuple[Rule, ...] = (
     # ---- full and partial calendar dates
     Rule("iso_date", _r(rf"{_BOUND_L}(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?![\d])(?:T(?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d))?", first="0-9"), "iso_date"),
-    Rule("slash_date", _r(rf"{_BOUND_L}(?P<m>1[0-2]|0?[1-9])/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)(?![\d/])", first="0-9"), "slash_date"),
+    # numeric dates: month or day first ("3/4/2021", read by the document date), day first with
+    # dots ("12.01.2021", as most of Europe writes them), year first ("2021/01/12")
+    Rule("slash_date", _r(rf"{_BOUND_L}(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)(?![\d/])", first="0-9"), "slash_date"),
+    Rule("dotted_date", _r(rf"{_BOUND_L}(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?![\d.]\d|\.\d)", first="0-9"), "numeric_date"),
+    Rule("year_first_date", _r(rf"{_BOUND_L}(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?![\d/])", first="0-9"), "numeric_date"),
+    Rule("day_mon_year", _r(rf"{_BOUND_L}(?P<d>{DAY})-(?P<m>{_MONTH_FULL}|{_MONTH_ABBR})-(?P<y>(?:19|20)?\d\d)(?![\d-])", first="0-9", anchor=_A_MONTH), "month_day_year"),
     Rule("month_day_year", _r(rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s*(?P<d>{DAY})(?:,\s*|\s+)(?P<y>{YEAR})(?!\d)", first="A-Z", anchor=_A_MONTH), "month_day_year"),
     Rule("day_month_year", _r(rf"{_BOUND_L}(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH}|{_MONTH_ABBR_BARE}),?\s+(?P<y>{YEAR})(?!\d)", first="A-Zt0-9", anchor=_A_MONTH), "month_day_year"),
     Rule("month_day", _r(rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<m>{MONTH})\s*(?P<d>{DAY})(?![\d:,]\d|\s*(?:%|percent|per\s*cent))", first="A-Z", anchor=_A_MONTH), "month_day"),
@@ -169,6 +174,7 @@ RULES: tuple[Rule, ...] = (
     Rule("year_quarter", _r(rf"(?i:\b(?:the\s+)?(?:(?:fiscal\s+)?(?P<y>{YEAR})(?:'s)?|(?P<rel>this|last|next|the\s+current|the\s+previous)\s+(?:fiscal\s+)?year's)\s+(?:fiscal\s+)?(?P<q>{ORD})[\s-]+quarter)(?![\w-])", first="tT0-9lLnN", anchor=_A_QUARTER), "quarter"),
     # a half written as a code, with its year ("H1 2013", "H2'24"; "H1N1" is no half)
     Rule("h_code", _r(rf"\b(?P<hc>H[12])(?:\s+|[\s-]?')(?P<y>{YEAR_DIGITS}|\d\d)(?![\w])", first="H"), "h_code"),
+    Rule("nq_code", _r(rf"\b(?P<q>[1-4]Q)(?:\s+|[\s-]?')?(?P<y>{YEAR_DIGITS}|\d\d)(?![\w])", first="1-4"), "quarter"),
     Rule("q_code", _r(rf"\b(?P<q>Q[1-4])(?:\s+|[\s-]?')?(?P<y>{YEAR}|\d\d)?(?![\w])", first="Q"), "quarter"),
     Rule("year_ago_quarter", _r(rf"(?i:\b(?:the\s+)?(?:comparable\s+|same\s+)?(?:year[\s-](?:ago|earlier)|prior[\s-]year|last\s+year's|previous\s+year's)\s+(?:(?P<q>{ORD})[\s-]+|comparable\s+)?(?P<u>quarter|period))(?![\w-])", first="tTyYcCsSpPlL", anchor=_A_QUARTER), "year_ago_period"),
     Rule("year_ago_adjective", _r(r"(?i:\b(?:year[\s-](?:ago|earlier)))(?![\w-])", first="yY", anchor=_A_YEAR), "year_ago_period"),

@@ -18,6 +18,8 @@ def _quarter_number(word: str) -> int | None:
         return 4
     if w.startswith("q"):
         return int(w[1])
+    if w.endswith("q"):  # "3Q"
+        return int(w[0])
     q = ORDINALS.get(w)
     return q if q and q <= 4 else None
 
