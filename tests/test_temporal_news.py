@@ -383,3 +383,23 @@ def test_numeric_dates_and_quarter_codes(text, surface, value):
                                   "Sections 12.3.4 and 4Q were cut."])
 def test_numbers_that_are_no_numeric_dates(text):
     assert all(t.type != "DATE" for t in tag_times(Article("n", text, DCT)))
+
+
+# ---------------------------------------------------------------- a past verb the date completes
+
+@pytest.mark.parametrize(
+    "text, surface, value",
+    [
+        # the event told is over: a date weeks ahead of the document is last year's
+        ("Fighting erupted on July 3 near the border.", "July 3", "2023-07-03"),
+        ("He was killed on July 20 in an ambush.", "July 20", "2023-07-20"),
+        ("The offensive began in mid-July.", "mid-July", "2023-07"),
+        # a report, a plan or a present passive does not close the event: the coming date stands
+        ("The ministry said the talks begin on July 3.", "July 3", "2024-07-03"),
+        ("The vote was scheduled for July 3.", "July 3", "2024-07-03"),
+        ("The hearing was postponed until July 3.", "July 3", "2024-07-03"),
+        ("Elections are held in July in most years.", "July", "2024-07"),
+    ],
+)
+def test_a_past_verb_the_date_completes_puts_it_behind(text, surface, value):
+    assert readings(text)[surface] == ("DATE", value)

@@ -19,7 +19,9 @@ __all__ = [
     "valid_date",
 ]
 
-Tense = Literal["past", "present", "future"]
+#: "done": a past tense whose verb the expression completes ("began in March", "was killed on
+#: Oct. 3"): the event told is over, not only the telling of it
+Tense = Literal["past", "done", "present", "future"]
 
 def valid_date(year: int, month: int, day: int) -> dt.date | None:
     """The date, or None when the triple is not a calendar date.
@@ -83,6 +85,8 @@ _MONTH_SLACK = 75
 _FUTURE_SLACK = 20
 #: likewise for an explicit past cue ("the year ended Jan. 31" told in October)
 _PAST_SLACK = 90
+#: and for a past verb the expression completes ("fighting erupted on March 3" told in January)
+_DONE_SLACK = 7
 
 
 def _pick(candidates: list[tuple[int, int]], tense: Tense | None, slack: int = _TENSE_SLACK) -> int:
@@ -93,7 +97,8 @@ def _pick(candidates: list[tuple[int, int]], tense: Tense | None, slack: int = _
     """
     best = min(candidates, key=lambda c: abs(c[0]))
     # News reports mostly what has happened: without a cue, lean to the past.
-    if tense == "past" and best[0] > min(slack, _PAST_SLACK) or tense is None and best[0] > slack:
+    if tense == "done" and best[0] > _DONE_SLACK or tense == "past" and best[0] > min(slack, _PAST_SLACK) \
+            or tense is None and best[0] > slack:
         pool = [c for c in candidates if c[0] <= 0]
     elif tense == "future" and best[0] < -_FUTURE_SLACK:
         pool = [c for c in candidates if c[0] >= 0]

@@ -302,7 +302,7 @@ def season_value(
             year += 1
     elif shift == 0 and not current and not this:
         tense = ctx.tense(m)
-        if tense == "past" and code != "WI":
+        if tense in ("past", "done") and code != "WI":
             year -= 1
     return Norm("DATE", f"{year:04d}-{code}")
 

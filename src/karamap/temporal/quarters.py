@@ -45,7 +45,7 @@ def _quarter(m: re.Match[str], ctx: Context) -> Norm | None:
         current = quarter_of(ctx.dct)
         # Quarters are reported after they close: only a quarter two or more away from the
         # current one, against the tense, belongs to another year.
-        if q - current >= 2 and ctx.tense(m) == "past":
+        if q - current >= 2 and ctx.tense(m) in ("past", "done"):
             year -= 1
         elif current - q >= 2 and ctx.tense(m) == "future":
             year += 1
@@ -171,8 +171,10 @@ def _month_range_quarter(m: re.Match[str], ctx: Context) -> Norm | None:
         return Norm("DATE", f"{int(m['y']):04d}-Q{q}")
     if ctx.dct is None:
         return Norm("DATE", f"XXXX-Q{q}")
-    # the quarter's last day nearest the document date, the tense breaking the doubt
-    year = nearest_year_for_day(last, 28, ctx.dct, ctx.tense(m))
+    # the quarter's last day nearest the document date, the tense breaking the doubt (a verb the
+    # quarter completes says only that it has begun: "grew in the April-June quarter")
+    tense = ctx.tense(m)
+    year = nearest_year_for_day(last, 28, ctx.dct, "past" if tense == "done" else tense)
     return Norm("DATE", f"{year or ctx.dct.year:04d}-Q{q}")
 
 

@@ -61,7 +61,7 @@ def _unit_value(unit: str, shift: int, ctx: Context, m: re.Match[str]) -> Norm |
         weeks = shift
         if shift == 0:
             # the weekend just past in a past-tense clause, else the coming one
-            if dct.isoweekday() < 6 and ctx.tense(m) == "past":
+            if dct.isoweekday() < 6 and ctx.tense(m) in ("past", "done"):
                 weeks = -1
         elif shift < 0 and dct.isoweekday() >= 6:
             weeks = 0
@@ -135,7 +135,7 @@ def _year_end(m: re.Match[str], ctx: Context) -> Norm | None:
     if ctx.dct is None:
         return Norm("DATE", "XXXX")
     year = ctx.dct.year
-    if ctx.dct.month <= 3 and ctx.tense(m) == "past":
+    if ctx.dct.month <= 3 and ctx.tense(m) in ("past", "done"):
         year -= 1
     return Norm("DATE", year_str(year))
 

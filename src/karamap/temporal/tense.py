@@ -6,7 +6,7 @@ import re
 
 from karamap.temporal.calendar import Tense
 
-__all__ = ["tense_at"]
+__all__ = ["tense_at", "completes_past_verb"]
 
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|'ll|would|going\s+to|expect(?:s|ed)?\s+to|plan(?:s|ning)?\s+to|"
@@ -166,3 +166,34 @@ def _qualifies_noun(text: str, cue: re.Match[str]) -> bool:
         return False
     return bool(_DETERMINER_BEFORE.search(text, max(0, cue.start() - 16), cue.start())
                 or _AGENT_AFTER.match(text, cue.end()))
+
+
+# A past verb that an expression completes, through a preposition or two ("began in March", "was
+# killed on Oct. 3", "erupted early on Sunday"); not a present or future passive ("is held in",
+# "will be held in"), and not a verb of reporting, planning or moving a date, whose object may
+# lie ahead ("announced on", "scheduled for", "postponed until").
+_VERB_BEFORE = re.compile(
+    rf"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\b(?P<v>(?-i:[a-z]{{3,}}ed)|{_IRREGULAR_PAST})"
+    r"\s+(?:(?:in|on|at|during|early|late|mid|the|around|overnight)[\s-]+){1,3}$",
+    re.IGNORECASE,
+)
+_NOT_AN_EVENT = frozenset(
+    "said told added reported announced stated noted claimed confirmed warned wrote scheduled "
+    "planned expected slated set due postponed delayed moved called fixed agreed decided "
+    "promised pledged vowed arranged resolved hoped aimed intended needed wanted extended "
+    "adjourned deferred rescheduled pushed brought released published issued unveiled".split()
+)
+
+
+def completes_past_verb(text: str, start: int) -> bool:
+    """Whether the expression at ``start`` completes a past verb told of an event.
+
+    >>> text = "Fighting erupted in mid-March."
+    >>> completes_past_verb(text, text.index("mid")), completes_past_verb(text, 0)
+    (True, False)
+    >>> text = "The vote was scheduled for March."
+    >>> completes_past_verb(text, text.index("March"))
+    False
+    """
+    m = _VERB_BEFORE.search(text, max(0, start - 60), start)
+    return m is not None and m["v"].lower() not in _NOT_AN_EVENT
