@@ -60,6 +60,11 @@ CASES = [
     ("Monitors visit every other day.", "every other day", "SET", "P2D"),
     ("Figures are released quarterly.", "quarterly", "SET", "P3M"),
     ("Briefings are given every Monday.", "every Monday", "SET", "XXXX-WXX-1"),
+    ("Markets open on Tuesdays and Thursdays.", "Tuesdays", "SET", "XXXX-WXX-2"),
+    ("Markets open on Tuesdays and Thursdays.", "Thursdays", "SET", "XXXX-WXX-4"),
+    ("Protesters gather on Friday evenings.", "Friday evenings", "SET", "XXXX-WXX-5TEV"),
+    ("Shops close on weekends.", "weekends", "SET", "XXXX-WXX-WE"),
+    ("Rallies are held every weekend.", "every weekend", "SET", "XXXX-WXX-WE"),
     # tokenised text reads as written text
     ("Troops left on March 01 , 2008 , the ministry said .", "March 01 , 2008", "DATE", "2008-03-01"),
 ]
@@ -77,6 +82,8 @@ def test_a_timex3_convention(text, surface, type_, value):
     "In 2014 GMT sold more cars.",                    # a company, not a zone
     "The quarterly dividend rose.",                   # an adjective of a noun, not a frequency
     "The meeting is at 10 tomorrow.",                 # a bare hour whose half of the day is unsaid
+    "They dined at TGI Fridays downtown.",            # a name, not each Friday
+    "Sundays are quiet in the old town.",             # no preposition or quantifier before it
 ])
 def test_what_is_not_a_time_of_day_or_a_set(text):
     assert all(t.type not in ("TIME", "SET") for t in _tag(text))

@@ -108,7 +108,13 @@ def _unit_long(m: re.Match[str], ctx: Context) -> Norm | None:
 
 
 def _set_plural_weekday(m: re.Match[str], ctx: Context) -> Norm | None:
-    return Norm("SET", f"XXXX-WXX-{weekday_number(m['wd'][:-1])}")
+    wd = m["wd"][:-1] if m["wd"].endswith("s") else m["wd"]
+    part = f"T{PARTS_OF_DAY[m['p'].lower()]}" if m["p"] else ""
+    return Norm("SET", f"XXXX-WXX-{weekday_number(wd)}{part}")
+
+
+def _set_weekends(m: re.Match[str], ctx: Context) -> Norm | None:
+    return Norm("SET", "XXXX-WXX-WE")
 
 
 _RATE_BEFORE = re.compile(
@@ -197,6 +203,7 @@ DURATION_NORMALISERS: dict[str, Normaliser] = {
     "set_times": _set_times,
     "unit_long": _unit_long,
     "set_plural_weekday": _set_plural_weekday,
+    "set_weekends": _set_weekends,
     "duration": _duration,
     "duration_half": _duration_half,
     "vague_duration": _vague_duration,

@@ -226,7 +226,11 @@ RULES: tuple[Rule, ...] = (
     Rule("set_adverb", _r(r"(?i:\b(?P<w>daily|weekly|monthly|yearly|hourly|nightly|biweekly|bimonthly|annually|semi-?annually|quarterly|fortnightly)(?=\s+(?:basis|dividend|meeting|report|payment|rate|average|chart|newspaper|paper|magazine|briefing)|[\s.,;:)]|$))", first="dDwWmMyYhHnNbBaAsSqQfF"), "set_adverb"),
     # a frequency: "twice a week", "three times a day", "once every month"
     Rule("set_times", _r(rf"(?i:\b(?P<f>once|twice|thrice|(?:\d+|{NUMWORD}|several|many)\s+times)\s+(?:a|an|per|each|every)\s+(?P<u>{UNIT_SG}))(?![\w-])", first="oOtT0-9fFsSeEnNmM"), "set_times"),
-    Rule("set_plural_weekday", _r(rf"(?i:(?<=\bon\s))(?P<wd>mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)(?![\w])", first="mMtTwWfFsS"), "set_plural_weekday"),
+    # weekdays in the plural ("on Tuesdays and Thursdays", "most Fridays") and a weekday's part in
+    # the plural ("Friday evenings"): each such day, a SET
+    Rule("set_plural_weekday", _r(r"(?i:(?<=\bon\s)|(?<=\band\s)|(?<=\bor\s)|(?<=\bmost\s)|(?<=\bmany\s)|(?<=\bsome\s)|(?<=\ball\s))(?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)(?:\s+(?i:(?P<p>morning|afternoon|evening|night)s))?(?![\w'\u2019])", first="MTWFS"), "set_plural_weekday"),
+    Rule("set_weekday_parts", _r(rf"(?P<wd>{WEEKDAY})\s+(?i:(?P<p>morning|afternoon|evening|night)s)(?![\w'\u2019])", first="MTWFS", anchor=_A_WEEKDAY), "set_plural_weekday"),
+    Rule("set_weekends", _r(r"(?i:(?:(?<=\bon\s)|(?<=\bat\s)|(?<=\bover\s)|(?<=\bmost\s))weekends|\b(?:every|each)\s+weekend)(?![\w'\u2019])", first="wWeE"), "set_weekends"),
     # ---- durations
     Rule("duration", _r(rf"(?i:\b(?:(?P<rel>the\s+(?:past|last|next|first|coming|previous|following|final|latest|remaining|initial|same)|(?:past|last|next|coming|previous|first|another|additional|further)|the)\s+)?(?P<n>{NUM})(?:\s+(?:more|additional|straight|consecutive|full|long|trading|working|business|calendar))?[\s-]+(?P<u>{UNIT})(?P<adj>-long)?(?P<half>\s+and\s+a\s+half)?)(?![\w-]|-old)", first="0-9zZoOtTfFsSeEnNaAdDcChHmMpPlLrRiI"), "duration"),
     Rule("duration_fraction", _r(rf"(?i:\b(?:(?P<pre>a|an|one)\s+)?half\s+(?:an?\s+)?(?P<u>{UNIT_SG}))(?![\w-])", first="aAoOhH", anchor=_A_HALF), "duration_half"),
