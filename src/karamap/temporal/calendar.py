@@ -85,8 +85,9 @@ _MONTH_SLACK = 75
 _FUTURE_SLACK = 20
 #: likewise for an explicit past cue ("the year ended Jan. 31" told in October)
 _PAST_SLACK = 90
-#: and for a past verb the expression completes ("fighting erupted on March 3" told in January)
-_DONE_SLACK = 7
+#: and for a past verb the expression completes ("fighting erupted on March 3" told in January):
+#: a report may tell what followed the date it is filed under, within weeks
+_DONE_SLACK = 31
 
 
 def _pick(candidates: list[tuple[int, int]], tense: Tense | None, slack: int = _TENSE_SLACK) -> int:

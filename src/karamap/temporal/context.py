@@ -11,7 +11,7 @@ from typing import Literal
 from karamap.model import TimexType
 from karamap.temporal.calendar import Tense, quarter_of
 from karamap.temporal.lexicon import parse_number
-from karamap.temporal.tense import completes_past_verb, tense_at
+from karamap.temporal.tense import tense_at
 
 __all__ = [
     "Norm",
@@ -64,10 +64,7 @@ class Context:
         """The tense of the clause around a match (see :func:`karamap.temporal.tense.tense_at`)."""
         key = (self.text, m.start(), m.end())
         if key not in self.tenses:
-            tense = tense_at(*key)
-            if tense == "past" and completes_past_verb(self.text, m.start()):
-                tense = "done"
-            self.tenses[key] = tense
+            self.tenses[key] = tense_at(*key)
         return self.tenses[key]
 
     def last_calendar_ref(self, before: int, reach: int = 1500) -> tuple[int, int | None] | None:

@@ -81,15 +81,23 @@ _CLAUSE_END = re.compile(r"[.!?;\n]")
 
 
 def tense_at(text: str, start: int, end: int) -> Tense | None:
-    """'future', 'past' or None (no cue) for the clause around a span.
+    """'future', 'past', 'done' or None (no cue) for the clause around a span.
 
-    The cue word nearest the expression decides.
+    The cue word nearest the expression decides; a past that the span completes as the verb's
+    own time ("signed on Nov. 11") is 'done' (see :func:`completes_past_verb`).
 
     >>> tense_at("The center will open on Feb. 3.", 24, 30)
     'future'
     >>> tense_at("It was signed on Nov. 11.", 17, 24)
+    'done'
+    >>> tense_at("It said on Nov. 11 that talks had ended.", 11, 18)
     'past'
     """
+    tense = _tense_at(text, start, end)
+    return "done" if tense == "past" and completes_past_verb(text, start) else tense
+
+
+def _tense_at(text: str, start: int, end: int) -> Tense | None:
     lo = max(0, start - 160)
     before = text[lo:start]
     m = _CLAUSE_START.search(before)
