@@ -194,3 +194,23 @@ def test_a_town_and_its_state_beside_a_list_keep_their_reading(gazetteer):
     got = {r.mention.surface: r.place for r in resolve(art, recognise(art, gazetteer), gazetteer)}
     assert got["Washington"].feature == "city" and got["Washington"].admin1 == "Pennsylvania"
     assert got["Dayton"].admin1 == "Ohio"
+
+
+@pytest.mark.parametrize("text", [
+    "Storms hit Atlanta and Savannah, and Georgia declared an emergency; Athens and Rome, Georgia, were spared.",
+    "Shelling near Kharkiv and Izium was reported, while talks in Paris and Geneva stalled. Georgia's envoy "
+    "flew from Tbilisi to Moscow, and Jordan and Lebanon closed the border near Tripoli.",
+])
+def test_a_pass_over_the_places_read_decides_as_the_tree_does(text, gazetteer, monkeypatch):
+    """A text with few names weighs the closeness of each reading by a pass over the places read
+    (resolve.TREE_FROM); the k-d tree that larger texts use gives the same readings and scores."""
+    import karamap.resolve as resolve_module
+
+    art = make_article(text)
+    mentions = recognise(art, gazetteer)
+    assert len(mentions) <= resolve_module.TREE_FROM
+    by_pass = resolve(art, mentions, gazetteer)
+    monkeypatch.setattr(resolve_module, "TREE_FROM", 0)
+    by_tree = resolve(art, mentions, gazetteer)
+    assert [(r.mention, r.place, r.score, r.candidates) for r in by_pass] == \
+        [(r.mention, r.place, r.score, r.candidates) for r in by_tree]

@@ -73,6 +73,9 @@ NEAR_RIVAL = 0.5
 FAR_NEARNESS = 0.036
 #: a town that bears the name only as one of its alternate names
 ALTERNATE_PENALTY = 1.5
+#: names from which the closeness of a reading to the places read is found in a k-d tree
+#: (:class:`~karamap.nearby.Closeness`); for fewer, a pass over the places read is cheaper
+TREE_FROM = 48
 
 
 _AREAS = frozenset({"country", "continent", "region", "group"})
@@ -249,9 +252,11 @@ class _Context:
     ``groups[key]`` are the names read as one (the key's and those sharing a reading with its
     first name): they do not vote for each other. For each group its own votes are summed, and
     for each place read the confidences of the names read as it are counted, overall and by group.
-    The places any name may be read as are points of a :class:`~karamap.nearby.Closeness` tree,
-    each weighing the surest confidence of a name read as it, so that the closeness of a reading
-    to the places read by the others looks at the places near it, not at all of them.
+    With more than TREE_FROM names, the places any name may be read as are points of a
+    :class:`~karamap.nearby.Closeness` tree, each weighing the surest confidence of a name read as
+    it, so that the closeness of a reading to the places read by the others looks at the places
+    near it, not at all of them; with fewer, a pass over the places read finds the same value at
+    less cost than the tree's building, upkeep and walks.
     """
 
     def __init__(self, slots: list[_Slot], groups: dict[str, list[int]]) -> None:
@@ -269,8 +274,16 @@ class _Context:
         self.version = 0  # bumped whenever the places or their confidences change
         self._memo: dict[str, tuple[int, bool, Callable[[Place], float]]] = {}
         scale = 111.195 / NEAR_KM
-        self.near = Closeness(((c.id, c.lat, c.lon) for s in slots for c in (s.fixed, *s.candidates)
-                               if c is not None and c.feature not in _AREAS), scale)
+        points = ((c.id, c.lat, c.lon) for s in slots for c in (s.fixed, *s.candidates)
+                  if c is not None and c.feature not in _AREAS)
+        # (a few names: a pass over the places read costs less than building and walking a tree)
+        self.near: Closeness | None = None
+        self.coords: dict[str, tuple[float, float]] = {}
+        if len(slots) > TREE_FROM:
+            self.near = Closeness(points, scale)
+        else:
+            for pid, lat, lon in points:
+                self.coords.setdefault(pid, (lat, lon))
         self.stray: dict[str, Place] = {}  # places read that are no point of the tree (none expected)
 
     def vote(self, votes, admin_votes) -> None:
@@ -295,9 +308,10 @@ class _Context:
 
     def read(self, readings: list[Place], confidence: list[float]) -> None:
         """The places the names are read as, and how sure each reading is."""
-        for pid in self.sure:
-            if pid in self.near:
-                self.near.set(pid, 0.0)
+        if self.near is not None:
+            for pid in self.sure:
+                if pid in self.near:
+                    self.near.set(pid, 0.0)
         self.sure = {}
         self.sure_in = {key: {} for key in self.groups}
         for n, (p, c) in enumerate(zip(readings, confidence)):
@@ -326,6 +340,8 @@ class _Context:
                 del by_conf[conf]
                 if not by_conf:
                     del counts[p.id]
+        if self.near is None:
+            return  # (the places read are passed over as they are: see others)
         surest = max(self.sure[p.id]) if p.id in self.sure else 0.0
         if p.id in self.near:
             self.near.set(p.id, surest)
@@ -344,19 +360,36 @@ class _Context:
                 best = max((c for c, k in by_conf.items() if k > own.get(c, 0)), default=None)
                 override[pid] = 0.0 if best is None else best
             some = any(w > 0.0 for w in override.values()) or len(self.sure) > len(override)
-            stray = [(p.lat, p.lon, override.get(pid, max(self.sure[pid])))
-                     for pid, p in self.stray.items() if pid in self.sure]
             scale, done = 111.195 / NEAR_KM, {}
-            inside = {pid: w for pid, w in override.items() if pid in self.near}
+            near = self.near
+            if near is None:
+                # every place read, weighing what the names outside the group give it
+                read = []
+                for pid, by_conf in self.sure.items():
+                    weight = override[pid] if pid in override else max(by_conf)
+                    if weight > 0.0:
+                        place = self.place[pid]
+                        lat, lon = self.coords.get(pid) or (place.lat, place.lon)
+                        read.append((lat, lon, weight))
 
-            def closeness(c: Place) -> float:
-                value = done.get(c.id)
-                if value is None:
-                    value = self.near.best(c.lat, c.lon, inside)
-                    if stray:
-                        value = max(value, closeness_to(c.lat, c.lon, stray, scale))
-                    done[c.id] = value
-                return value
+                def closeness(c: Place) -> float:
+                    value = done.get(c.id)
+                    if value is None:
+                        value = done[c.id] = closeness_to(c.lat, c.lon, read, scale)
+                    return value
+            else:
+                stray = [(p.lat, p.lon, override.get(pid, max(self.sure[pid])))
+                         for pid, p in self.stray.items() if pid in self.sure]
+                inside = {pid: w for pid, w in override.items() if pid in near}
+
+                def closeness(c: Place) -> float:
+                    value = done.get(c.id)
+                    if value is None:
+                        value = near.best(c.lat, c.lon, inside)
+                        if stray:
+                            value = max(value, closeness_to(c.lat, c.lon, stray, scale))
+                        done[c.id] = value
+                    return value
 
             memo = (self.version, some, closeness)
             self._memo[key] = memo
