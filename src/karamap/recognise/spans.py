@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import re
 from collections.abc import Callable
@@ -912,7 +913,9 @@ def _scan(doc: _Doc, titled: bool) -> list[Mention]:
         if not tok.cap or tok.titled != titled:
             i += 1
             continue
-        found = _longest(doc, i)
+        # (the names at i, longest first, are found as they are asked for, once)
+        matches = _matches(doc, i)
+        found = next(matches, None)
         # two-word demonyms first ("Sri Lankan", "South African"), then one-word ones
         if doc.joined(i) and toks[i + 1].cap:
             pair = text[tok.start : toks[i + 1].end]
@@ -932,7 +935,7 @@ def _scan(doc: _Doc, titled: bool) -> list[Mention]:
             accepted = None
             # the longest name first; when it is not a place here, a shorter one may be
             # ("Dublin City Council": not "Dublin City", Ireland, but "Dublin")
-            for j, end, key, places in _matches(doc, i):
+            for j, end, key, places in itertools.chain((found,), matches):
                 if _judge(doc, i, j, key, places):
                     accepted = (j, end, key, places)
                     break
