@@ -16,6 +16,10 @@ __all__ = ["OfflineGazetteer", "PLACE_CACHE_SIZE"]
 #: places kept built between look-ups: a corpus names a few thousand again and again; the cache
 #: starts afresh when full, so that a corpus of millions of articles keeps memory bounded
 PLACE_CACHE_SIZE = 50_000
+#: keys whose index positions are kept after a look-up (found or not): text after text asks for the
+#: same capitalised words ("The", "Monday", "Police"), and the index's hash table is read in
+#: Python; the memo starts afresh when full, as the place cache does
+KEY_MEMO_SIZE = 50_000
 
 
 class OfflineGazetteer(Gazetteer):
@@ -38,6 +42,9 @@ class OfflineGazetteer(Gazetteer):
     def __init__(self, data: IndexData, *, path: Path | None = None, load_seconds: float = 0.0) -> None:
         self._d = data
         self._cache: dict[int, Place] = {}
+        # key -> index position(s) or None, for names and for romanisation keys
+        self._keys_seen: dict[str, int | tuple[int, ...] | None] = {}
+        self._rkeys_seen: dict[str, int | tuple[int, ...] | None] = {}
         self._by_id: dict[str, int] | None = None
         self._capitals: tuple[frozenset[str], frozenset[int]] | None = None
         self._demonym_places: dict[str, Place | None] = {}  # state and region demonyms, once found
@@ -97,12 +104,7 @@ class OfflineGazetteer(Gazetteer):
         >>> OfflineGazetteer.open(DEFAULT_CACHE_DIR).lookup_key("upper karabakh")[0].id
         'karamap:nagorno-karabakh'
         """
-        ix = self._d.keys.get(key)
-        if ix is None:
-            return ()
-        if isinstance(ix, int):
-            return (self.place(ix),)
-        return tuple(self.place(i) for i in ix)
+        return self._places(_positions(self._keys_seen, self._d.keys, key))
 
     def lookup_romanised(self, rkey: str) -> tuple[Place, ...]:
         """Places one of whose names has the romanisation key ``rkey`` (see
@@ -113,12 +115,14 @@ class OfflineGazetteer(Gazetteer):
         >>> OfflineGazetteer.open(DEFAULT_CACHE_DIR).lookup_romanised(romanised_key("tall afar"))[0].name
         'Tall ‘Afar'
         """
-        ix = self._d.rkeys.get(rkey)
+        return self._places(_positions(self._rkeys_seen, self._d.rkeys, rkey))
+
+    def _places(self, ix: int | tuple[int, ...] | None) -> tuple[Place, ...]:
         if ix is None:
             return ()
         if isinstance(ix, int):
             return (self.place(ix),)
-        return tuple(self.place(i) for i in ix)
+        return tuple([self.place(i) for i in ix])
 
     def has_key(self, key: str) -> bool:
         """Whether any place answers to ``key`` (cheaper than :meth:`lookup_key`)."""
@@ -179,3 +183,16 @@ class OfflineGazetteer(Gazetteer):
 
     def __len__(self) -> int:
         return len(self._d.names)
+
+
+def _positions(seen: dict, table, key: str) -> int | tuple[int, ...] | None:
+    """The index position(s) of ``key`` in ``table`` (None: none), remembered in ``seen``."""
+    ix = seen.get(key, _UNSEEN)
+    if ix is _UNSEEN:
+        if len(seen) >= KEY_MEMO_SIZE:
+            seen.clear()
+        ix = seen[key] = table.get(key)
+    return ix  # type: ignore[return-value]
+
+
+_UNSEEN = object()
