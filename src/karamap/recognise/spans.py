@@ -83,6 +83,8 @@ class _Doc:
         self.text = text
         self.gaz = gazetteer
         self.tokens = tokenise(text)
+        #: the positions of the capitalised tokens, where a name may start (a sixth of them)
+        self.caps = [i for i, t in enumerate(self.tokens) if t.cap]
         self.demonym = _demonym_lookup(gazetteer)
         self.cache: dict[str, tuple[Place, ...]] = {}
         self.people: set[str] = set()
@@ -137,8 +139,9 @@ def _learn_people(doc: _Doc) -> None:
             return j + 1
         return None
 
-    for i, t in enumerate(toks):
-        if not t.cap or t.titled:
+    for i in doc.caps:
+        t = toks[i]
+        if t.titled:
             continue
         low = t.text.lower()
         if low in TITLES and (low in TITLE_ABBREVIATIONS or doc.joined(i)):
@@ -161,8 +164,9 @@ def _learn_people(doc: _Doc) -> None:
                     doc.people.add(toks[k].text)
     # a bare name that acts as a person anywhere in the text ("Hughes also said", "Sullivan was
     # charged", "Ravenel, 46,") is that person throughout: the text's other uses of it are his
-    for i, t in enumerate(toks):
-        if (not t.cap or t.upper or t.titled or t.possessive or t.text in doc.people
+    for i in doc.caps:
+        t = toks[i]
+        if (t.upper or t.titled or t.possessive or t.text in doc.people
                 or t.text.lower() in common or not _ACTS_AS_PERSON.match(text, t.end)):
             continue
         if (i > 0 and ((doc.joined(i - 1) and toks[i - 1].cap)
@@ -810,12 +814,14 @@ def _romanised(doc: _Doc, mentions: list[Mention]) -> tuple[list[Mention], set[M
     def in_context(places: tuple[Place, ...]) -> bool:
         return any(p.country in countries or p.country is None or p.feature in _ROMANISED_ALONE for p in places)
 
-    i = 0
-    while i < len(toks):
-        tok = toks[i]
-        if not tok.cap or tok.titled:
-            i += 1
+    i = 0  # the first token a name may start at
+    for k in doc.caps:
+        if k < i:
             continue
+        tok = toks[k]
+        if tok.titled:
+            continue
+        i = k
         exact = covered.get(tok.start)
         if exact is not None and (exact.start != tok.start or exact.kind != "toponym" or exact.key.startswith("~")):
             i += 1
@@ -907,12 +913,14 @@ def _scan(doc: _Doc, titled: bool) -> list[Mention]:
     toks = doc.tokens
     text = doc.text
     mentions: list[Mention] = []
-    i = 0
-    while i < len(toks):
-        tok = toks[i]
-        if not tok.cap or tok.titled != titled:
-            i += 1
+    i = 0  # the first token a name may start at
+    for k in doc.caps:
+        if k < i:
             continue
+        tok = toks[k]
+        if tok.titled != titled:
+            continue
+        i = k
         # (the names at i, longest first, are found as they are asked for, once)
         matches = _matches(doc, i)
         found = next(matches, None)
