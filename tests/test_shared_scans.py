@@ -2,13 +2,15 @@
 
 A text's word index, its sentence spans and its tokens are made once and read by several stages;
 the street and road patterns open with a look-ahead of their first letters; the geodata phrases
-are tried only where their first words start. None of this may change what is found.
+are tried only in a text that holds one of their first words, and only where it starts. None of
+this may change what is found.
 """
 
 from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -107,3 +109,20 @@ def test_the_tense_of_a_match_is_told_once_and_the_same_when_asked_again():
     for m in re.finditer(r"Feb\. 3|Nov\. 11", text):
         assert ctx.tense(m) == ctx.tense(m) == tense_at(text, m.start(), m.end())
     assert list(ctx.tenses.values()) == ["future", "done"]  # "signed on": a past the date completes
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_a_text_passed_over_for_geodata_phrases_holds_none(text):
+    from karamap.recognise.spans import may_name_phrase, phrase_pattern
+
+    if not may_name_phrase(text):
+        assert list(phrase_pattern().finditer(text)) == []
+
+
+@pytest.mark.parametrize("text", ["Troops left the SEVEN ADJACENT REGIONS.", "the Seven  Adjacent\nRegions",
+                                  "the \u017feven adjacent regions", "the Joint Monitoring Centre"])
+def test_geodata_phrases_in_any_case_are_not_passed_over(text):
+    from karamap.recognise.spans import may_name_phrase, phrase_pattern
+
+    assert list(phrase_pattern().finditer(text)) and may_name_phrase(text)

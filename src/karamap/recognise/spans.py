@@ -13,7 +13,7 @@ from karamap.gazetteer.romanise import dominant_country, romanised_key, stands_a
 from karamap.intervals import Disjoint, SpanSet
 from karamap.model import Article, Mention, Place
 from karamap.paths import geodata_dir
-from karamap.prefilter import TextScan
+from karamap.prefilter import CASE_EXCEPTIONS, TextScan
 from karamap.recognise.lexicon import (
     ARABIC_NAME_HEADS,
     CALENDAR_WORDS,
@@ -65,6 +65,28 @@ def phrase_pattern() -> re.Pattern[str] | None:
         return None
     alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
     return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+
+
+@functools.cache
+def _phrase_openers() -> frozenset[str]:
+    """The first word of each phrase of :func:`phrase_pattern`, lower-cased."""
+    path = geodata_dir() / "karabakh.json"
+    return frozenset(p.split()[0].lower() for place in json.loads(path.read_text(encoding="utf-8"))["places"]
+                     for p in place.get("phrases", ()) if p.split())
+
+
+def may_name_phrase(text: str) -> bool:
+    """Whether ``text`` may hold a phrase of :func:`phrase_pattern`: False only where no phrase's
+    first word is in it, in any case (a check of the lower-cased text, far cheaper than a scan;
+    a letter outside ASCII that ignoring case matches to an ASCII one is no proof of absence).
+
+    >>> may_name_phrase("Troops left the Seven adjacent regions."), may_name_phrase("Troops left.")
+    (True, False)
+    """
+    if CASE_EXCEPTIONS.search(text):
+        return True
+    low = text.lower()
+    return any(word in low for word in _phrase_openers())
 
 
 def _demonym_lookup(gazetteer: Gazetteer) -> Callable[[str], Place | None]:
@@ -573,7 +595,7 @@ def recognise(article: Article, gazetteer: Gazetteer) -> list[Mention]:
     mentions = [m for m in mentions if m not in replaced] + romanised
     mentions = _with_streets(text, mentions)
     pattern = phrase_pattern()
-    if pattern is not None:
+    if pattern is not None and may_name_phrase(text):
         taken = SpanSet((m.start, m.end) for m in mentions)
         for m in TextScan(text).finditer(pattern):  # (tried only where its first words start)
             if taken.overlaps(m.start(), m.end()):
