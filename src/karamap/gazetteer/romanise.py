@@ -100,6 +100,7 @@ _ENDINGS = re.compile(r"(?<=i)(?:ah|e|eh)$")
 _RUSSIAN_NEUTER = re.compile(r"(?<=[^aeiou])o(?:ie|e)$")
 
 
+@functools.lru_cache(maxsize=16384)  # (names share their words: "al", "north", "district")
 def _fold_word(word: str) -> str:
     word = _WORDS.get(word, word)
     if len(word) > 3 and word[-1] == "h" and word[-2] in "aeiou":
