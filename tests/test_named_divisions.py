@@ -146,3 +146,16 @@ def test_an_address_of_town_province_and_country_ties_the_town_to_the_province(g
     assert "Stroud" in got and got["Stroud"] is None
     got = dict(resolved(gazetteer, "A lorry was stopped on the highway near Barrie, Ontario, Canada, at dawn."))
     assert got["Barrie"].country == "CA"
+
+
+def test_regions_by_the_english_names_the_press_uses(gazetteer):
+    got = dict(resolved(gazetteer, "Militants ambushed a convoy in Lower Shabelle and shelled a camp in South Darfur."))
+    assert (got["Lower Shabelle"].feature, got["Lower Shabelle"].country) == ("admin1", "SO")
+    assert (got["South Darfur"].feature, got["South Darfur"].country) == ("admin1", "SD")
+
+
+def test_a_village_tied_to_an_aliased_region_is_read_inside_it_or_not_at_all(gazetteer):
+    # the only Karan the gazetteer knows lies in Iran, not in Somalia's Banadir region
+    got = dict(resolved(gazetteer, "A grenade was thrown at a shop in Karan (Banadir) on Tuesday."))
+    assert got["Banadir"].country == "SO"
+    assert got.get("Karan") is None

