@@ -214,3 +214,30 @@ def test_a_pass_over_the_places_read_decides_as_the_tree_does(text, gazetteer, m
     by_tree = resolve(art, mentions, gazetteer)
     assert [(r.mention, r.place, r.score, r.candidates) for r in by_pass] == \
         [(r.mention, r.place, r.score, r.candidates) for r in by_tree]
+
+
+def test_a_bare_name_shared_by_a_province_and_its_city_is_the_city(gazetteer):
+    for text, name in (("Shopkeepers protested in Kherson against the curfew.", "Kherson"),
+                       ("A bomb went off near the bazaar in Hakkari on Sunday.", "Hakkari")):
+        art = make_article(text)
+        got = {r.mention.surface: r.place for r in resolve(art, recognise(art, gazetteer), gazetteer)}
+        assert got[name].feature == "city", text
+
+
+def test_a_province_named_as_such_or_listed_with_provinces_stays_the_province(gazetteer):
+    art = make_article("Air defences shot down drones over Kherson region overnight.")
+    got = {r.mention.surface: r.place for r in resolve(art, recognise(art, gazetteer), gazetteer)}
+    assert got["Kherson"].feature == "admin1"
+    # a province whose namesake city holds a small share of its people: the province
+    art = make_article("Teachers in Quebec walked out over pay.")
+    got = {r.mention.surface: r.place for r in resolve(art, recognise(art, gazetteer), gazetteer)}
+    assert got["Quebec"].feature == "admin1"
+
+
+def test_a_name_listed_with_provinces_is_the_province(gazetteer):
+    art = make_article("Fighting spread across Nimroz, Farah and Helmand.")
+    got = {r.mention.surface: r.place for r in resolve(art, recognise(art, gazetteer), gazetteer)}
+    assert [got[n].feature for n in ("Nimroz", "Farah", "Helmand")] == ["admin1"] * 3
+    art = make_article("Gunmen attacked a checkpoint in Farah on Monday.")
+    got = {r.mention.surface: r.place for r in resolve(art, recognise(art, gazetteer), gazetteer, min_score=0.5)}
+    assert got["Farah"].feature == "city"

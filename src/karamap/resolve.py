@@ -76,6 +76,11 @@ ALTERNATE_PENALTY = 1.5
 #: names from which the closeness of a reading to the places read is found in a k-d tree
 #: (:class:`~karamap.nearby.Closeness`); for fewer, a pass over the places read is cheaper
 TREE_FROM = 48
+#: a city that bears the name of the province it lies in, at least this big and holding at
+#: least this share of the province's people, is what the bare name means ("Kherson", "Kerman",
+#: "Sikasso"; "Quebec" is the province), unless a word of division follows
+NAMESAKE_CITY = 20_000
+NAMESAKE_SHARE = 0.2
 
 
 _AREAS = frozenset({"country", "continent", "region", "group"})
@@ -114,6 +119,8 @@ class _Slot:
     fixed: Place | None = None  # demonyms: the country itself
     #: the lower-case word of place after the name ("district", "city"), if any
     word: str | None = None
+    #: the name is one of a list with first-level divisions ("Herat, Farah and Helmand")
+    listed: bool = False
 
 
 def _candidates(m: Mention, gazetteer: Gazetteer) -> tuple[Place, ...]:
@@ -216,15 +223,20 @@ def _choose(s, statics, own_country, own_admin, n_other, others, total_country, 
         if score > best_score:
             best, best_score = c, score
     assert best is not None
-    # a division that is mostly one big city: the city ("Ankara", "Istanbul")
+    # a division that is mostly one big city: the city ("Ankara", "Istanbul"); and a city that
+    # bears its province's name, named bare outside a list of divisions: the city ("protests in
+    # Kherson"; "Kherson region" and "Herat, Farah and Helmand" are the provinces)
+    read_as_city = None  # (a division read as its city is no rival of the city, which lies in it)
     if best.feature == "admin1" and s.word not in FIRST_LEVEL_WORDS:
         for c in s.candidates:
-            if c.feature == "city" and c.country == best.country and _city_dominates(c, best):
-                best = c
+            if c.feature == "city" and c.country == best.country and (_city_dominates(c, best) or (
+                    not s.listed and c.admin1 == best.name and key_of(c.name) == key_of(best.name)
+                    and c.population >= max(NAMESAKE_CITY, NAMESAKE_SHARE * best.population))):
+                read_as_city, best = best, c
                 break
     scored.sort(key=lambda sc: sc[0], reverse=True)
     for score, c in scored:
-        if c is not best and distance_km(c, best) > 161.0:
+        if c is not best and c is not read_as_city and distance_km(c, best) > 161.0:
             return best, best_score - score
     return best, None
 
@@ -542,6 +554,8 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer, *,
                 top = slots[y].fixed or max(slots[y].candidates, key=lambda c: priors[id(c)])
                 if top.feature in ("admin1", "country") and slots[y].mention.kind == "toponym":
                     list_kind.setdefault(x, set()).add(top.feature)
+    for k, found in list_kind.items():
+        slots[k].listed = "admin1" in found
     # "City, State" pairs: the mention right after ", " constrains the one before it
     state_of: dict[int, list[Place]] = {}
     tops = [s.fixed or max(s.candidates, key=lambda c: priors[id(c)]) for s in slots]
