@@ -1001,7 +1001,10 @@ def _hyphen_parts(doc: _Doc, tok: Token) -> list[Mention]:
             out.append(Mention(start, end, part, "demonym", key))
             continue
         places = doc.places(key)
-        if places and (_strong(places) or _biggest_city(places) >= (1000 if placed else 100000)) \
+        # (a town known by the part only as another name is no evidence, unless a big city's:
+        # "Guri" of "Guri-Ceel" is not Guri-si, Korea; "Kiev" of "Kiev-Pecherskyi" is Kyiv)
+        own = tuple(p for p in places if key_of(p.name) == key or p.population >= 500_000)
+        if places and (_strong(places) or _biggest_city(own) >= (1000 if placed else 100000)) \
                 and part.lower() not in common_words():
             out.append(Mention(start, end, part, _kind(places[0]), key))  # type: ignore[arg-type]
     return out
