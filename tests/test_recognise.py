@@ -245,6 +245,8 @@ def test_a_mountain_lake_or_fort_is_not_the_place_that_shares_its_name(gazetteer
     got = surfaces("Climbers left Mount Kenya for Lake Victoria, then drove to Fort Worth and Fort Hood.", gazetteer)
     assert "Kenya" not in got and "Victoria" not in got and "Hood" not in got
     assert "Fort Worth" in got  # (a town whose own name has the head)
+    assert "Lake" not in got and "Mount" not in got  # (nor is the head a place alone)
+    assert "Lake County" in surfaces("The Lake County sheriff closed the road.", gazetteer)
     assert "Kenya" in surfaces("Climbers flew from Kenya to Lake Victoria.", gazetteer)
 
 

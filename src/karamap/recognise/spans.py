@@ -415,6 +415,8 @@ def _judge(doc: _Doc, i: int, j: int, key: str, places: tuple[Place, ...], roman
     if prev is not None and prev.cap and doc.gap(prev, first) == ". ":
         if prev_low in TITLE_ABBREVIATIONS or len(prev.text) == 1:
             return False
+    if single and key.rstrip(".") in _FEATURE_PREFIXES and next_joined and nxt.cap:
+        return False  # the head of "Lake Vermont", "Mount Kenya": not a place called "Lake"
     if prev_joined and prev.cap:
         plow = prev_low.rstrip(".")
         if plow in TITLES or prev_low in TITLES:
