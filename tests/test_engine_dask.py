@@ -147,6 +147,30 @@ def test_without_a_scheduler_a_local_cluster_is_started_and_closed(tmp_path, cap
     assert len((tmp_path / "a.jsonl").read_text().splitlines()) == 1
 
 
+def _worker_state() -> tuple[bool, int]:
+    import gc
+
+    import dask
+
+    return dask.config.get("distributed.worker.profile.enabled"), gc.get_freeze_count()
+
+
+def test_the_local_cluster_karamap_starts_spends_its_cores_on_the_articles(example_path):
+    # Its workers run no statistical profiler (sampling the task's stack every 10 ms), their
+    # heap is frozen once the gazetteer is loaded, and results come from the workers directly.
+    from karamap.config import Options
+    from karamap.engine.cluster import annotate_partition, cluster_client
+
+    options = Options(engine="dask", workers=1)
+    (part,) = partitions.plan_partitions([str(example_path)])
+    with cluster_client(options) as client:
+        assert client.direct_to_workers is True
+        assert client.submit(annotate_partition, part, options, "jsonl", own_worker=True).result().batch.count == 1
+        ((profiled, frozen),) = client.run(_worker_state).values()
+    assert profiled is False
+    assert frozen > 10_000
+
+
 def test_an_unreachable_scheduler_is_a_clear_error(tmp_path, capsys, example_path, monkeypatch):
     monkeypatch.setattr("karamap.engine.cluster.CONNECT_TIMEOUT", 2)
     code, err = _karamap(capsys, "annotate", str(example_path), "-o", str(tmp_path / "a.jsonl"),

@@ -19,7 +19,7 @@ from typing import Any
 from karamap.config import DEFAULT_CACHE_DIR, Options
 from karamap.engine.batch import BatchResult, Want, annotate_batch
 from karamap.engine.partitions import Partition, count_block, place_lines, plan_partitions, read_partition
-from karamap.engine.worker import worker_gazetteer
+from karamap.engine.worker import settle_heap, worker_gazetteer
 from karamap.errors import ConfigurationError, EngineError, InputError, NoArticlesError
 from karamap.read import ReadReport
 from karamap.read.files import Failure
@@ -33,6 +33,18 @@ RETRIES = 2
 IN_FLIGHT = 3
 #: seconds to wait for a scheduler to answer
 CONNECT_TIMEOUT = 20
+#: Dask settings of the LocalCluster karamap starts (a cluster of the user's keeps its own).
+#: Its workers, scheduler and client share this machine's cores with the annotating, so the
+#: diagnostics that wake them many times a second are turned off or slowed: the statistical
+#: profiler (it samples the running task's stack every 10 ms, taking the GIL from it), the
+#: event loops' health tick (every 20 ms), the system and memory monitors.
+LOCAL_CLUSTER_CONFIG: dict[str, object] = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.admin.system-monitor.gil.enabled": False,
+    "distributed.worker.memory.monitor-interval": "500ms",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +66,12 @@ class PartitionResult:
 
 def annotate_partition(part: Partition, options: Options, want: Want,
                        seen: dict[str, str] | None = None, *,
-                       client_cache: Path | None = None) -> PartitionResult:
+                       client_cache: Path | None = None, own_worker: bool = False) -> PartitionResult:
     """Read and annotate one partition on a worker (the gazetteer is loaded once per worker process).
+
+    ``own_worker``: the worker is one of a LocalCluster karamap started for this run, whose
+    heap (distributed, karamap, the gazetteer) may be frozen for the process's life (see
+    :func:`karamap.engine.worker.settle_heap`); a user's worker is left as it is.
 
     >>> from karamap.paths import example_articles
     >>> from karamap.engine.partitions import plan_partitions
@@ -75,8 +91,11 @@ def annotate_partition(part: Partition, options: Options, want: Want,
             ids.append((article.id, article.origin or article.id))
             yield article
 
+    gazetteer = worker_gazetteer(options)
+    if own_worker:
+        settle_heap()
     try:
-        batch = annotate_batch(tracked(), worker_gazetteer(options), options, want)
+        batch = annotate_batch(tracked(), gazetteer, options, want)
     except InputError as err:
         if not options.strict:
             raise
@@ -124,10 +143,15 @@ def cluster_client(options: Options) -> Iterator[Any]:
         finally:
             client.close()
         return
-    cluster = distributed.LocalCluster(n_workers=options.workers, threads_per_worker=1, processes=True,
-                                       dashboard_address=":0", silence_logs=logging.ERROR)
+    import dask
+
+    with dask.config.set(LOCAL_CLUSTER_CONFIG):  # read as the scheduler and the workers start
+        cluster = distributed.LocalCluster(n_workers=options.workers, threads_per_worker=1, processes=True,
+                                           dashboard_address=":0", silence_logs=logging.ERROR)
     try:
-        client = distributed.Client(cluster, set_as_default=False)
+        # Results come straight from the workers, not relayed by the scheduler (which runs in
+        # this process and would receive and send every partition's lines once more).
+        client = distributed.Client(cluster, set_as_default=False, direct_to_workers=True)
         try:
             yield client
         finally:
@@ -162,7 +186,7 @@ def run_cluster(sources: Any, options: Options, want: Want, report: ReadReport) 
     with cluster_client(options) as client:
         workers = max(1, len(client.scheduler_info().get("workers", {})) or options.workers)
         parts = _number_lines(client, parts)
-        yield from _annotate(client, parts, options, want, report, workers)
+        yield from _annotate(client, parts, options, want, report, workers, own=not options.scheduler)
 
 
 def _number_lines(client: Any, parts: list[Partition]) -> list[Partition]:
@@ -192,10 +216,10 @@ def _engine_error(err: BaseException) -> BaseException:
 
 
 def _annotate(client: Any, parts: list[Partition], options: Options, want: Want, report: ReadReport,
-              workers: int) -> Iterator[BatchResult]:
+              workers: int, *, own: bool = False) -> Iterator[BatchResult]:
     def submit(part: Partition, seen: dict[str, str] | None = None) -> Any:
         return client.submit(annotate_partition, part, options, want, seen, client_cache=DEFAULT_CACHE_DIR,
-                             retries=RETRIES, pure=False)
+                             own_worker=own, retries=RETRIES, pure=False)
 
     pending: deque[tuple[Partition, Any]] = deque()
     todo = iter(parts)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import threading
 from collections.abc import Iterator
@@ -14,7 +15,7 @@ from karamap.gazetteer.index import build_index, index_file
 from karamap.gazetteer.open import open_gazetteer
 from karamap.paths import geodata_dir
 
-__all__ = ["ensure_index", "worker_gazetteer", "release_gazetteer", "LOCK_NAME"]
+__all__ = ["ensure_index", "worker_gazetteer", "release_gazetteer", "settle_heap", "LOCK_NAME"]
 
 #: the lock file, in the cache folder, that whoever builds the index holds
 LOCK_NAME = "gazetteer-index.lock"
@@ -23,6 +24,7 @@ LOCK_NAME = "gazetteer-index.lock"
 # runs); the lock keeps two threads of one worker from loading it twice.
 _GAZETTEERS: dict[tuple[object, ...], Gazetteer] = {}
 _LOADING = threading.Lock()
+_SETTLED = False
 
 
 @contextlib.contextmanager
@@ -89,3 +91,21 @@ def release_gazetteer(options: Options) -> None:
         found = _GAZETTEERS.pop(_key(options), None)
     if found is not None:
         found.close()
+
+
+def settle_heap() -> None:
+    """Freeze what this worker process holds now (its modules, the gazetteer), once in its life.
+
+    The garbage collector's full passes walk every object a process holds; a worker's
+    (distributed, karamap's stages, the gazetteer) are there for its life, so walking them
+    again and again is the only thing those passes do with them: a few percent of a Dask
+    worker's time. Frozen (:func:`gc.freeze`), they are left out; what the articles make is
+    collected as before. Forked local workers get the same from their parent (see
+    :mod:`karamap.engine.local`).
+    """
+    global _SETTLED
+    with _LOADING:
+        if not _SETTLED:
+            _SETTLED = True
+            gc.collect()
+            gc.freeze()
