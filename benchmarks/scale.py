@@ -5,13 +5,19 @@ news, ACLED notes, TimeBank articles), each copy under an id of its own; nothing
 stored in the repository, and the benchmark stops (exit 0, saying so) where ../shared is
 absent. Every run is a separate ``karamap`` process; the figures are its wall time, the CPU
 time of it and its children, and the peak of the summed resident memory of its process tree
-(sampled every 50 ms; PSS beside it, which counts a page shared by several processes once).
+(sampled every 50 ms; PSS beside it, which counts a page shared by several processes once;
+and the largest peak of any one of its processes). A Dask run's tree is the client (with the
+LocalCluster's scheduler and nannies, which run in it) and the worker processes it starts:
+their RSS is summed.
 
     python benchmarks/scale.py                        # 20,000 documents: speed-ups and memory
     python benchmarks/scale.py --docs 20000 --only speed
     python benchmarks/scale.py --only memory --memory-sizes 10000 100000 --build-docs 50000
     python benchmarks/scale.py --only memory --memory-runs "annotate --workers 2" --build-docs 0
     python benchmarks/scale.py --only memory --memory-sizes 1000 --build-docs 50000 --build-workers 2
+    # issue 14 item 3: one process and Dask at 10,000 and 100,000 documents, build on one process at 50,000
+    python benchmarks/scale.py --only memory --memory-sizes 10000 100000 \
+        --memory-runs "annotate --workers 1" "annotate --engine dask --workers 2" --build-docs 50000 --build-workers 1
     python benchmarks/scale.py --only sentence        # warm annotate of one sentence
     KARAMAP_SHARED_EVAL=/path/to/shared/eval python benchmarks/scale.py   # ../shared elsewhere
 
@@ -85,13 +91,13 @@ def measure(args: list[str]) -> dict[str, float]:
     started = time.perf_counter()
     proc = psutil.Popen([sys.executable, "-m", "karamap", *args], stdout=subprocess.DEVNULL,
                         stderr=subprocess.PIPE, text=True)
-    peak = peak_pss = 0
+    peak = peak_pss = peak_one = 0
     cpu: dict[int, float] = {}
     seen: dict[int, tuple[float, float]] = {}  # pid -> (first, last) time it was sampled
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak, peak_pss
+        nonlocal peak, peak_pss, peak_one
         while not done.is_set():
             try:
                 tree = [proc, *proc.children(recursive=True)]
@@ -102,6 +108,7 @@ def measure(args: list[str]) -> dict[str, float]:
                         # for workers forked from one parent
                         info = p.memory_full_info()
                         total += info.rss
+                        peak_one = max(peak_one, info.rss)
                         total_pss += getattr(info, "pss", info.rss)
                         t = p.cpu_times()
                         cpu[p.pid] = t.user + t.system
@@ -128,7 +135,8 @@ def measure(args: list[str]) -> dict[str, float]:
     others = [pid for pid in cpu if pid != proc.pid]
     alive = sum(seen[pid][1] - seen[pid][0] for pid in others)
     return {"wall_s": round(wall, 2), "cpu_s": round(sum(cpu.values()), 2), "peak_mb": round(peak / 2**20),
-            "peak_pss_mb": round(peak_pss / 2**20), "parent_cpu_s": round(cpu.get(proc.pid, 0.0), 2),
+            "peak_pss_mb": round(peak_pss / 2**20), "peak_one_mb": round(peak_one / 2**20),
+            "parent_cpu_s": round(cpu.get(proc.pid, 0.0), 2),
             "workers": len(others), "workers_cpu_s": round(sum(cpu[pid] for pid in others), 2),
             "workers_idle_s": round(max(0.0, alive - sum(cpu[pid] for pid in others)), 2)}
 
@@ -137,6 +145,7 @@ def _print(label: str, figures: dict[str, float]) -> None:
     print(f"  {label:<42} wall {figures['wall_s']:>8.2f} s   cpu {figures['cpu_s']:>8.2f} s   "
           f"peak RSS {figures['peak_mb']:>6.0f} MB (PSS {figures['peak_pss_mb']:>5.0f} MB)", flush=True)
     if figures["workers"]:
+        print(f"  {'':<42} the largest process peaked at {figures['peak_one_mb']:.0f} MB RSS", flush=True)
         print(f"  {'':<42} cpu of the main process {figures['parent_cpu_s']:.2f} s, of its "
               f"{figures['workers']:.0f} child processes {figures['workers_cpu_s']:.2f} s (idle or waiting "
               f"for a core {figures['workers_idle_s']:.2f} s of their lives)", flush=True)
