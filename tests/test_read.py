@@ -371,6 +371,23 @@ def test_a_jsonl_file_read_in_blocks_as_cluster_workers_read_it_gives_what_one_r
 # --- folders, mixtures, batches -----------------------------------------------------------
 
 
+def test_a_jsonl_file_cut_for_a_cluster_ends_in_short_blocks(tmp_path):
+    # The blocks that run last, while a worker that finished may wait, are a quarter of the others.
+    from karamap.engine.partitions import plan_partitions
+
+    path = write(tmp_path / "news.jsonl", "".join(
+        json.dumps({"id": f"n{k}", "text": f"Report {k} from Ganja."}) + "\n" for k in range(400)))
+    size = path.stat().st_size
+    parts = plan_partitions(path, block_size=1000, workers=2)
+    assert [p.start + p.length for p in parts[:-1]] == [p.start for p in parts[1:]]
+    assert parts[0].start == 0 and parts[-1].start + parts[-1].length == size
+    lengths = [p.length for p in parts]
+    whole = lengths.count(1000)
+    assert set(lengths[:whole]) == {1000} and whole > 10
+    assert set(lengths[whole:-1]) == {250} and lengths[-1] <= 250
+    assert 4 <= len(lengths) - whole <= 8  # the file's last 1,000 to 2,000 bytes
+
+
 def test_a_folder_is_read_recursively_sorted_skipping_hidden_and_other_files(tmp_path):
     write(tmp_path / "b.txt", "Bravo in Baku.")
     (tmp_path / "sub").mkdir()

@@ -37,13 +37,17 @@ from karamap.read.tables import CSV_SUFFIXES, PARQUET_SUFFIXES, _columns, _row_a
 #: what a folder is searched for: the files karamap.read.files.iter_folder finds
 FOLDER_SUFFIXES = TEXT_SUFFIXES + JSONL_SUFFIXES + CSV_SUFFIXES + PARQUET_SUFFIXES + (".html", ".htm")
 
-__all__ = ["Partition", "BlockCount", "plan_partitions", "count_block", "place_lines", "read_partition"]
+__all__ = ["Partition", "BlockCount", "plan_partitions", "block_starts", "count_block", "place_lines",
+           "read_partition"]
 #: text files and Parquet rows per partition
 ITEMS_PER_PARTITION = 256
 #: JSONL bytes per partition, at most and at least (between them: about 32 partitions a worker, so
 #: that the last ones, run while other workers have nothing left, are short)
 MAX_BLOCK = 16 * 1024 * 1024
 MIN_BLOCK = 256 * 1024
+#: a file's end (less than a block a worker) is cut in blocks this many times smaller: they
+#: run while other workers may have nothing left, and a worker that finished waits for a short one
+TAIL_SPLIT = 4
 
 Kind = Literal["jsonl", "text", "parquet", "csv", "articles", "failure"]
 
@@ -130,7 +134,7 @@ def plan_partitions(sources: Any, *, block_size: int | None = None, workers: int
     out: list[Partition] = []
     for part in merged:
         if part.kind == "jsonl":
-            out.extend(_blocks(part, size))
+            out.extend(_blocks(part, size, workers))
         elif part.kind == "parquet":
             out.extend(_row_ranges(part))
         else:
@@ -249,14 +253,27 @@ def _expand_url(url: str) -> Iterator[Partition]:
         yield _failed(url, ReadError(f"{url}: cannot read: {err}"))
 
 
-def _blocks(part: Partition, size: int) -> Iterator[Partition]:
+def _blocks(part: Partition, size: int, workers: int) -> Iterator[Partition]:
     if part.length <= size:
         yield part
         return
-    starts = list(range(0, part.length, size))
-    for n, start in enumerate(starts):
-        yield replace(part, start=start, length=min(size, part.length - start),
-                      first_block=n == 0, last_block=n == len(starts) - 1)
+    starts = block_starts(part.length, size, workers)
+    ends = [*starts[1:], part.length]
+    for n, (start, end) in enumerate(zip(starts, ends)):
+        yield replace(part, start=start, length=end - start, first_block=n == 0, last_block=n == len(starts) - 1)
+
+
+def block_starts(length: int, size: int, workers: int) -> list[int]:
+    """Where the byte ranges of a file of ``length`` bytes start: ranges of ``size``, but the
+    file's end (less than ``size`` bytes a worker) in ranges :data:`TAIL_SPLIT` times smaller.
+
+    >>> block_starts(1000, 300, 2)
+    [0, 300, 600, 675, 750, 825, 900, 975]
+    """
+    head = max(0, length - workers * size)
+    starts = list(range(0, head, size))
+    starts.extend(range(len(starts) * size, length, max(1, size // TAIL_SPLIT)))
+    return starts
 
 
 def _row_ranges(part: Partition) -> Iterator[Partition]:
