@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from karamap.gazetteer.base import normalise_name
 from karamap.sentences import split_sentences
@@ -18,9 +18,9 @@ _LINE_OPENING = re.compile(f"\n[{re.escape(_OPENERS)}]*")
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
 
-@dataclass(slots=True)
-class Token:
-    """One word: offsets, text, and its shape."""
+class Token(NamedTuple):
+    """One word: offsets, text, and its shape (a tuple: one is made for every word of a text,
+    and a tuple is the cheapest object to make)."""
 
     start: int
     end: int
@@ -82,6 +82,7 @@ def tokenise(text: str) -> list[Token]:
     titled = title_lines(text)
     tokens: list[Token] = []
     append = tokens.append
+    new = tuple.__new__  # (a Token made from its fields as NamedTuple._make does, without a call of Python)
     ti = 0
     n_titled = len(titled)
     first_title = titled[0][0] if titled else len(text) + 1
@@ -104,5 +105,5 @@ def tokenise(text: str) -> list[Token]:
             while ti < n_titled and titled[ti][1] < start:
                 ti += 1
             in_title = ti < n_titled and titled[ti][0] <= start < titled[ti][1]
-        append(Token(start, end, word, cap, cap and word.isupper(), start in initials, in_title, possessive))
+        append(new(Token, (start, end, word, cap, cap and word.isupper(), start in initials, in_title, possessive)))
     return tokens
