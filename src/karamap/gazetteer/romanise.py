@@ -133,7 +133,7 @@ def romanised_key(key: str) -> str:
     text = _SIGNS.sub("", key.lower())
     if not text.isascii():
         return ""  # another script, or letters the rules do not know (ø, ł): no key
-    if any(c.isdigit() for c in text):
+    if any(map(str.isdigit, text)):
         return ""  # "Airstrip 2608": a number is no spelling to fold
     text = _IZAFE.sub("", text)
     text = _ARTICLE.sub("", text)
