@@ -828,8 +828,7 @@ def _romanised(doc: _Doc, mentions: list[Mention]) -> tuple[list[Mention], set[M
     toks = doc.tokens
     covered: dict[int, Mention] = {}
     for m in mentions:
-        for pos in range(m.start, m.end):
-            covered[pos] = m
+        covered.update(dict.fromkeys(range(m.start, m.end), m))
     countries = _context_countries(doc, mentions)
     taken = _Taken(mentions)
     out: list[Mention] = []
