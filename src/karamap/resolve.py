@@ -241,6 +241,24 @@ def _choose(s, statics, own_country, own_admin, n_other, others, total_country, 
     return best, None
 
 
+def _add_votes(counts: Counter, votes: dict) -> None:
+    """``counts.update(votes)`` for a dict of votes, the same sums, without Counter's checks of
+    what it is given (resolution adds and takes votes thousands of times a text)."""
+    if counts:
+        get = counts.get
+        for key, w in votes.items():
+            counts[key] = w + get(key, 0)
+    else:
+        dict.update(counts, votes)
+
+
+def _take_votes(counts: Counter, votes: dict) -> None:
+    """``counts.subtract(votes)`` for a dict of votes, the same differences."""
+    get = counts.get
+    for key, w in votes.items():
+        counts[key] = get(key, 0) - w
+
+
 def _blend(votes, admin_votes, chosen):
     """Half the votes by prior, half for the readings chosen in the last round."""
     new_votes, new_admin = [], []
@@ -313,10 +331,10 @@ class _Context:
     def revote(self, n: int, old: tuple[dict, dict], new: tuple[dict, dict]) -> None:
         """Name ``n`` votes ``new`` instead of ``old``."""
         for key in self.groups_of[n]:
-            self.own_country[key].subtract(old[0])
-            self.own_country[key].update(new[0])
-            self.own_admin[key].subtract(old[1])
-            self.own_admin[key].update(new[1])
+            _take_votes(self.own_country[key], old[0])
+            _add_votes(self.own_country[key], new[0])
+            _take_votes(self.own_admin[key], old[1])
+            _add_votes(self.own_admin[key], new[1])
 
     def read(self, readings: list[Place], confidence: list[float]) -> None:
         """The places the names are read as, and how sure each reading is."""
@@ -538,10 +556,10 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer, *,
     total_country: Counter[str] = Counter()
     total_admin: Counter[tuple[str | None, str]] = Counter()
     for k in range(len(slots)):
-        total_country.update(votes[k])
-        total_admin.update(admin_votes[k])
+        _add_votes(total_country, votes[k])
+        _add_votes(total_admin, admin_votes[k])
     # words and signs that tell the text's country ("$5", "sheriff", "£5", "NHS")
-    total_country.update(_cue_votes(text))
+    _add_votes(total_country, _cue_votes(text))
     # provisional picks by prior, for distances
     first_pass = [s.fixed or max(s.candidates, key=lambda c: priors[id(c)]) for s in slots]
 
@@ -597,12 +615,12 @@ def resolve(article: Article, mentions: list[Mention], gazetteer: Gazetteer, *,
                 confidence[k] = max(confidence[k], 0.5)
                 context.reread(k, old, (best, confidence[k]))
                 (new_vote,), (new_admin,) = _blend([prior_votes[k]], [prior_admin[k]], [best])
-                total_country.subtract(votes[k])
-                total_admin.subtract(admin_votes[k])
+                _take_votes(total_country, votes[k])
+                _take_votes(total_admin, admin_votes[k])
                 context.revote(k, (votes[k], admin_votes[k]), (new_vote, new_admin))
                 votes[k], admin_votes[k] = new_vote, new_admin
-                total_country.update(new_vote)
-                total_admin.update(new_admin)
+                _add_votes(total_country, new_vote)
+                _add_votes(total_admin, new_admin)
         if round_ == 0:
             votes, admin_votes = list(votes), list(admin_votes)
             first_pass = list(chosen)
