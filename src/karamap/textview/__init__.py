@@ -82,20 +82,33 @@ def restore_document(doc: Document, view: TextView, article: Article) -> Documen
     )
 
 
+# (each keeps what the view leaves as it was, often most of a text: dataclasses.replace is costly)
+
+
 def _mention(m: Mention, view: TextView) -> Mention:
     start, end = view.span(m.start, m.end)
-    return dataclasses.replace(m, start=start, end=end, surface=view.original[start:end])
+    surface = view.original[start:end]
+    if (start, end, surface) == (m.start, m.end, m.surface):
+        return m
+    return dataclasses.replace(m, start=start, end=end, surface=surface)
 
 
 def _resolution(r: Resolution, view: TextView) -> Resolution:
-    return dataclasses.replace(r, mention=_mention(r.mention, view))
+    mention = _mention(r.mention, view)
+    return r if mention is r.mention else dataclasses.replace(r, mention=mention)
 
 
 def _timex(t: TimeExpr, view: TextView) -> TimeExpr:
     start, end = view.span(t.start, t.end)
-    return dataclasses.replace(t, start=start, end=end, text=view.original[start:end])
+    text = view.original[start:end]
+    if (start, end, text) == (t.start, t.end, t.text):
+        return t
+    return dataclasses.replace(t, start=start, end=end, text=text)
 
 
 def _event(e: Event, view: TextView) -> Event:
     start, end = view.span(e.quote_start, e.quote_end)
-    return dataclasses.replace(e, quote_start=start, quote_end=end, quote=view.original[start:end])
+    quote = view.original[start:end]
+    if (start, end, quote) == (e.quote_start, e.quote_end, e.quote):
+        return e
+    return dataclasses.replace(e, quote_start=start, quote_end=end, quote=quote)
