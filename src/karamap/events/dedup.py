@@ -11,7 +11,12 @@ from dataclasses import dataclass
 
 from karamap.model import Event, Place
 
-__all__ = ["same_incident", "merge_duplicates", "Telling", "Incident", "group_incidents", "fold_incident"]
+__all__ = ["same_incident", "merge_duplicates", "Telling", "Incident", "group_incidents", "fold_incident",
+           "LONG_SENTENCE"]
+
+#: a sentence longer than this (characters; far above any sentence of news, as a list of hundreds
+#: of towns is) is not quoted whole by its events: each quotes a window of it (:attr:`Telling.window`)
+LONG_SENTENCE = 1_000
 
 # Types that tell the same kind of incident; the first of a family is kept on a merge.
 _FAMILY = {"phone_call": "talks", "meeting": "talks"}
@@ -173,6 +178,14 @@ class Telling:
     new_scene: bool = False
     #: the clause's subject is a pronoun that refers back ("It killed 40 villagers")
     pronoun_subject: bool = False
+    #: what the event quotes, where it is not the whole sentence: a window of one longer than
+    #: :data:`LONG_SENTENCE` (:func:`karamap.events.extract.told_in`)
+    window: tuple[int, int] | None = None
+
+    @property
+    def quoted(self) -> tuple[int, int]:
+        """The stretch of text that tells the event: its sentence, or its window of the sentence."""
+        return self.window or self.sentence
 
 
 @dataclass
@@ -187,8 +200,22 @@ class Incident:
         return self.tellings[0].paragraph
 
     @property
-    def sentences(self) -> list[tuple[int, int]]:
-        return sorted(set(t.sentence for t in self.tellings))
+    def quoted(self) -> list[tuple[int, int]]:
+        """What the tellings quote (:attr:`Telling.quoted`), in text order: the sentences, but
+        a window of a very long one."""
+        return sorted(set(t.quoted for t in self.tellings))
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """Where the incident is told: from the first stretch its tellings quote to the last; but
+        where windows of a very long sentence lie farther apart than :data:`LONG_SENTENCE`
+        characters ("shelled X, [hundreds of towns], and Y" where X and Y are one town's
+        districts), the window of the telling that leads it."""
+        quoted = self.quoted
+        start, end = quoted[0][0], quoted[-1][1]
+        if end - start > LONG_SENTENCE and any(t.window is not None for t in self.tellings):
+            return self.tellings[0].quoted
+        return start, end
 
 
 _COARSE = frozenset({"country", "continent", "admin1", "region", "group", "other"})
@@ -272,24 +299,49 @@ def _rank(e: Event) -> tuple[int, int, int]:
     return (not e.time_inferred, e.place_stated, -(e.geo_precision or 9))
 
 
-class _ByTime:
-    """The incidents of one paragraph, filed by the days of the event that leads each, so that an
-    event dated by its own words is tried only against the incidents whose times may agree with
-    its own (:func:`_times_agree`: a leader dated by its context, or days in common), latest
-    first, as a pass over them all would try them; others are tried against all of them.
+# A grid over the unit sphere whose cells are as wide as the chord of 25 km (as
+# karamap.nearby.Within files places): two points 25 km apart or less lie in one cell or in two
+# of the 27 around one.
+_CELL = 2.0 * math.sin(25.0 / 12742.0) * 1.001
 
-    A leader dated by its context, undated, or over more than :attr:`DAYS` days is filed with
-    those always tried, and so is an event over more than that many days tried against all.
+
+def _cell(p: Place) -> tuple[int, int, int]:
+    lat, lon = math.radians(p.lat), math.radians(p.lon)
+    x, y, z = math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat)
+    return math.floor(x / _CELL), math.floor(y / _CELL), math.floor(z / _CELL)
+
+
+class _ByTime:
+    """The incidents of one paragraph, filed by the days of the event that leads each and by its
+    place, so that an event is tried only against the incidents it may join, latest first, as a
+    pass over them all would try them.
+
+    By time: an event dated by its own words is tried against the incidents whose times may agree
+    with its own (:func:`_times_agree`: a leader dated by its context, or days in common). A
+    leader dated by its context, undated, or over more than :attr:`DAYS` days is filed with those
+    always tried, and so is an event over more than that many days tried against all.
+
+    By place: an event that states where it happened is tried against the incidents whose places
+    may agree with its own (:func:`_places_agree`: a leader with no place stated, a place in
+    common, a larger area of the same country, or a place within 25 km, by grid cell), and,
+    where it is dated by its context and opens no scene of its own, against every incident told
+    in an earlier sentence (it may go on telling one of them wherever it went). A list of towns
+    that one clause records an event at each of is thus not weighed pair by pair.
     """
 
     DAYS = 62
 
-    def __init__(self) -> None:
+    def __init__(self, places: Mapping[str, Place]) -> None:
+        self.places = places
         self.groups: list[Incident] = []  # in the order told
         self.position: dict[int, int] = {}  # id of a group -> its place in that order
         self.loose: set[int] = set()
         self.by_day: dict[int, set[int]] = {}
         self.filed: list[range | None] = []
+        self.by_place: dict[Hashable, set[int]] = {}
+        self.placed: list[list[Hashable]] = []  # the place keys each group is filed under
+        self.sentence: tuple[int, int] | None = None  # the sentence of the last event tried
+        self.since = 0  # the first group told in that sentence
 
     @classmethod
     def _days(cls, e: Event) -> range | None:
@@ -298,10 +350,38 @@ class _ByTime:
         first, last = e.when.start.toordinal(), e.when.end.toordinal()
         return range(first, last + 1) if 0 <= last - first < cls.DAYS else None
 
+    def _first_place(self, e: Event) -> Place | None:
+        return next((self.places[i] for i in e.place_ids if i in self.places), None)
+
+    def _place_keys(self, lead: Event) -> list[Hashable]:
+        """The keys an incident that ``lead`` leads is filed under."""
+        if not lead.place_stated:
+            return ["unstated"]
+        keys: list[Hashable] = [("id", pid) for pid in lead.place_ids]
+        x = self._first_place(lead)
+        if x is not None:
+            keys += [("country", x.feature in _COARSE, x.country), ("cell", x.feature in _COARSE, _cell(x))]
+        return keys
+
+    def _place_wanted(self, e: Event) -> list[Hashable] | None:
+        """The keys of the incidents whose places may agree with ``e``'s (None: any place may)."""
+        if not e.place_stated:
+            return None
+        keys: list[Hashable] = ["unstated", *(("id", pid) for pid in e.place_ids)]
+        y = self._first_place(e)
+        if y is not None:
+            coarse = y.feature in _COARSE
+            cx, cy, cz = _cell(y)
+            keys.append(("country", not coarse, y.country))
+            keys += [("cell", coarse, (cx + dx, cy + dy, cz + dz))
+                     for dx in (-1, 0, 1) for dy in (-1, 0, 1) for dz in (-1, 0, 1)]
+        return keys
+
     def add(self, group: Incident) -> None:
         self.position[id(group)] = len(self.groups)
         self.groups.append(group)
         self.filed.append(None)
+        self.placed.append([])
         self._file(len(self.groups) - 1)
 
     def refile(self, group: Incident) -> None:
@@ -313,28 +393,53 @@ class _ByTime:
         else:
             for d in days:
                 self.by_day[d].discard(n)
+        for key in self.placed[n]:
+            self.by_place[key].discard(n)
         self._file(n)
 
     def _file(self, n: int) -> None:
-        days = self._days(self.groups[n].events[0])
+        lead = self.groups[n].events[0]
+        days = self._days(lead)
         self.filed[n] = days
         if days is None:
             self.loose.add(n)
         else:
             for d in days:
                 self.by_day.setdefault(d, set()).add(n)
+        self.placed[n] = self._place_keys(lead)
+        for key in self.placed[n]:
+            self.by_place.setdefault(key, set()).add(n)
 
-    def candidates(self, e: Event) -> Iterator[Incident]:
-        """The incidents ``e`` may join, latest first (and maybe others)."""
+    def candidates(self, e: Event, t: Telling) -> Iterator[Incident]:
+        """The incidents ``e``, told at ``t``, may join, latest first (and maybe others)."""
+        if t.sentence != self.sentence:
+            self.sentence, self.since = t.sentence, len(self.groups)
         days = self._days(e)
-        if days is None:
-            yield from reversed(self.groups)
+        wanted = self._place_wanted(e)
+        if wanted is None:
+            if days is None:
+                yield from reversed(self.groups)
+                return
+            found = set(self.loose)
+            for d in days:
+                found.update(self.by_day.get(d, ()))
+            for n in sorted(found, reverse=True):
+                yield self.groups[n]
             return
-        found = set(self.loose)
-        for d in days:
-            found.update(self.by_day.get(d, ()))
-        for n in sorted(found, reverse=True):
-            yield self.groups[n]
+        near = set().union(*(self.by_place.get(key, ()) for key in wanted))
+        if days is not None:
+            near = {n for n in near if (f := self.filed[n]) is None or (f.start < days.stop and days.start < f.stop)}
+        placed = sorted(near, reverse=True)
+        if not (e.time_inferred and not t.new_scene):
+            for n in placed:
+                yield self.groups[n]
+            return
+        # (the incidents of this sentence were first told in it: none of them can be gone on with)
+        last = -1
+        for n in heapq.merge(placed, range(self.since - 1, -1, -1), reverse=True):
+            if n != last:
+                last = n
+                yield self.groups[n]
 
 
 def group_incidents(
@@ -364,8 +469,8 @@ def group_incidents(
             said.append((e, t))
             continue
         if e.type in incident_types:
-            told = in_paragraph.setdefault(t.paragraph, _ByTime())
-            g = next((g for g in told.candidates(e)
+            told = in_paragraph.setdefault(t.paragraph, _ByTime(places))
+            g = next((g for g in told.candidates(e, t)
                       if _joins(g, e, t, places, hazard_types, triggers[id(g)])), None)
             if g is None:
                 groups.append(Incident([e], [t]))
@@ -393,15 +498,14 @@ def group_incidents(
 
 def fold_incident(group: Incident, text: str) -> Event:
     """One event for the incident: the time of its best-dated telling, the place of its
-    best-located one, every actor, the quote from its first sentence to its last, the largest
-    death toll told."""
+    best-located one, every actor, the quote from its first sentence to its last (or its
+    :attr:`Incident.span` in a very long one), the largest death toll told."""
     main = group.events[0]
     if len(group.events) == 1:
         return main
     dated = max(group.events, key=lambda e: (not e.time_inferred, e.when is not None))
     located = max(group.events, key=lambda e: (e.place_stated, -(e.geo_precision or 9)))
-    sentences = group.sentences
-    start, end = sentences[0][0], sentences[-1][1]
+    start, end = group.span
     actors = tuple(dict.fromkeys(a for e in group.events for a in e.actors))
     tolls = [e.fatalities for e in group.events if e.fatalities is not None]
     return dataclasses.replace(

@@ -14,7 +14,8 @@ from karamap.events.actors import ActorMention, actor_mentions, actors_in, group
 from karamap.events.attribution import Attribution, find_attribution
 from karamap.events.clauses import HEADER, Clause, split_clauses
 from karamap.events.acled import actor_is_state, code_incident
-from karamap.events.dedup import Incident, Telling, fold_incident, group_incidents, merge_duplicates
+from karamap.events.dedup import (LONG_SENTENCE, Incident, Telling, fold_incident, group_incidents,
+                                  merge_duplicates)
 from karamap.events.fatalities import fatalities_in
 from karamap.events.roles import DIPLOMACY as _DIPLOMACY
 from karamap.events.roles import Parties, acled_fields, find_parties, with_parties
@@ -27,7 +28,10 @@ from karamap.model import Article, Event, Place, Resolution, TimeExpr, TimeSpan
 from karamap.resolve import distance_km
 from karamap.sentences import split_sentences
 
-__all__ = ["extract_events", "event_id"]
+__all__ = ["extract_events", "event_id", "told_in"]
+
+#: how far a window reaches before and after the trigger and place it is about
+_REACH = 200
 
 _QUOTES = "\"“”"
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
@@ -217,19 +221,20 @@ class _Reader:
         alone = {g.paragraph for g in incidents if g.events[0].type in INCIDENT_TYPES}
         per_paragraph = Counter(g.paragraph for g in incidents)
         counts = {p: per_paragraph[p] for p in alone}
-        starts = sorted(g.sentences[0][0] for g in incidents)
+        starts = sorted(g.span[0] for g in incidents)
         events = [self.code(g, paragraphs[g.paragraph] if counts.get(g.paragraph) == 1 else None,
                             self.extent(g, starts, paragraphs[g.paragraph]))
                   for g in incidents]
         return merge_duplicates(events, frozenset(self.story.undated))
 
     def extent(self, incident: Incident, starts: list[int], paragraph: tuple[int, int]) -> tuple[int, int]:
-        """Where the incident is told: from its first sentence to the next incident's first
-        sentence, within its paragraph ("... attacked a post. Two soldiers were killed.")."""
-        first = incident.sentences[0][0]
+        """Where the incident is told: from its first sentence (:attr:`Incident.span`) to the next
+        incident's first sentence, within its paragraph ("... attacked a post. Two soldiers were
+        killed.")."""
+        span = first, told = incident.span
         i = bisect.bisect_right(starts, first)
         nxt = starts[i] if i < len(starts) else paragraph[1]
-        last = incident.sentences[-1]
+        last = incident.quoted[-1] if incident.quoted[-1][1] == told else span
         end = max(last[1], min(nxt, paragraph[1]))
         # the dead of a disaster told as the background of its last sentence are not the incident's
         # (the cuts are kept in text order)
@@ -242,13 +247,15 @@ class _Reader:
         found: list[Parties] = []
         for event, telling in sorted(zip(incident.events, incident.tellings),
                                      key=lambda p: (p[1].sentence, p[1].trigger)):
-            ss, se = telling.sentence
+            ss, se = told = self.roles_span(event, telling)
             if (ss, se) not in self.mentions:  # the clauses of a sentence share its actor phrases
                 self.mentions[(ss, se)] = actor_mentions(self.text, ss, se, self.res_of(ss, se),
                                                          country=self.country_of(event))
             exclude = [self.quiet[event.id]] if event.id in self.quiet else []
             # a subordinate clause ("When clashes erupted, the president ...") has its own actors
-            window = telling.clause if self.leads.get(event.id) in _SUBORDINATE else telling.sentence
+            window = told
+            if self.leads.get(event.id) in _SUBORDINATE:
+                window = (max(told[0], telling.clause[0]), min(told[1], telling.clause[1]))
             mentions = [m for m in self.mentions[(ss, se)] if window[0] <= m.start < window[1]]
             p = find_parties(self.text, window, self.triggers.get(event.id, (telling.trigger, telling.trigger)),
                              self.res_of(ss, se), country=self.country_of(event), exclude=exclude,
@@ -274,6 +281,14 @@ class _Reader:
                     found.append(p)
         return found
 
+    def roles_span(self, event: Event, telling: Telling) -> tuple[int, int]:
+        """Where the actors of ``event`` are looked for: its sentence, or in a very long one the
+        window it quotes where that holds its trigger, else the trigger's own window."""
+        told = telling.quoted
+        if told[0] <= telling.trigger < told[1]:
+            return told
+        return told_in(self.text, telling.sentence, self.triggers[event.id], None)
+
     def res_of(self, start: int, end: int) -> list[Resolution]:
         """The resolutions a look at ``text[start:end]`` may need, in order: those that start in it
         (and just after it, where a phrase at its end reaches over: "forces of" + a country)."""
@@ -295,10 +310,10 @@ class _Reader:
         if paragraph is not None:
             words = self.text[paragraph[0]:paragraph[1]]
         else:
-            words = " ".join(self.text[a:b] for a, b in incident.sentences)
+            words = " ".join(self.text[a:b] for a, b in incident.quoted)
         lead = incident.tellings[0]
-        coding = code_incident(types, words, state_actor=actor_is_state(
-            self.text, lead.sentence[0], lead.trigger, lead.sentence[1]))
+        roles = self.roles_span(incident.events[0], lead)
+        coding = code_incident(types, words, state_actor=actor_is_state(self.text, roles[0], lead.trigger, roles[1]))
         trigger = next((e.trigger for e in incident.events if e.type == coding.type), event.trigger)
         country = self.country_of(event)
         told = self.parties(incident) or [Parties()]
@@ -405,11 +420,13 @@ class _Reader:
             story.parties = actors
         for k, where in enumerate(wheres):
             id_ = event_id(self.article.id, ss, se, trigger.start, trigger.type, where.place_ids[0] if k else None)
-            story.events.append(_event(self.article, trigger, sentence, when, where, actors, attribution, id_))
+            told = told_in(text, sentence, (trigger.start, trigger.end), where.named)
+            story.events.append(_event(self.article, trigger, told, when, where, actors, attribution, id_))
             story.tellings[id_] = Telling(
                 story.paragraph, sentence, span, trigger.start, also,
                 new_scene=fronted or bool(_NEW_SCENE.match(text, clause.start, trigger.start)),
-                pronoun_subject=bool(_PRONOUN_SUBJECT.fullmatch(text, clause.start, trigger.start)))
+                pronoun_subject=bool(_PRONOUN_SUBJECT.fullmatch(text, clause.start, trigger.start)),
+                window=None if told == sentence else told)
             self.triggers[id_] = (trigger.start, trigger.end)
             self.leads[id_] = clause.lead
             if attribution is not None:  # the source of a claim is no actor of what it tells
@@ -445,6 +462,43 @@ class _Reader:
             # last whose country was named ("The Turkish defense minister").
             actors = tuple(dict.fromkeys(story.speaker_side + list(actors)))
         return actors
+
+
+def told_in(
+    text: str, sentence: tuple[int, int], trigger: tuple[int, int], place: tuple[int, int] | None
+) -> tuple[int, int]:
+    """What an event told at ``trigger`` of ``sentence`` (and at ``place``, where the text names
+    it) quotes: the sentence, but a window of one longer than :data:`LONG_SENTENCE` characters.
+
+    A clause that records one event per location over a list of towns gives an event a town, and
+    each quoting the whole list would make the quotes grow with the square of its length. The
+    window reaches 200 characters before and after the trigger and the place, cut at spaces;
+    where they lie more than 400 characters apart, it is the place's alone.
+
+    >>> t = "Troops shelled " + ", ".join(f"Town{n}" for n in range(200)) + "."
+    >>> at = t.index("Town150")
+    >>> s, e = told_in(t, (0, len(t)), (7, 14), (at, at + 7))
+    >>> s < at < e, e - s < 500, t[s:s + 4], t[e - 1]
+    (True, True, 'Town', ',')
+    >>> t[slice(*told_in(t, (0, len(t)), (7, 14), (15, 20)))][:22]
+    'Troops shelled Town0, '
+    """
+    ss, se = sentence
+    if se - ss <= LONG_SENTENCE:
+        return sentence
+    start, end = trigger
+    if place is not None:
+        start, end = min(start, place[0]), max(end, place[1])
+        if end - start > 2 * _REACH:
+            start, end = place
+    lo, hi = max(ss, start - _REACH), min(se, end + _REACH)
+    if lo > ss and not text[lo - 1].isspace():  # (never from inside a word)
+        cut = text.find(" ", lo, start)
+        lo = cut + 1 if cut >= 0 else lo
+    if hi < se and not text[hi].isspace():
+        cut = text.rfind(" ", end, hi)
+        hi = cut if cut >= 0 else hi
+    return lo, hi
 
 
 def _paragraph_spans(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:

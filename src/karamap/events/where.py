@@ -53,6 +53,8 @@ class Where:
     stated: bool
     #: ISO 3166-1 alpha-2 code of the country the place lies in (None: unknown)
     country: str | None = None
+    #: where the clause names the place (the mention's offsets); None where it is inferred
+    named: tuple[int, int] | None = None
 
 
 def acled_geo_precision(place: Place, *, group: bool = False) -> int:
@@ -84,6 +86,10 @@ def _point(r: Resolution) -> tuple[float, float]:
 def _ids(r: Resolution) -> tuple[str, ...]:
     assert r.place is not None
     return (r.place.id,) + tuple(p.id for p in r.members)
+
+
+def _named(r: Resolution) -> tuple[int, int]:
+    return r.mention.start, r.mention.end
 
 
 def _country(r: Resolution) -> str | None:
@@ -367,7 +373,7 @@ def event_place(
         precision = acled_geo_precision(primary.place, group=_is_group(primary))  # type: ignore[arg-type]
         if precision == 1 and _NEAR.search(text, max(cs, primary.mention.start - 40), primary.mention.start):
             precision = 2  # "near X", "on the outskirts of X": ACLED codes the town, at precision 2
-        return Where(tuple(ids), lat, lon, precision, True, _country(primary))
+        return Where(tuple(ids), lat, lon, precision, True, _country(primary), _named(primary))
     countries = [r for r in cands if not _party(text, r, cs)]
     focus_fine = focus is not None and focus.place is not None and focus.place.feature not in _WIDE
     if countries and not (
@@ -375,7 +381,7 @@ def event_place(
     ):
         primary = countries[0]
         lat, lon = _point(primary)
-        return Where(_ids(primary), lat, lon, 3, True, _country(primary))
+        return Where(_ids(primary), lat, lon, 3, True, _country(primary), _named(primary))
     if sentence is not None and sentence != clause and sentence[1] > sentence[0]:
         around = event_place(text, sentence, resolutions, focus, exclude=exclude)
         if around.stated and around.precision < 3:
@@ -435,6 +441,6 @@ def event_places(
     if len(points) < 2:
         return [where]
     return [
-        Where(_ids(r), r.place.lat, r.place.lon, acled_geo_precision(r.place), True, _country(r))  # type: ignore[union-attr]
+        Where(_ids(r), r.place.lat, r.place.lon, acled_geo_precision(r.place), True, _country(r), _named(r))  # type: ignore[union-attr]
         for r in points.values()
     ]
