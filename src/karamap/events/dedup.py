@@ -300,8 +300,8 @@ def _rank(e: Event) -> tuple[int, int, int]:
 
 
 # A grid over the unit sphere whose cells are as wide as the chord of 25 km (as
-# karamap.nearby.Within files places): two points 25 km apart or less lie in one cell or in two
-# of the 27 around one.
+# karamap.nearby.Within files places): the places within 25 km of one lie in its cell or the 26
+# around it.
 _CELL = 2.0 * math.sin(25.0 / 12742.0) * 1.001
 
 
