@@ -365,6 +365,9 @@ def test_a_day_before_an_abbreviated_month_without_its_period(text, surface, val
         ("Shelling resumed on 06/06/2024 at dawn.", "06/06/2024", "2024-06-06"),
         ("Shelling resumed on 05/06/2024 at dawn.", "05/06/2024", "2024-06-05"),
         ("Shelling resumed on 25/12/2023 at dawn.", "25/12/2023", "2023-12-25"),
+        # the order the text's other dates show: 30/04 is day first, so 02/05 is May 2
+        ("The truce ran from 30/04/2018 to 02/05/2018.", "02/05/2018", "2018-05-02"),
+        ("The truce ran from 04/30/2018 to 05/02/2018.", "05/02/2018", "2018-05-02"),
         # day first with dots, year first with slashes, a month's name between dashes
         ("The decree of 12.01.2021 was annulled.", "12.01.2021", "2021-01-12"),
         ("The decree of 2021/01/12 was annulled.", "2021/01/12", "2021-01-12"),

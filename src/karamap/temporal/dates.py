@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from karamap.temporal.calendar import (
     nearest_date,
@@ -67,17 +68,39 @@ def _numeric_date(m: re.Match[str], ctx: Context) -> Norm | None:
 _NUMERIC_NEAR = 31
 
 
+_SLASHED = re.compile(r"(?<![\w/.])([0-3]?\d)/([0-3]?\d)/(?:19|20)?\d\d(?![\d/])")
+
+
+@lru_cache(maxsize=8)
+def _day_first_text(text: str) -> bool | None:
+    """Whether a text writes its dates "day/month/year" (True) or "month/day/year" (False), as
+    the dates that can be read one way only show; None when none shows it or they disagree."""
+    orders = set()
+    for m in _SLASHED.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if a > 12 >= b >= 1:
+            orders.add(True)
+        elif b > 12 >= a >= 1:
+            orders.add(False)
+    return orders.pop() if len(orders) == 1 else None
+
+
 def _slash_date(m: re.Match[str], ctx: Context) -> Norm | None:
-    """A date written "a/b/y": month first as US text writes it, day first when the month would
-    be past 12 ("25/12/2020"), or when only that reading falls within a month of the document
-    date ("12/01/2021" in a story of Jan. 30, 2021 is Jan. 12)."""
+    """A date written "a/b/y": in the order the text's other dates show ("30/04/2018 -
+    02/05/2018" is May 2), else month first as US text writes it, day first when the month would
+    be past 12 ("25/12/2020") or when only that reading falls within a month of the document date
+    ("12/01/2021" in a story of Jan. 30, 2021 is Jan. 12)."""
     year, a, b = full_year(m["y"], ctx), int(m["a"]), int(m["b"])
     month_first, day_first = valid_date(year, a, b), valid_date(year, b, a)
     date = month_first or day_first
-    if month_first and day_first and month_first != day_first and ctx.dct is not None:
-        near = [abs((d - ctx.dct).days) <= _NUMERIC_NEAR for d in (month_first, day_first)]
-        if near == [False, True]:
-            date = day_first
+    if month_first and day_first and month_first != day_first:
+        order = _day_first_text(ctx.text)
+        if order is not None:
+            date = day_first if order else month_first
+        elif ctx.dct is not None:
+            near = [abs((d - ctx.dct).days) <= _NUMERIC_NEAR for d in (month_first, day_first)]
+            if near == [False, True]:
+                date = day_first
     return Norm("DATE", ymd(date)) if date else None
 
 
