@@ -65,6 +65,8 @@ CASES = [
     ("Protesters gather on Friday evenings.", "Friday evenings", "SET", "XXXX-WXX-5TEV"),
     ("Shops close on weekends.", "weekends", "SET", "XXXX-WXX-WE"),
     ("Rallies are held every weekend.", "every weekend", "SET", "XXXX-WXX-WE"),
+    ("The town is shelled every night.", "every night", "SET", "XXXX-XX-XXTNI"),
+    ("The clinic opens each morning.", "each morning", "SET", "XXXX-XX-XXTMO"),
     # tokenised text reads as written text
     ("Troops left on March 01 , 2008 , the ministry said .", "March 01 , 2008", "DATE", "2008-03-01"),
 ]

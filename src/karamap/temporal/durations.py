@@ -54,6 +54,8 @@ def _set_every(m: re.Match[str], ctx: Context) -> Norm | None:
         return Norm("SET", f"XXXX-{SEASONS[m['s'].lower()]}")
     if m["p"]:
         return Norm("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[m['p'].lower()]}")
+    if m["u"].lower() == "night" and not m["n"] and "other" not in m.group().lower():
+        return Norm("SET", "XXXX-XX-XXTNI")  # "every night" is each day's night, as "every morning"
     n: float | None = 1.0
     if m["n"]:
         try:
