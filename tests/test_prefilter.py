@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from karamap.events.triggers import RULES, Candidate, scan
-from karamap.prefilter import WordIndex, lead_literals, lead_words
+from karamap.prefilter import ANY, WordIndex, lead_literals, lead_words, needed_words
 
 _LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
@@ -129,14 +129,60 @@ def test_the_tagger_finds_what_a_scan_of_the_whole_text_finds(text):
     from karamap.temporal import tagger
 
     fast = _found(text)
-    words, anchors = dict(tagger._WORDS), dict(tagger._ANCHORS)
+    words, anchors, needs = dict(tagger._WORDS), dict(tagger._ANCHORS), dict(tagger._NEEDS)
     try:
         tagger._WORDS.update(dict.fromkeys(words))  # every rule over the whole text again
         tagger._ANCHORS.update(dict.fromkeys(anchors))  # anchors as written, case-blind
+        tagger._NEEDS.update(dict.fromkeys(needs))  # and over every text
         assert fast == _found(text)
     finally:
         tagger._WORDS.update(words)
         tagger._ANCHORS.update(anchors)
+        tagger._NEEDS.update(needs)
+
+
+# -- words every match holds: a text without any of them is not scanned for the rule
+
+
+def test_needed_words_are_those_every_match_holds_a_start_of():
+    assert needed_words(r"(?:homes|streets)\s+were\s+(?:flooded|submerged)") == frozenset({"flo", "sub"})
+    assert needed_words(r"\b(?:earth)?quake") == frozenset({"ear", "qua"})
+    assert needed_words(r"(?:earth)?quake") is None  # ("aftershockquake": no word starts at "quake")
+    assert needed_words(r"\w+quake") is None
+    assert needed_words(r"x-ray") == frozenset({"ray"})  # a word starts after the hyphen
+    assert needed_words(r"\bthe\s+(?:next|following)\s+day\b") == frozenset({"day"})  # the rarest
+    assert needed_words(r"\bby \d+") == frozenset({"by\0"})  # a short word that ends
+    assert needed_words(r"\bby\s+\d+") == frozenset({"by" + ANY})  # (or that may go on: "bygone")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(texts, time_texts))
+def test_every_match_of_a_rule_holds_one_of_its_needed_words(text):
+    from karamap.prefilter import CASE_EXCEPTIONS
+    from karamap.temporal import tagger
+
+    if CASE_EXCEPTIONS.search(text):
+        return  # (such a text is scanned in full)
+    low = text.translate(_LOWER)
+    index = WordIndex(low)
+    for rule in RULES:
+        if rule.needs is None:
+            continue
+        if rule.fast is not None:
+            starts = [m.start() for m in re.finditer(r"(?<!\w)(?=\w)", low)]
+            matched = any(rule.fast.match(low, i) for i in starts)
+        else:
+            matched = rule.pattern.search(text) is not None
+        assert not matched or index.has_any(rule.needs), rule.pattern.pattern
+    for rule in tagger.RULES:
+        needs = tagger._NEEDS[rule.name]
+        if needs is not None and rule.regex.search(text):
+            assert index.has_any(needs), rule.name
+
+
+def test_most_trigger_rules_need_a_word():
+    # a rule without one is scanned for in every text that holds one of its lead words
+    assert len([r for r in RULES if r.needs is None]) <= 5
 
 
 def test_most_unanchored_date_rules_are_tried_at_their_words_only():

@@ -18,7 +18,7 @@ import string
 from dataclasses import dataclass
 from itertools import chain
 
-__all__ = ["Lowered", "lowered", "KEEP_CHARS", "TextScan", "pattern_words", "trie_alternation", "lead_literals", "lead_words", "starts_at_word", "WordIndex", "ASCII_LOWER", "CASE_EXCEPTIONS", "KEY", "DIGIT", "ANY", "END"]
+__all__ = ["Lowered", "lowered", "KEEP_CHARS", "TextScan", "pattern_words", "trie_alternation", "lead_literals", "lead_words", "needed_words", "starts_at_word", "WordIndex", "ASCII_LOWER", "CASE_EXCEPTIONS", "KEY", "DIGIT", "ANY", "END"]
 
 #: ASCII upper to lower case (same length, so offsets hold)
 ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
@@ -195,6 +195,166 @@ def lead_words(pattern: str, flags: int = 0, *, blind: bool = False) -> frozense
     return frozenset(keys)
 
 
+# Words too common for their presence to tell anything: a needed word is chosen among others first.
+_COMMON_KEYS = frozenset({"the", "and", "of\0", "to\0", "in\0", "a\0", "an\0", "on\0", "at\0", "by\0",
+                          "for", "wit", "was", "wer", "is\0", "are", "has", "had", "hav", "fro", "tha"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Needed:
+    """Strings one of which every match of a part of a pattern holds, each with whether a word
+    starts where it does in every match."""
+
+    strings: frozenset[tuple[str, bool]]
+
+    def keys(self) -> frozenset[str] | None:
+        """The :class:`WordIndex` keys of a word each string holds a start of (None: some
+        string holds no word start)."""
+        out = set()
+        for s, at_word in self.strings:
+            key = _word_key(s, at_word)
+            if key is None:
+                return None
+            out.add(key)
+        return frozenset(out)
+
+    def rank(self) -> tuple[int, int, int, int]:
+        """How much the keys tell: whole keys before prefixes, rare words before common ones,
+        fewer before more."""
+        keys = self.keys()
+        if keys is None:
+            return (0, 0, 0, 0)
+        return (1, 0 if any(k[-1] == ANY for k in keys) else 1, 0 if keys & _COMMON_KEYS else 1, -len(keys))
+
+
+def _word_key(s: str, at_word: bool) -> str | None:
+    """The key of a word that starts in ``s`` (at its start where ``at_word``, else after one of
+    its characters that no word has), the best of them; None where no word starts in it."""
+    best = None
+    for p in range(len(s)):
+        if not _is_word_char(s[p]) or not (at_word if p == 0 else not _is_word_char(s[p - 1])):
+            continue
+        n = p
+        while n < len(s) and _is_word_char(s[n]):
+            n += 1
+        run = s[p:n]
+        if len(run) >= KEY:
+            key = run[:KEY]
+        elif n < len(s):
+            key = run + "\0"  # the word ends within the string
+        else:
+            key = run + ANY  # it may go on with any letters
+        if best is None or (best in _COMMON_KEYS or best[-1] == ANY) and not (key in _COMMON_KEYS or key[-1] == ANY):
+            best = key
+    return best
+
+
+def _best(a: _Needed | None, b: _Needed | None) -> _Needed | None:
+    if a is None or b is None:
+        return a or b
+    return a if a.rank() >= b.rank() else b
+
+
+def _ends_non_word(strings: set[str], before: bool) -> bool:
+    """After a match of one of ``strings`` a word character starts a word (``before``: it
+    would where the string is empty)."""
+    return all(not _is_word_char(x[-1]) if x else before for x in strings)
+
+
+def _need_seq(items, at_word: bool) -> tuple[set[str] | None, _Needed | None, bool]:
+    """What every match of a sequence of parsed items holds, where a word starts at its start
+    if ``at_word``: the set of strings it matches where that set is small and known (else
+    None), the best :class:`_Needed` of its parts, and whether a word starts right after it."""
+    best: _Needed | None = None
+    run: set[str] = {""}  # the strings of the literal parts read since the last other part
+    run_at = at_word  # a word starts where the run does
+    whole: set[str] | None = {""}
+    at = at_word  # a word starts here (if a word character comes)
+    for op, av in items:
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            if op is _c.AT and av is _c.AT_BOUNDARY:
+                at = True  # (before a word character a boundary is a word start)
+                if run == {""}:
+                    run_at = True
+            continue
+        exact, need, ends = _need_node(op, av, at)
+        if exact is not None and len(run) * len(exact) <= _MAX_SET:
+            if run == {""}:
+                run_at = at
+            run = {x + y for x in run for y in exact}
+        else:
+            if "" not in run:
+                best = _best(best, _Needed(frozenset((x, run_at) for x in run)))
+            whole = None
+            run, run_at = (exact, at) if exact is not None else ({""}, ends)
+        if whole is not None:
+            whole = run
+        if exact is None:
+            best = _best(best, need)  # (what an item of known strings holds, its run holds)
+        at = ends
+        if run == {""}:
+            run_at = at
+    if "" not in run:
+        best = _best(best, _Needed(frozenset((x, run_at) for x in run)))
+    return whole, best, at
+
+
+def _need_node(op, av, at_word: bool) -> tuple[set[str] | None, _Needed | None, bool]:
+    """(the strings it matches where few and known, the strings one of which it holds, a word
+    starts right after it) of one parsed item consuming characters, at a word start if ``at_word``."""
+    if op is _c.LITERAL or op is _c.IN:
+        chars = set()
+        for iop, iav in ([(op, av)] if op is _c.LITERAL else av):
+            ch = chr(iav) if iop is _c.LITERAL else ""
+            if iop is not _c.LITERAL or not ch.isascii() and ch.lower() != ch.upper():
+                return None, None, op is _c.IN and _not_word(av)
+            chars.add(ch.lower())
+        return chars, _Needed(frozenset((c, at_word) for c in chars)), _ends_non_word(chars, at_word)
+    if op is _c.SUBPATTERN:
+        return _need_seq(list(av[3]), at_word)
+    if op is _c.BRANCH:
+        exacts, needs, ends = [], [], True
+        for alt in av[1]:
+            e, n, a = _need_seq(list(alt), at_word)
+            exacts.append(e)
+            needs.append(n)
+            ends = ends and a
+        exact = set().union(*exacts) if all(e is not None for e in exacts) else None
+        if exact is not None and len(exact) > _MAX_SET:
+            exact = None
+        need = (_Needed(frozenset().union(*(n.strings for n in needs)))  # type: ignore[union-attr]
+                if all(n is not None for n in needs) else None)
+        return exact, need, ends
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        lo, hi, sub = av
+        e, n, ends = _need_seq(list(sub), at_word)
+        if lo == 1 and hi == 1:
+            return e, n, ends
+        ends = ends and _need_seq(list(sub), False)[2]  # (a second time round it follows itself)
+        if lo == 0:
+            return (e | {""} if hi == 1 and e is not None else None), None, ends and at_word
+        return None, n, ends
+    return None, None, False
+
+
+def needed_words(pattern: str, flags: int = 0, *, at_word: bool = False) -> frozenset[str] | None:
+    """Keys of words (as :class:`WordIndex` keys them, read case-blind) one of which starts in
+    every match of ``pattern``, or None where none is known: a text whose index holds none of
+    them has no match. ``at_word``: every match starts where a word starts.
+
+    >>> sorted(needed_words(r"(?:homes|streets)\s+were\s+(?:flooded|submerged)"))
+    ['flo', 'sub']
+    >>> needed_words(r"\w+quake") is None
+    True
+    """
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except (re.error, TypeError, ValueError):
+        return None
+    _, need, _ = _need_seq(list(parsed), at_word)
+    return need.keys() if need is not None else None
+
+
 def _at_word(items) -> bool:
     """The sequence starts at a word boundary, or after a character that is no word's."""
     for op, av in items:
@@ -319,6 +479,14 @@ class WordIndex:
         if len(found) == 1:
             return found[0]
         return sorted(chain.from_iterable(found))
+
+    def has_any(self, keys: frozenset[str]) -> bool:
+        """Some word of the text is keyed by one of ``keys``."""
+        at = self._at
+        for k in keys:
+            if k in at if k[-1] != ANY else self._prefix(k[:-1]):
+                return True
+        return False
 
     def _prefix(self, p: str) -> list[list[int]]:
         buckets = self._prefixed.get(p)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from karamap.events.types import HAZARD_TYPES
 from karamap.model import TimeExpr
-from karamap.prefilter import lead_words, lowered
+from karamap.prefilter import lead_words, lowered, needed_words
 
 __all__ = ["TriggerRule", "Trigger", "Candidate", "RULES", "PRIORITY", "scan", "find_triggers", "best_trigger",
            "background_start"]
@@ -51,6 +51,9 @@ class TriggerRule:
     #: keys of the words every match starts with (:func:`karamap.prefilter.lead_words`): the
     #: rule is tried only where such a word starts (None: at every position)
     words: frozenset[str] | None = None
+    #: keys of words one of which starts in every match (:func:`karamap.prefilter.needed_words`):
+    #: a text without any is not scanned for the rule (None: every text is)
+    needs: frozenset[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,12 +108,14 @@ def _r(type_: str, pattern: str, *, nominal: bool = False, requires: str | None 
     words = lead_words(fast.pattern) if fast is not None else lead_words(pattern, _F)
     if fast is None and not pattern.startswith(r"\b"):
         words = None  # (matches at word starts only are looked for by the index)
+    # (a match of ``fast`` is kept only where a word starts)
+    needs = needed_words(fast.pattern, at_word=True) if fast is not None else needed_words(pattern, _F)
     return TriggerRule(type_, re.compile(pattern, _F), nominal,
                        re.compile(requires, _F) if requires else None,
                        re.compile(near, _F) if near else None, place_after,
                        re.compile(not_after, _F) if not_after else None,
                        re.compile(unless, _F) if unless else None,
-                       re.compile(not_before + "$", _F) if not_before else None, fast, words)
+                       re.compile(not_before + "$", _F) if not_before else None, fast, words, needs)
 
 
 _CF = r"cease-?\s?fires?"
@@ -766,6 +771,8 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Candidate]:
     folded = found.blind
     out: list[Candidate] = []
     for rule in RULES:
+        if folded and rule.needs is not None and not index.has_any(rule.needs):
+            continue  # no word every match holds: nothing to find
         if rule.fast is None:
             if rule.words is None or not folded:
                 out.extend(Candidate(rule, start + m.start(), start + m.end(), m.group())

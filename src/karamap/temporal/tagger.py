@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from karamap.prefilter import lead_words, lowered, starts_at_word
+from karamap.prefilter import lead_words, lowered, needed_words, starts_at_word
 from karamap.temporal.normalise import ANAPHORIC_KINDS, NORMALISERS, REFERENCE_KINDS, Context, Norm
 from karamap.temporal.patterns import ANCHOR_AFTER, ANCHOR_BEFORE, DATE_MODIFIER, DURATION_MODIFIER, RULES, Rule
 
@@ -73,6 +73,10 @@ def _lead_words(rule: Rule) -> frozenset[str] | None:
 
 
 _WORDS: dict[str, frozenset[str] | None] = {rule.name: _lead_words(rule) for rule in RULES}
+# the keys of words one of which starts in every match of a rule: a text without any of them
+# is not scanned for it (nor for its anchor, when no other rule needs that)
+_NEEDS: dict[str, frozenset[str] | None] = {rule.name: needed_words(rule.regex.pattern, rule.regex.flags)
+                                            for rule in RULES}
 
 
 def _candidates(text: str) -> list[_Candidate]:
@@ -82,6 +86,8 @@ def _candidates(text: str) -> list[_Candidate]:
     index = folded.index if folded.blind else None
     windows: dict[int, list[tuple[int, int]]] = {}  # each distinct anchor is scanned once
     for order, rule in enumerate(RULES):
+        if index is not None and (needs := _NEEDS[rule.name]) is not None and not index.has_any(needs):
+            continue
         words = _WORDS[rule.name]
         if words is not None and index is not None:
             # tried only where a word it may open with starts: what a scan of the text finds
