@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from karamap.model import Resolution
-from karamap.prefilter import trie_alternation
+from karamap.prefilter import KEEP_CHARS, lowered, trie_alternation
 
 __all__ = [
     "actors_in", "ORGANISATIONS", "ActorMention", "actor_mentions", "acled_name", "country_name", "social_label",
@@ -47,6 +47,9 @@ ORGANISATIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bAfrican Union\b", "African Union"),
     )
 )
+
+# one scan for all of them: most stretches name none
+_ANY_ORGANISATION = re.compile("|".join(f"(?:{p.pattern})" for p, _ in ORGANISATIONS))
 
 
 def _actor_name(r: Resolution) -> str | None:
@@ -87,7 +90,7 @@ def actors_in(
         if name:
             found.append((r.mention.start, name))
     seg = text[start:end]
-    for pattern, name in ORGANISATIONS:
+    for pattern, name in ORGANISATIONS if _ANY_ORGANISATION.search(seg) else ():
         for m in pattern.finditer(seg):
             s = start + m.start()
             if any(a <= s < b for a, b in exclude):
@@ -344,7 +347,9 @@ def group_spans(text: str, country: str | None = None) -> list[tuple[int, int]]:
     fold, exact, p_fold, p_exact = _groups()
     spans = []
     if p_fold is not None:
-        spans += [(m.start(), m.end()) for m in p_fold.finditer(text.translate(_ASCII_LOWER))
+        # (the lower-cased text the other stages share, where it is kept)
+        low = lowered(text).low if len(text) <= KEEP_CHARS else text.translate(_ASCII_LOWER)
+        spans += [(m.start(), m.end()) for m in p_fold.finditer(low)
                   if _word_start(text, m.start())]
     if p_exact is not None and _SHOUTING.search(text):
         spans += [(m.start(), m.end()) for m in p_exact.finditer(text) if _word_start(text, m.start())

@@ -362,7 +362,9 @@ class _Reader:
         # The source of an "according to" is neither actor, place nor trigger of the event.
         quiet = (attribution.start, attribution.end) if (
             attribution is not None and attribution.text.startswith("according to")) else None
-        for clause in split_clauses(text, ss, se, self.protected):
+        first = bisect.bisect_left(self.candidates, ss, key=lambda c: c.start)
+        told = first < len(self.candidates) and self.candidates[first].start < se
+        for clause in split_clauses(text, ss, se, self.protected) if told else ():  # (no trigger: no clause tells)
             # (a date modifies a trigger 12 characters before it or 15 after; a place names what a
             # trigger acts on 25 characters after it at most)
             found = find_triggers(text, clause.start, clause.end,
