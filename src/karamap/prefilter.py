@@ -10,6 +10,7 @@ same as scanning the whole text: every position skipped is one where no match ca
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import re._constants as _c
@@ -18,7 +19,7 @@ import string
 from dataclasses import dataclass
 from itertools import chain
 
-__all__ = ["Lowered", "lowered", "KEEP_CHARS", "TextScan", "pattern_words", "trie_alternation", "lead_literals", "lead_words", "needed_words", "starts_at_word", "WordIndex", "ASCII_LOWER", "CASE_EXCEPTIONS", "KEY", "DIGIT", "ANY", "END"]
+__all__ = ["Lowered", "lowered", "KEEP_CHARS", "TextScan", "pattern_words", "trie_alternation", "lead_literals", "lead_words", "needed_words", "pattern_needs", "starts_at_word", "WordIndex", "ASCII_LOWER", "CASE_EXCEPTIONS", "KEY", "DIGIT", "ANY", "END"]
 
 #: ASCII upper to lower case (same length, so offsets hold)
 ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
@@ -555,6 +556,19 @@ def pattern_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
         return keys
 
 
+_NEEDS: dict[re.Pattern[str], frozenset[str] | None] = {}
+
+
+def pattern_needs(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The keys of words one of which starts in every match of ``pattern`` (:func:`needed_words`),
+    worked out once a pattern."""
+    try:
+        return _NEEDS[pattern]
+    except KeyError:
+        keys = _NEEDS[pattern] = needed_words(pattern.pattern, pattern.flags)
+        return keys
+
+
 class TextScan:
     """One text to run many patterns over: :meth:`finditer` yields what ``pattern.finditer``
     yields, trying a pattern only where a word it can open with starts (the index is built on
@@ -577,8 +591,25 @@ class TextScan:
                 self._index = found.index
         return self._index
 
+    def may_match(self, pattern: re.Pattern[str], pos: int = 0, endpos: int | None = None) -> bool:
+        """False where no match of ``pattern`` can lie in the text from ``pos`` to ``endpos``:
+        none of the words every match holds (:func:`pattern_needs`) starts there. (A word starts
+        at ``pos`` only where the character before it is no word's, as ``pattern.search(text,
+        pos)`` reads it; a slice ``text[pos:]`` may find more.)"""
+        needs = pattern_needs(pattern)
+        if needs is None or self._blind is None and len(self.text) > KEEP_CHARS:
+            return True  # (a long text is not indexed for this alone: its index is not kept)
+        index = self.index()
+        if index is None:
+            return True
+        at = index.starts(needs)  # type: ignore[arg-type]
+        k = bisect.bisect_left(at, pos)
+        return k < len(at) and at[k] < (len(self.text) if endpos is None else endpos)
+
     def finditer(self, pattern: re.Pattern[str], pos: int = 0, endpos: int | None = None):
         """The matches of ``pattern`` in the text (from ``pos`` to ``endpos``), in order."""
+        if not self.may_match(pattern, pos, endpos):
+            return
         keys = pattern_words(pattern)
         index = self.index() if keys is not None else None
         end = len(self.text) if endpos is None else endpos

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from karamap.prefilter import KEEP_CHARS, TextScan
+
 __all__ = ["Attribution", "find_attribution"]
 
 
@@ -36,6 +38,7 @@ _ROLE = frozenset(
     presidential adviser aide envoy ambassador mayor governor""".split()
 )
 _TOKEN = re.compile(r"[\w.'’-]+")
+_WORD_CHAR = re.compile(r"\w")
 
 
 def _speaker_before(text: str, lo: int, verb_start: int, skip: list[tuple[int, int]]) -> tuple[int, str] | None:
@@ -99,11 +102,14 @@ def find_attribution(
     'Minister Hulusi Akar told'
     """
     sent = text[start:end]
-    m = _ACCORDING.search(sent)
+    # (a word of each pattern looked up first: most sentences have neither; a word starts at the
+    # sentence's start for its index as for a scan of the sentence alone where no letter is before it)
+    scan = TextScan(text) if len(text) <= KEEP_CHARS and not (start and _WORD_CHAR.match(text, start - 1)) else None
+    m = _ACCORDING.search(sent) if scan is None or scan.may_match(_ACCORDING, start, end) else None
     if m:
         source = m.group(1).strip()
         return Attribution(f"according to {source}", source, start + m.start(), start + m.start(1) + len(source))
-    for v in _VERB.finditer(sent):
+    for v in _VERB.finditer(sent) if scan is None or scan.may_match(_VERB, start, end) else ():
         found = _speaker_before(text, start, start + v.start(), skip or [])
         if found is None:
             # "..., said the ministry": the speaker follows the verb.

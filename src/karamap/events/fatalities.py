@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from karamap.prefilter import KEEP_CHARS, TextScan
+
 __all__ = ["Count", "VAGUE", "parse_number", "death_counts", "fatalities_in"]
 
 _F = re.IGNORECASE
@@ -318,6 +320,28 @@ def _mixed(text: str, start: int, end: int, lo: int) -> bool:
         rf"\s*(?:,\s*)?(?:and|or)\s+(?:\d|(?:{_WORD_NUM}|others|many|several)\b)", text[end:end + 30], _F)
 
 
+class _Whole:
+    """A text scanned by each pattern as it is (see :func:`_scan`)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def finditer(self, pattern: re.Pattern[str], pos: int, endpos: int):
+        return pattern.finditer(self.text, pos, endpos)
+
+    def search(self, pattern: re.Pattern[str], pos: int, endpos: int) -> re.Match[str] | None:
+        return pattern.search(self.text, pos, endpos)
+
+
+def _scan(text: str) -> TextScan | _Whole:
+    """The text to run the patterns of deaths over: by the word index the other stages share
+    (where most incidents hold none of a pattern's words), a long text by each pattern itself
+    (its index is not kept; made again for each incident it would cost more than it saves)."""
+    return TextScan(text) if len(text) <= KEEP_CHARS else _Whole(text)
+
+
 def death_counts(text: str, start: int = 0, end: int | None = None) -> list[Count]:
     """Every statement of deaths in ``text[start:end]``, in order (the wounded left out).
 
@@ -340,15 +364,16 @@ def death_counts(text: str, start: int = 0, end: int | None = None) -> list[Coun
                            bool(_CLAIM.search(text, sentence, at))))
         used.extend((n[0], n[1]) for n in nums)
 
+    scan = _scan(text)
     active: list[tuple[int, int]] = []
-    for m in _KILL_ACTIVE.finditer(text, start, end):
+    for m in scan.finditer(_KILL_ACTIVE, start, end):
         if _mixed(text, m.start(), m.end() - len(m.group(0)) + len(m.group(0).rstrip()), start):
             continue
         counts = _object_counts(text, m.end(), end)
         if counts:
             active.append((m.start(), m.end()))
         add(counts, m.start())
-    for m in _KILL_PASSIVE.finditer(text, start, end):
+    for m in scan.finditer(_KILL_PASSIVE, start, end):
         if any(a < m.end() and m.start() < b for a, b in active):
             continue  # "a policeman killed a woman": the verb has its object, it is not a passive
         if _mixed(text, m.start(), m.end(), start):
@@ -365,14 +390,14 @@ def death_counts(text: str, start: int = 0, end: int | None = None) -> list[Coun
         if _RELATIVE.search(text, max(start, m.start() - 24), m.start()):
             continue  # "justice for a man who was killed": a death the story mentions, not its own
         add(_subject_counts(text, max(start, m.start() - 160), m.start()), m.start())
-    for m in _BODIES.finditer(text, start, end):
+    for m in scan.finditer(_BODIES, start, end):
         if _FOUND.match(text, m.end()):
             add(_numbers(text, m.end(), _head(text, m.end(), end)[1]), m.start())
-    for m in _TOLL.finditer(text, start, end):
+    for m in scan.finditer(_TOLL, start, end):
         n = NUMBER.match(text, m.end())
         if n and n.end() > n.start() and (v := _value(n)) is not None:
             add([(n.start(), n.end(), v, bool(n.group("vague")))], m.start())
-    for m in _NOUN_DEATHS.finditer(text, start, end):
+    for m in scan.finditer(_NOUN_DEATHS, start, end):
         word = m.group(0).lower()
         if word in ("dead", "killed") and (
                 not re.match(r"\s*(?:and|,|\.|;|$)", text[m.end():m.end() + 5]) or _mixed(text, m.start(), m.end(), start)
@@ -409,7 +434,7 @@ def _events(raw: str) -> int:
 
 def _coded(text: str, start: int, end: int) -> int | None:
     """The figure an ACLED note says it coded, divided where it says it was split."""
-    m = _CODED.search(text, start, end)
+    m = _scan(text).search(_CODED, start, end)
     if m is None:
         return None
     value = int(next(g for g in m.groups() if g))
@@ -450,7 +475,7 @@ def fatalities_in(text: str, start: int = 0, end: int | None = None) -> int | No
         firm = sum(c.value for c in counts if not c.claim)
         claims = [c.value for c in counts if c.claim]
         total = firm if not claims else (min(firm, sum(claims)) if firm else sum(claims))
-    split = _SPLIT.search(text, start, end)
+    split = _scan(text).search(_SPLIT, start, end)
     if split is not None:
         dead = int(split.group(1)) if split.group(1) else total
         n = _events(split.group(2))
@@ -458,6 +483,6 @@ def fatalities_in(text: str, start: int = 0, end: int | None = None) -> int | No
             return dead // n
     if total is not None:
         return total
-    if _ZERO.search(text, start, end):
+    if _scan(text).search(_ZERO, start, end):
         return 0
     return None
