@@ -8,6 +8,7 @@ import string
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from karamap.events import triggers
 from karamap.events.triggers import RULES, Candidate, scan
 from karamap.prefilter import ANY, WordIndex, lead_literals, lead_words, needed_words
 
@@ -133,11 +134,12 @@ def test_the_tagger_finds_what_a_scan_of_the_whole_text_finds(text):
     try:
         tagger._WORDS.update(dict.fromkeys(words))  # every rule over the whole text again
         tagger._ANCHORS.update(dict.fromkeys(anchors))  # anchors as written, case-blind
-        tagger._NEEDS.update(dict.fromkeys(needs))  # and over every text
+        tagger._NEEDS.update(dict.fromkeys(r.name for r in tagger.RULES))  # and over every text
         assert fast == _found(text)
     finally:
         tagger._WORDS.update(words)
         tagger._ANCHORS.update(anchors)
+        tagger._NEEDS.clear()
         tagger._NEEDS.update(needs)
 
 
@@ -166,23 +168,24 @@ def test_every_match_of_a_rule_holds_one_of_its_needed_words(text):
     low = text.translate(_LOWER)
     index = WordIndex(low)
     for rule in RULES:
-        if rule.needs is None:
+        needs = triggers._needs(rule)
+        if needs is None:
             continue
         if rule.fast is not None:
             starts = [m.start() for m in re.finditer(r"(?<!\w)(?=\w)", low)]
             matched = any(rule.fast.match(low, i) for i in starts)
         else:
             matched = rule.pattern.search(text) is not None
-        assert not matched or index.has_any(rule.needs), rule.pattern.pattern
+        assert not matched or index.has_any(needs), rule.pattern.pattern
     for rule in tagger.RULES:
-        needs = tagger._NEEDS[rule.name]
+        needs = tagger._needs(rule)
         if needs is not None and rule.regex.search(text):
             assert index.has_any(needs), rule.name
 
 
 def test_most_trigger_rules_need_a_word():
     # a rule without one is scanned for in every text that holds one of its lead words
-    assert len([r for r in RULES if r.needs is None]) <= 5
+    assert len([r for r in RULES if triggers._needs(r) is None]) <= 5
 
 
 def test_most_unanchored_date_rules_are_tried_at_their_words_only():

@@ -211,21 +211,26 @@ class _Needed:
     def keys(self) -> frozenset[str] | None:
         """The :class:`WordIndex` keys of a word each string holds a start of (None: some
         string holds no word start)."""
-        out = set()
-        for s, at_word in self.strings:
-            key = _word_key(s, at_word)
-            if key is None:
-                return None
-            out.add(key)
-        return frozenset(out)
+        return _keys_of(self.strings)
 
     def rank(self) -> tuple[int, int, int, int]:
         """How much the keys tell: whole keys before prefixes, rare words before common ones,
         fewer before more."""
-        keys = self.keys()
+        keys = _keys_of(self.strings)
         if keys is None:
             return (0, 0, 0, 0)
         return (1, 0 if any(k[-1] == ANY for k in keys) else 1, 0 if keys & _COMMON_KEYS else 1, -len(keys))
+
+
+@functools.lru_cache(maxsize=4096)
+def _keys_of(strings: frozenset[tuple[str, bool]]) -> frozenset[str] | None:
+    out = set()
+    for s, at_word in strings:
+        key = _word_key(s, at_word)
+        if key is None:
+            return None
+        out.add(key)
+    return frozenset(out)
 
 
 def _word_key(s: str, at_word: bool) -> str | None:
@@ -262,10 +267,19 @@ def _ends_non_word(strings: set[str], before: bool) -> bool:
     return all(not _is_word_char(x[-1]) if x else before for x in strings)
 
 
-def _need_seq(items, at_word: bool) -> tuple[set[str] | None, _Needed | None, bool]:
+def _need_seq(items, at_word: bool, memo: dict) -> tuple[set[str] | None, _Needed | None, bool]:
     """What every match of a sequence of parsed items holds, where a word starts at its start
     if ``at_word``: the set of strings it matches where that set is small and known (else
-    None), the best :class:`_Needed` of its parts, and whether a word starts right after it."""
+    None), the best :class:`_Needed` of its parts, and whether a word starts right after it
+    (``memo``: what each part of the tree read so far gave, a part repeated being read twice)."""
+    key = (id(items), at_word)
+    if key in memo:
+        return memo[key]
+    memo[key] = found = _read_seq(getattr(items, "data", items), at_word, memo)
+    return found
+
+
+def _read_seq(items, at_word: bool, memo: dict) -> tuple[set[str] | None, _Needed | None, bool]:
     best: _Needed | None = None
     run: set[str] = {""}  # the strings of the literal parts read since the last other part
     run_at = at_word  # a word starts where the run does
@@ -278,7 +292,7 @@ def _need_seq(items, at_word: bool) -> tuple[set[str] | None, _Needed | None, bo
                 if run == {""}:
                     run_at = True
             continue
-        exact, need, ends = _need_node(op, av, at)
+        exact, need, ends = _need_node(op, av, at, memo)
         if exact is not None and len(run) * len(exact) <= _MAX_SET:
             if run == {""}:
                 run_at = at
@@ -300,23 +314,29 @@ def _need_seq(items, at_word: bool) -> tuple[set[str] | None, _Needed | None, bo
     return whole, best, at
 
 
-def _need_node(op, av, at_word: bool) -> tuple[set[str] | None, _Needed | None, bool]:
+def _need_node(op, av, at_word: bool, memo: dict) -> tuple[set[str] | None, _Needed | None, bool]:
     """(the strings it matches where few and known, the strings one of which it holds, a word
     starts right after it) of one parsed item consuming characters, at a word start if ``at_word``."""
-    if op is _c.LITERAL or op is _c.IN:
+    # (the strings of a literal are read into its run: no need of its own is asked of it)
+    if op is _c.LITERAL:
+        ch = chr(av)
+        if ch.isascii():
+            return {ch.lower()}, None, not (ch.isalnum() or ch == "_")
+        return (None, None, False) if ch.lower() != ch.upper() else ({ch}, None, not _is_word_char(ch))
+    if op is _c.IN:
         chars = set()
-        for iop, iav in ([(op, av)] if op is _c.LITERAL else av):
+        for iop, iav in av:
             ch = chr(iav) if iop is _c.LITERAL else ""
             if iop is not _c.LITERAL or not ch.isascii() and ch.lower() != ch.upper():
-                return None, None, op is _c.IN and _not_word(av)
+                return None, None, _not_word(av)
             chars.add(ch.lower())
-        return chars, _Needed(frozenset((c, at_word) for c in chars)), _ends_non_word(chars, at_word)
+        return chars, None, _ends_non_word(chars, at_word)
     if op is _c.SUBPATTERN:
-        return _need_seq(list(av[3]), at_word)
+        return _need_seq(av[3], at_word, memo)
     if op is _c.BRANCH:
         exacts, needs, ends = [], [], True
         for alt in av[1]:
-            e, n, a = _need_seq(list(alt), at_word)
+            e, n, a = _need_seq(alt, at_word, memo)
             exacts.append(e)
             needs.append(n)
             ends = ends and a
@@ -328,10 +348,10 @@ def _need_node(op, av, at_word: bool) -> tuple[set[str] | None, _Needed | None, 
         return exact, need, ends
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
         lo, hi, sub = av
-        e, n, ends = _need_seq(list(sub), at_word)
+        e, n, ends = _need_seq(sub, at_word, memo)
         if lo == 1 and hi == 1:
             return e, n, ends
-        ends = ends and _need_seq(list(sub), False)[2]  # (a second time round it follows itself)
+        ends = ends and _need_seq(sub, False, memo)[2]  # (a second time round it follows itself)
         if lo == 0:
             return (e | {""} if hi == 1 and e is not None else None), None, ends and at_word
         return None, n, ends
@@ -352,7 +372,7 @@ def needed_words(pattern: str, flags: int = 0, *, at_word: bool = False) -> froz
         parsed = _parser.parse(pattern, flags)
     except (re.error, TypeError, ValueError):
         return None
-    _, need, _ = _need_seq(list(parsed), at_word)
+    _, need, _ = _need_seq(parsed, at_word, {})
     return need.keys() if need is not None else None
 
 

@@ -51,9 +51,6 @@ class TriggerRule:
     #: keys of the words every match starts with (:func:`karamap.prefilter.lead_words`): the
     #: rule is tried only where such a word starts (None: at every position)
     words: frozenset[str] | None = None
-    #: keys of words one of which starts in every match (:func:`karamap.prefilter.needed_words`):
-    #: a text without any is not scanned for the rule (None: every text is)
-    needs: frozenset[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,14 +105,12 @@ def _r(type_: str, pattern: str, *, nominal: bool = False, requires: str | None 
     words = lead_words(fast.pattern) if fast is not None else lead_words(pattern, _F)
     if fast is None and not pattern.startswith(r"\b"):
         words = None  # (matches at word starts only are looked for by the index)
-    # (a match of ``fast`` is kept only where a word starts)
-    needs = needed_words(fast.pattern, at_word=True) if fast is not None else needed_words(pattern, _F)
     return TriggerRule(type_, re.compile(pattern, _F), nominal,
                        re.compile(requires, _F) if requires else None,
                        re.compile(near, _F) if near else None, place_after,
                        re.compile(not_after, _F) if not_after else None,
                        re.compile(unless, _F) if unless else None,
-                       re.compile(not_before + "$", _F) if not_before else None, fast, words, needs)
+                       re.compile(not_before + "$", _F) if not_before else None, fast, words)
 
 
 _CF = r"cease-?\s?fires?"
@@ -755,6 +750,22 @@ class Candidate:
     text: str
 
 
+_NEEDS: dict[int, frozenset[str] | None] = {}
+
+
+def _needs(rule: TriggerRule) -> frozenset[str] | None:
+    """Keys of words one of which starts in every match of ``rule``
+    (:func:`karamap.prefilter.needed_words`): a text without any is not scanned for it (None:
+    every text is). Worked out at a rule's first use, not at import: a short text asks few."""
+    try:
+        return _NEEDS[id(rule)]
+    except KeyError:
+        # (a match of ``fast`` is kept only where a word starts)
+        needs = _NEEDS[id(rule)] = (needed_words(rule.fast.pattern, at_word=True) if rule.fast is not None
+                                    else needed_words(rule.pattern.pattern, rule.pattern.flags))
+        return needs
+
+
 def scan(text: str, start: int = 0, end: int | None = None) -> list[Candidate]:
     """Every raw rule match in ``text[start:end]``, by start offset (one pass per rule).
 
@@ -771,9 +782,9 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Candidate]:
     folded = found.blind
     out: list[Candidate] = []
     for rule in RULES:
-        if folded and rule.needs is not None and not index.has_any(rule.needs):
-            continue  # no word every match holds: nothing to find
         if rule.fast is None:
+            if folded and (needs := _needs(rule)) is not None and not index.has_any(needs):
+                continue  # no word every match holds: nothing to find
             if rule.words is None or not folded:
                 out.extend(Candidate(rule, start + m.start(), start + m.end(), m.group())
                            for m in rule.pattern.finditer(seg))
@@ -787,11 +798,16 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Candidate]:
         if rule.words is not None:
             # every match the scan below keeps starts a word that opens with one of the rule's
             # words: try the rule at those starts alone, in order, as the scan would meet them
+            starts = index.starts(rule.words)
+            if not starts or folded and (needs := _needs(rule)) is not None and not index.has_any(needs):
+                continue
             pos, match = 0, rule.fast.match
-            for i in index.starts(rule.words):
+            for i in starts:
                 if i >= pos and (m := match(low, i)) is not None:
                     out.append(Candidate(rule, start + i, start + m.end(), seg[i:m.end()]))
                     pos = m.end() if m.end() > i else i + 1
+            continue
+        if folded and (needs := _needs(rule)) is not None and not index.has_any(needs):
             continue
         pos, search = 0, rule.fast.search
         while (m := search(low, pos)) is not None:

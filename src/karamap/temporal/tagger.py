@@ -74,9 +74,17 @@ def _lead_words(rule: Rule) -> frozenset[str] | None:
 
 _WORDS: dict[str, frozenset[str] | None] = {rule.name: _lead_words(rule) for rule in RULES}
 # the keys of words one of which starts in every match of a rule: a text without any of them
-# is not scanned for it (nor for its anchor, when no other rule needs that)
-_NEEDS: dict[str, frozenset[str] | None] = {rule.name: needed_words(rule.regex.pattern, rule.regex.flags)
-                                            for rule in RULES}
+# is not scanned for it (nor for its anchor, when no other rule needs that); worked out at a
+# rule's first use
+_NEEDS: dict[str, frozenset[str] | None] = {}
+
+
+def _needs(rule: Rule) -> frozenset[str] | None:
+    try:
+        return _NEEDS[rule.name]
+    except KeyError:
+        needs = _NEEDS[rule.name] = needed_words(rule.regex.pattern, rule.regex.flags)
+        return needs
 
 
 def _candidates(text: str) -> list[_Candidate]:
@@ -86,13 +94,14 @@ def _candidates(text: str) -> list[_Candidate]:
     index = folded.index if folded.blind else None
     windows: dict[int, list[tuple[int, int]]] = {}  # each distinct anchor is scanned once
     for order, rule in enumerate(RULES):
-        if index is not None and (needs := _NEEDS[rule.name]) is not None and not index.has_any(needs):
-            continue
         words = _WORDS[rule.name]
-        if words is not None and index is not None:
+        starts = index.starts(words) if words is not None and index is not None else None
+        if index is not None and starts != [] and (needs := _needs(rule)) is not None and not index.has_any(needs):
+            continue
+        if starts is not None:
             # tried only where a word it may open with starts: what a scan of the text finds
             matches, pos, match = [], 0, rule.regex.match
-            for i in index.starts(words):
+            for i in starts:
                 if i >= pos and (m := match(text, i)) is not None:
                     matches.append(m)
                     pos = m.end() if m.end() > i else i + 1
