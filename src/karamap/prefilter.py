@@ -68,6 +68,15 @@ def _not_word(av) -> bool:
     return True
 
 
+def _parse(pattern: str, flags: int):
+    """The parsed syntax tree of ``pattern``, or None where it does not parse (the rules' callers
+    then know nothing of its words and scan as before)."""
+    try:
+        return _parser.parse(pattern, flags)
+    except (re.error, TypeError, ValueError):
+        return None
+
+
 def _seq(items, fold: bool, blind: bool = False) -> tuple[set[str], bool]:
     """The literal prefixes of a sequence of parsed items, and whether the whole sequence is
     literal (so what follows it may extend them). ``blind``: read every literal lower-cased,
@@ -150,9 +159,8 @@ def lead_literals(pattern: str, flags: int = 0, *, blind: bool = False) -> froze
     >>> lead_literals(r"(?:\\w+ )?troops") is None
     True
     """
-    try:
-        parsed = _parser.parse(pattern, flags)
-    except (re.error, TypeError, ValueError):
+    parsed = _parse(pattern, flags)
+    if parsed is None:
         return None
     fold = blind or bool((flags | parsed.state.flags) & re.IGNORECASE)
     found, _ = _seq(list(parsed), fold, blind)
@@ -368,9 +376,8 @@ def needed_words(pattern: str, flags: int = 0, *, at_word: bool = False) -> froz
     >>> needed_words(r"\w+quake") is None
     True
     """
-    try:
-        parsed = _parser.parse(pattern, flags)
-    except (re.error, TypeError, ValueError):
+    parsed = _parse(pattern, flags)
+    if parsed is None:
         return None
     _, need, _ = _need_seq(parsed, at_word, {})
     return need.keys() if need is not None else None
@@ -412,10 +419,8 @@ def starts_at_word(pattern: str, flags: int = 0) -> bool:
     >>> starts_at_word(r"(?=[a-z])(?i:\\b(?:last|next)\\s+week)"), starts_at_word(r"May|\\bJune")
     (True, False)
     """
-    try:
-        return _at_word(list(_parser.parse(pattern, flags)))
-    except (re.error, TypeError, ValueError):
-        return False
+    parsed = _parse(pattern, flags)
+    return parsed is not None and _at_word(list(parsed))
 
 
 def trie_alternation(words) -> str:
